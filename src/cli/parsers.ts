@@ -1,0 +1,43 @@
+// Flag value parsers: each turns text into a value or says, as a usage error, what it wanted.
+import { InvalidArgumentError } from 'commander';
+import { DATE } from '../kb/model.js';
+import { didYouMean } from '../kb/suggest.js';
+
+export function choice(values: readonly string[]) {
+  return (v: string) => {
+    if (values.includes(v)) return v;
+    throw new InvalidArgumentError(`expected one of ${values.join(', ')}${didYouMean(v, values)}`);
+  };
+}
+
+const SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
+
+// 100000000, 1e8, 100_000_000, 100M and 0.1B are the same number.
+export function number(v: string): number {
+  const m = /^\s*(-?[\d_]*\.?\d+(?:e[+-]?\d+)?)\s*([kmbt])?\s*$/i.exec(v);
+  const n = m ? Number(m[1].replace(/_/g, '')) * (m[2] ? SUFFIX[m[2].toLowerCase()] : 1) : NaN;
+  if (!Number.isFinite(n)) throw new InvalidArgumentError('expected a number, such as 100000000, 1e8 or 100M');
+  return n;
+}
+
+export function count(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  return n;
+}
+
+export function date(v: string): string {
+  const [y, m, d] = v.split('-').map(Number);
+  const real = d === undefined || new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+  if (!DATE.test(v) || !real) throw new InvalidArgumentError('expected a real date: YYYY, YYYY-MM or YYYY-MM-DD');
+  return v;
+}
+
+export function text(v: string): string {
+  if (!v.trim()) throw new InvalidArgumentError('expected some text, not an empty string');
+  return v;
+}
+
+export function collect(v: string, prev: string[] = []): string[] {
+  return [...prev, v];
+}

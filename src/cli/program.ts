@@ -1,0 +1,125 @@
+// The commander program: global options, every command with its help and examples.
+// Each command's code is imported only when that command runs.
+import { Command, Option } from 'commander';
+import type { Ctx, Output } from '../commands/context.js';
+import { CLAIM_KINDS, ENTITY_TYPES, ORG_TYPES } from '../kb/model.js';
+import { FORMATS } from '../output/render.js';
+import { choice, collect, count, date, number, text } from './parsers.js';
+
+export interface Hooks {
+  version: string;
+  writeOut(s: string): void;
+  writeErr(s: string): void;
+  makeCtx(global: GlobalOptions): Ctx;
+  done(out: Output): void;
+}
+
+export interface GlobalOptions {
+  kb?: string;
+  cache: boolean;
+  color: boolean;
+}
+
+const SEARCH_TYPES = [...ENTITY_TYPES, ...CLAIM_KINDS, 'source'];
+
+function outputOptions(cmd: Command): Command {
+  return cmd
+    .option('--json', 'print a JSON array of full records')
+    .addOption(new Option('--format <format>', `output format: ${FORMATS.join('|')} (default: table on a terminal, else tsv)`).argParser(choice(FORMATS)))
+    .option('--fields <list>', 'comma-separated fields to print, e.g. id,name or by.name,text')
+    .addOption(new Option('--limit <n>', 'print at most n records').argParser(count));
+}
+
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+export function buildProgram(h: Hooks): Command {
+  // Set before any command is added: subcommands copy these settings when created.
+  const program = new Command('aigc')
+    .exitOverride()
+    .configureOutput({ writeOut: h.writeOut, writeErr: h.writeErr })
+    .description("Ask a cited knowledge base about China's generative-AI (AIGC) landscape: who builds what, who said what, which figures were claimed, by whom, where.")
+    .version(h.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--kb <dir>', 'knowledge-base folder (default: $AIGC_KB, else the kb/ shipped with aigc)')
+    .option('--no-cache', 'read the YAML afresh; neither read nor write the cache')
+    .option('--no-color', 'no colour (NO_COLOR is honoured too)')
+    .showSuggestionAfterError(true)
+    .addHelpText('after', `${examples('aigc companies --segment video', 'aigc quotes --speaker "li di" --json | jq .', 'aigc show xiaoice')}\nExit codes: 0 ok (an empty result too), 1 not found or runtime failure, 2 usage error, 3 invalid knowledge base.\n`);
+
+  const add = (name: string, summary: string, ex: string[]) =>
+    program.command(name).description(summary).addHelpText('after', examples(...ex));
+  // commander calls an action with the positional arguments, the options and the command.
+  const go = (fn: (ctx: Ctx, ...args: any[]) => Promise<Output>) =>
+    async (...args: unknown[]) => {
+      const cmd = args[args.length - 1] as Command;
+      const opts = cmd.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
+      h.done(await fn(h.makeCtx(opts), ...args.slice(0, -2), opts));
+    };
+
+  outputOptions(add('companies', 'list organisations: companies, investors, labs, research firms, media', ['aigc companies --segment video', 'aigc companies --type investor --json | jq -r ".[].name"']))
+    .option('--segment <name>', 'only members of this segment (id, name or alias)')
+    .addOption(new Option('--type <type>', `only this type: ${ORG_TYPES.join('|')}`).argParser(choice(ORG_TYPES)))
+    .action(go(async (ctx, o) => (await import('../commands/companies.js')).run(ctx, o)));
+
+  outputOptions(add('products', 'list products and models', ['aigc products --segment image', 'aigc products --maker bytedance']))
+    .option('--segment <name>', 'only members of this segment')
+    .option('--maker <name>', 'only products of this organisation (or of a part of it)')
+    .action(go(async (ctx, o) => (await import('../commands/products.js')).run(ctx, o)));
+
+  outputOptions(add('people', 'list people, with their roles', ['aigc people', 'aigc people --org xiaoice']))
+    .option('--org <name>', 'only people who work at this organisation (or a part of it)')
+    .action(go(async (ctx, o) => (await import('../commands/people.js')).run(ctx, o)));
+
+  outputOptions(add('segments', 'list segments, with their members and member counts', ['aigc segments', 'aigc segments --json | jq ".[] | {name, members}"']))
+    .action(go(async (ctx, o) => (await import('../commands/segments.js')).run(ctx, o)));
+
+  outputOptions(add('sources', 'list sources, with how many claims cite each', ['aigc sources']))
+    .action(go(async (ctx, o) => (await import('../commands/sources.js')).run(ctx, o)));
+
+  outputOptions(add('quotes', 'list verbatim quotes, each with its speaker, source and paragraph', ['aigc quotes --speaker "li di"', 'aigc quotes --search "regulated"']))
+    .option('--speaker <name>', 'only quotes by this person or organisation')
+    .option('--about <name>', 'only quotes about this entity')
+    .addOption(new Option('--search <text>', "fuzzy search in the quotes' words, best match first").argParser(text))
+    .action(go(async (ctx, o) => (await import('../commands/quotes.js')).run(ctx, o)));
+
+  outputOptions(add('claims', 'list claims: quotes, statements, figures and events', [
+    'aigc claims --unit USD --min 100M',
+    'aigc claims --about openai --kind figure',
+    'aigc claims --kind event --since 2022 --until 2022-12',
+  ]))
+    .option('--about <name>', 'only claims about this entity')
+    .option('--by <name>', 'only claims made by this person or organisation')
+    .addOption(new Option('--kind <kind>', `only this kind: ${CLAIM_KINDS.join('|')}`).argParser(choice(CLAIM_KINDS)))
+    .option('--unit <unit>', 'only figures in this unit or currency (USD, users, percent...)')
+    .addOption(new Option('--min <n>', 'only figures of at least n (100000000, 1e8, 100M)').argParser(number))
+    .addOption(new Option('--max <n>', 'only figures of at most n').argParser(number))
+    .addOption(new Option('--since <date>', 'only claims dated on or after (YYYY, YYYY-MM or YYYY-MM-DD)').argParser(date))
+    .addOption(new Option('--until <date>', 'only claims dated on or before').argParser(date))
+    .action(go(async (ctx, o) => (await import('../commands/claims.js')).run(ctx, o)));
+
+  add('show', 'show one entity, claim or source: what it is, aliases, relations, its quotes and claims', ['aigc show "li di"', 'aigc show 小冰 --json'])
+    .argument('<name-or-id>', 'an id, name or alias', text)
+    .option('--json', 'print the card as JSON')
+    .action(go(async (ctx, name, o) => (await import('../commands/show.js')).run(ctx, name, o)));
+
+  outputOptions(add('search', 'fuzzy search across names, aliases, quotes and claims', ['aigc search "digital people"', 'aigc search jasper --type company']))
+    .argument('<text>', 'what to look for', text)
+    .addOption(new Option('--type <type>', `only hits of this type: ${SEARCH_TYPES.join('|')}`).argParser(choice(SEARCH_TYPES)))
+    .action(go(async (ctx, q, o) => (await import('../commands/search.js')).run(ctx, q, o)));
+
+  outputOptions(add('stats', 'count entities by type and claims by kind, per source', ['aigc stats']))
+    .action(go(async (ctx, o) => (await import('../commands/stats.js')).run(ctx, o)));
+
+  add('validate', 'check the knowledge base; print every problem as file:line:col', [
+    'aigc validate',
+    'aigc validate --kb my-kb --json',
+    'aigc validate --source-text shulou-aigc-2023=../shared/seed/000_0a687ad9dad331a4.txt',
+  ])
+    .option('--json', 'print the problems as a JSON array')
+    .option('--source-text <id=path>', "check a source's quotes and paragraph locators against its plain text (repeatable)", collect)
+    .action(go(async (ctx, o) => (await import('../commands/validate.js')).run(ctx, o)));
+
+  return program;
+}

@@ -1,0 +1,16 @@
+import type { ClaimFilter } from '../kb/select.js';
+import { selectClaims } from '../kb/select.js';
+import { claimView } from '../kb/views.js';
+import type { OutputOptions } from '../output/render.js';
+import { list, type Ctx } from './context.js';
+
+export type Options = OutputOptions & ClaimFilter;
+
+export async function run(ctx: Ctx, o: Options) {
+  const { kb } = await ctx.load();
+  const rows = selectClaims(kb, o).map((c) => claimView(kb, c));
+  const columns = o.kind === 'figure' || o.unit || o.min !== undefined || o.max !== undefined
+    ? ['id', 'about', 'measures', 'value', 'when', 'by', 'source', 'paragraph']
+    : ['id', 'kind', 'about', 'by', 'text', 'value', 'when', 'source', 'paragraph'];
+  return list({ rows, columns, wide: ['text', 'measures', 'about'] }, o, ctx);
+}

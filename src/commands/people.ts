@@ -1,0 +1,22 @@
+import { ORG_TYPES } from '../kb/model.js';
+import { resolveEntity } from '../kb/resolve.js';
+import { entityView } from '../kb/views.js';
+import type { OutputOptions } from '../output/render.js';
+import { list, type Ctx } from './context.js';
+import { withParts } from './products.js';
+
+export interface Options extends OutputOptions {
+  org?: string;
+}
+
+export async function run(ctx: Ctx, o: Options) {
+  const { kb } = await ctx.load();
+  let people = kb.entities.filter((e) => e.type === 'person');
+  if (o.org) {
+    const org = resolveEntity(kb, o.org, { types: ORG_TYPES, noun: 'organisation' });
+    const family = withParts(kb, org.id);
+    people = people.filter((p) => p.relations.some((r) => r.kind === 'works_at' && family.has(r.to)));
+  }
+  const rows = people.map((e) => entityView(kb, e));
+  return list({ rows, columns: ['id', 'name', 'roles', 'description'], wide: ['description'] }, o, ctx);
+}

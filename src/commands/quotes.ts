@@ -1,0 +1,24 @@
+import { SearchIndex, documents } from '../kb/search.js';
+import { selectClaims } from '../kb/select.js';
+import { claimView } from '../kb/views.js';
+import type { OutputOptions } from '../output/render.js';
+import { list, type Ctx } from './context.js';
+
+export interface Options extends OutputOptions {
+  speaker?: string;
+  about?: string;
+  search?: string;
+}
+
+export async function run(ctx: Ctx, o: Options) {
+  const { kb } = await ctx.load();
+  let quotes = selectClaims(kb, { kind: 'quote', by: o.speaker, about: o.about });
+  if (o.search !== undefined) {
+    // Best match first: the order of the fuzzy search, narrowed to the quotes selected.
+    const allowed = new Map(quotes.map((q) => [q.id, q]));
+    const index = new SearchIndex(documents({ entities: [], sources: [], claims: quotes }));
+    quotes = index.search(o.search, ['quote']).flatMap((h) => allowed.get(h.id) ?? []);
+  }
+  const rows = quotes.map((c) => claimView(kb, c));
+  return list({ rows, columns: ['id', 'by', 'text', 'source', 'paragraph'], wide: ['text'] }, o, ctx);
+}

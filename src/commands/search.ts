@@ -1,0 +1,13 @@
+import { SearchIndex, documents } from '../kb/search.js';
+import type { OutputOptions } from '../output/render.js';
+import { list, type Ctx } from './context.js';
+
+export interface Options extends OutputOptions {
+  type?: string;
+}
+
+export async function run(ctx: Ctx, text: string, o: Options) {
+  const { kb } = await ctx.load();
+  const hits = new SearchIndex(documents(kb)).search(text, o.type ? [o.type] : undefined);
+  return list({ rows: hits, columns: ['type', 'id', 'name', 'score', 'field'], wide: ['name'] }, o, ctx);
+}

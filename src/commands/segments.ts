@@ -1,0 +1,17 @@
+import { entityRef } from '../kb/views.js';
+import type { OutputOptions } from '../output/render.js';
+import { list, type Ctx } from './context.js';
+
+export async function run(ctx: Ctx, o: OutputOptions) {
+  const { kb } = await ctx.load();
+  const rows = kb.entities
+    .filter((e) => e.type === 'segment')
+    .map((s) => {
+      const members = kb.segmentMembers(s.id);
+      const of = (want: (t: string) => boolean) => members.filter((m) => want(m.type)).map((m) => entityRef(kb, m.id));
+      const products = of((t) => t === 'product');
+      const organisations = of((t) => t !== 'product' && t !== 'person');
+      return { id: s.id, name: s.name, aliases: s.aliases, members: members.length, organisations, products, description: s.description ?? null };
+    });
+  return list({ rows, columns: ['id', 'name', 'members', 'organisations', 'products'], wide: ['organisations', 'products'] }, o, ctx);
+}

@@ -1,0 +1,33 @@
+import { NotFoundError } from '../errors.js';
+import { resolveEntity, UnknownNameError } from '../kb/resolve.js';
+import { claimView, entityView, sourceView } from '../kb/views.js';
+import { card } from '../output/card.js';
+import { json, type Ctx, type Output } from './context.js';
+
+export async function run(ctx: Ctx, name: string, o: { json?: boolean }): Promise<Output> {
+  const { kb } = await ctx.load();
+  const claim = kb.claim(name);
+  if (claim) return o.json ? json(claimView(kb, claim)) : { stdout: card.claim(claimView(kb, claim), ctx.view) };
+  const source = kb.source(name);
+  if (source) return o.json ? json(sourceView(kb, source)) : { stdout: card.source(sourceView(kb, source), ctx.view) };
+  let entity;
+  try {
+    entity = resolveEntity(kb, name, { noun: 'name' });
+  } catch (e) {
+    throw e instanceof UnknownNameError ? new NotFoundError(e.message.replace(/^unknown name/, 'nothing is called')) : e;
+  }
+  const view = {
+    ...entityView(kb, entity),
+    quotes: kb.claimsBy(entity.id).filter((c) => c.kind === 'quote').map((c) => claimView(kb, c)),
+    said: kb.claimsBy(entity.id).filter((c) => c.kind !== 'quote').map((c) => claimView(kb, c)),
+    claims: kb.claimsAbout(entity.id).map((c) => claimView(kb, c)),
+    members: entity.type === 'segment' ? kb.segmentMembers(entity.id).map((m) => ({ id: m.id, name: m.name, type: m.type })) : [],
+  };
+  return o.json ? json(view) : { stdout: card.entity(view, ctx.view) };
+}
+export type ShowView = Awaited<ReturnType<typeof entityView>> & {
+  quotes: ReturnType<typeof claimView>[];
+  said: ReturnType<typeof claimView>[];
+  claims: ReturnType<typeof claimView>[];
+  members: { id: string; name: string; type: string }[];
+};

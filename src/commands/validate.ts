@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { formatProblem, KbInvalidError, UsageError, type Problem } from '../errors.js';
+import { checkProvenance } from '../kb/provenance.js';
+import { didYouMean } from '../kb/suggest.js';
+import type { Ctx, Output } from './context.js';
+
+export interface Options {
+  json?: boolean;
+  sourceText?: string[];
+}
+
+export async function run(ctx: Ctx, o: Options): Promise<Output> {
+  let problems: Problem[];
+  let counts = '';
+  try {
+    const loaded = await ctx.load();
+    problems = [...loaded.warnings];
+    for (const spec of o.sourceText ?? []) problems.push(...(await provenance(ctx, loaded, spec)));
+    const { kb } = loaded;
+    counts = `${kb.sources.length} sources, ${kb.entities.length} entities, ${kb.claims.length} claims`;
+  } catch (e) {
+    if (!(e instanceof KbInvalidError)) throw e;
+    problems = e.problems;
+  }
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const exitCode = errors ? 3 : 0;
+  if (o.json) return { stdout: JSON.stringify(problems, null, 2) + '\n', exitCode };
+  const summary = errors || warnings
+    ? `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`
+    : `ok: ${counts}, no problems`;
+  return { stdout: '', stderr: [...problems.map(formatProblem), summary], exitCode };
+}
+
+async function provenance(ctx: Ctx, loaded: Awaited<ReturnType<Ctx['load']>>, spec: string): Promise<Problem[]> {
+  const eq = spec.indexOf('=');
+  if (eq < 1) throw new UsageError(`--source-text wants SOURCE_ID=PATH, got "${spec}"`);
+  const id = spec.slice(0, eq);
+  const path = resolve(ctx.io.cwd, spec.slice(eq + 1));
+  if (!loaded.kb.source(id)) throw new UsageError(`unknown source "${id}"${didYouMean(id, loaded.kb.sources.map((s) => s.id))}`);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read the text of ${id}: ${path} (${(e as NodeJS.ErrnoException).code})`);
+  }
+  const claims = loaded.parts.flatMap((p, part) => p.records.claims.map((claim, index) => ({ claim, part, index })));
+  const where = new Map(claims.map((c) => [c.claim, c]));
+  const mismatches = checkProvenance(claims.map((c) => c.claim), id, text);
+  if (!mismatches.length) return [];
+  const { locateRecord } = await import('../kb/build.js');
+  return mismatches.map((m) => {
+    const { part, index } = where.get(m.claim)!;
+    return { ...locateRecord(loaded.parts[part].info, ['claims', index], m.field), message: m.message, severity: 'error' as const };
+  });
+}

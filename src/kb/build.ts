@@ -1,0 +1,68 @@
+// Building the KB from its files: read, parse, validate each file, then the cross-file
+// rules; every problem located as file:line:col. Loads zod and both YAML readers, so the
+// query path imports this only when the cache cannot answer.
+import type { Problem } from '../errors.js';
+import { readKbText, type KbFileInfo } from './files.js';
+import { locate, parseFast, parseLocated, type Located } from './parse.js';
+import { checkRules } from './rules.js';
+import { emptyRecords, validateData, type FileRecords } from './validate.js';
+
+export interface FileResult {
+  info: KbFileInfo;
+  records: FileRecords;
+  problems: Problem[];
+}
+
+export function buildFile(info: KbFileInfo): FileResult {
+  const records = emptyRecords();
+  const at = (line: number, col: number, message: string, severity: Problem['severity'] = 'error'): Problem => ({ file: info.path, line, col, message, severity });
+  const text = readKbText(info);
+  if (!text.ok) return { info, records, problems: [at(text.line, text.col, text.message)] };
+  const parsed = parseFast(text.text);
+  if (!parsed.ok) return { info, records, problems: parsed.problems.map((p) => at(p.line, p.col, p.message)) };
+  const checked = validateData(parsed.data);
+  if (!checked.problems.length) return { info, records: checked.records, problems: [] };
+  const loc = parseLocated(text.text);
+  const problems = checked.problems.map((p) => {
+    const pos = locate(loc, p.path, p.key);
+    return at(pos.line, pos.col, p.message, p.severity);
+  });
+  return { info, records: checked.records, problems };
+}
+
+// The cross-file rules, located by re-reading (with positions) only the files they name.
+export function crossCheck(results: FileResult[]): Problem[] {
+  const found = checkRules(results.map((r) => r.records));
+  if (!found.length) return [];
+  const docs = new Map<number, Located>();
+  const loc = (file: number) => {
+    let d = docs.get(file);
+    if (!d) {
+      const text = readKbText(results[file].info);
+      d = parseLocated(text.ok ? text.text : '');
+      docs.set(file, d);
+    }
+    return d;
+  };
+  return found.map((p) => {
+    const pos = locate(loc(p.file), p.path, p.key);
+    let message = p.message;
+    if (p.first) {
+      const f = locate(loc(p.first.file), p.first.path, p.first.key);
+      message += ` at ${results[p.first.file].info.path}:${f.line}:${f.col}`;
+    }
+    return { file: results[p.file].info.path, line: pos.line, col: pos.col, message, severity: p.severity };
+  });
+}
+
+export function sortProblems(problems: Problem[], order: string[]): Problem[] {
+  const rank = new Map(order.map((f, i) => [f, i]));
+  return problems.sort((a, b) => (rank.get(a.file) ?? 0) - (rank.get(b.file) ?? 0) || a.line - b.line || a.col - b.col);
+}
+
+// Where a record's field stands in its file, for a check run after loading.
+export function locateRecord(info: KbFileInfo, path: (string | number)[], key?: string): { file: string; line: number; col: number } {
+  const text = readKbText(info);
+  const pos = locate(parseLocated(text.ok ? text.text : ''), path, key);
+  return { file: info.path, ...pos };
+}

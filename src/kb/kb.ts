@@ -1,0 +1,106 @@
+// The in-memory index over the records. Each map is built on first use, so a query pays
+// only for the maps it needs.
+import { INVERSE, type RelationKind } from './model.js';
+import { nameKey } from './normalize.js';
+import type { Claim, Entity, Source } from './schema.js';
+import type { FileRecords } from './validate.js';
+
+export interface RelationView {
+  kind: string; // works_at, or its inverse (employs) when seen from the other side
+  stored: RelationKind;
+  other: Entity;
+  role?: string;
+  note?: string;
+}
+
+function lazy<T>(make: () => T): () => T {
+  let v: T | undefined;
+  return () => (v ??= make());
+}
+
+function group<T>(items: T[], keys: (t: T) => Iterable<string>): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    for (const k of new Set(keys(it))) {
+      const list = m.get(k);
+      if (list) list.push(it);
+      else m.set(k, [it]);
+    }
+  }
+  return m;
+}
+
+export class Kb {
+  constructor(
+    readonly sources: Source[],
+    readonly entities: Entity[],
+    readonly claims: Claim[],
+  ) {}
+
+  static from(files: FileRecords[]): Kb {
+    return new Kb(
+      files.flatMap((f) => f.sources),
+      files.flatMap((f) => f.entities),
+      files.flatMap((f) => f.claims),
+    );
+  }
+
+  private byId = lazy(() => new Map(this.entities.map((e) => [e.id, e])));
+  private sourceById = lazy(() => new Map(this.sources.map((s) => [s.id, s])));
+  private claimById = lazy(() => new Map(this.claims.map((c) => [c.id, c])));
+
+  entity(id: string): Entity | undefined {
+    return this.byId().get(id);
+  }
+  source(id: string): Source | undefined {
+    return this.sourceById().get(id);
+  }
+  claim(id: string): Claim | undefined {
+    return this.claimById().get(id);
+  }
+
+  // name key -> ids of the entities whose id, name or alias has that key
+  readonly names = lazy(() => {
+    const m = new Map<string, Set<string>>();
+    for (const e of this.entities) {
+      for (const n of [e.id, e.name, ...e.aliases]) {
+        const k = nameKey(n);
+        let s = m.get(k);
+        if (!s) m.set(k, (s = new Set()));
+        s.add(e.id);
+      }
+    }
+    return m;
+  });
+
+  private members = lazy(() => group(this.entities, (e) => e.segments));
+  segmentMembers(segmentId: string): Entity[] {
+    return this.members().get(segmentId) ?? [];
+  }
+
+  private rels = lazy(() => {
+    const m = new Map<string, RelationView[]>();
+    const add = (id: string, v: RelationView) => (m.get(id) ?? m.set(id, []).get(id)!).push(v);
+    for (const e of this.entities) {
+      for (const r of e.relations) {
+        const other = this.entity(r.to);
+        if (!other) continue;
+        add(e.id, { kind: r.kind, stored: r.kind, other, role: r.role, note: r.note });
+        add(other.id, { kind: INVERSE[r.kind], stored: r.kind, other: e, role: r.role, note: r.note });
+      }
+    }
+    return m;
+  });
+  relations(id: string): RelationView[] {
+    return this.rels().get(id) ?? [];
+  }
+
+  private bySpeaker = lazy(() => group(this.claims, (c) => (c.by ? [c.by] : [])));
+  private bySubject = lazy(() => group(this.claims, (c) => c.about));
+  claimsBy(id: string): Claim[] {
+    return this.bySpeaker().get(id) ?? [];
+  }
+  claimsAbout(id: string): Claim[] {
+    return this.bySubject().get(id) ?? [];
+  }
+}

@@ -1,0 +1,41 @@
+// Constants shared by the schema and the query path. Kept free of zod so that answering
+// from the cache never loads the validator; the query path takes the record types from
+// schema.ts with `import type`, which the build erases.
+export const SLUG = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
+// A calendar date at year, month or day precision: 2022, 2022-10, 2022-10-19.
+export const DATE = /^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+export const SOURCE_KINDS = ['article', 'report', 'interview', 'book', 'paper', 'video', 'webpage', 'other'] as const;
+export const PARAGRAPH_SCHEMES = ['blank-line-blocks'] as const;
+export const ENTITY_TYPES = ['company', 'investor', 'organisation', 'person', 'product', 'segment'] as const;
+// `aigc companies` lists every organisation: these types.
+export const ORG_TYPES: readonly string[] = ['company', 'investor', 'organisation'];
+export const CLAIM_KINDS = ['quote', 'statement', 'figure', 'event'] as const;
+// Relations are stored in one direction; the index adds the inverse under these names.
+export const RELATION_KINDS = ['works_at', 'maker', 'part_of', 'invests_in', 'based_on', 'related_to'] as const;
+export const INVERSE: Record<RelationKind, string> = {
+  works_at: 'employs',
+  maker: 'makes',
+  part_of: 'has_part',
+  invests_in: 'invested_by',
+  based_on: 'basis_of',
+  related_to: 'related_to',
+};
+
+export type EntityType = (typeof ENTITY_TYPES)[number];
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+export type RelationKind = (typeof RELATION_KINDS)[number];
+
+export type Section = 'sources' | 'entities' | 'claims';
+export const SECTION_NAMES: readonly Section[] = ['sources', 'entities', 'claims'];
+
+// Where a record came from: its file and its index in that file's list.
+export interface Origin {
+  file: string;
+  section: Section;
+  index: number;
+}
+
+export function precisionOf(date: string): 'year' | 'month' | 'day' {
+  return date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day';
+}

@@ -1,0 +1,56 @@
+// Turning a name a user typed into one entity: by id, name or alias in any case, width or
+// accent; then by a unique prefix of a name or of a word in it. A misspelling is never
+// guessed at: it is a usage error that names the closest candidates.
+import { UsageError } from '../errors.js';
+import type { Kb } from './kb.js';
+import { nameKey } from './normalize.js';
+import type { Entity } from './schema.js';
+import { distance } from './suggest.js';
+
+// No entity goes by this name; `show` maps it to "not found", flags to a usage error.
+export class UnknownNameError extends UsageError {}
+
+export interface ResolveOptions {
+  types?: readonly string[]; // allowed entity types
+  noun: string; // what the flag names, for messages: "segment", "speaker"
+}
+
+const keysOf = (e: Entity) => [e.id, e.name, ...e.aliases].map(nameKey);
+const label = (e: Entity) => `${e.id} (${e.name}, ${e.type})`;
+
+export function resolveEntity(kb: Kb, query: string, o: ResolveOptions): Entity {
+  const k = nameKey(query);
+  if (!k) throw new UsageError(`empty ${o.noun} name`);
+  const pool = o.types ? kb.entities.filter((e) => o.types!.includes(e.type)) : kb.entities;
+  const keyed = pool.map((e) => [e, keysOf(e)] as const);
+
+  const exact = keyed.filter(([, ks]) => ks.includes(k)).map(([e]) => e);
+  if (exact.length === 1) return exact[0];
+  if (exact.length > 1) throw ambiguous(query, exact, o);
+
+  const starts = wordStart(k);
+  const partial = keyed.filter(([, ks]) => ks.some((x) => starts.test(x))).map(([e]) => e);
+  if (partial.length === 1) return partial[0];
+  if (partial.length > 1) throw ambiguous(query, partial, o);
+
+  const near = keyed
+    .map(([e, ks]) => [e, Math.min(...ks.flatMap((x) => [x, ...x.split(/[^\p{L}\p{N}]+/u)]).map((x) => distance(k, x)))] as const)
+    .filter(([, d]) => d <= Math.max(2, Math.floor(k.length / 3)))
+    .sort((a, b) => a[1] - b[1] || a[0].id.localeCompare(b[0].id))
+    .slice(0, 3);
+  const hint = near.length ? ` (did you mean ${near.map(([e]) => label(e)).join(' or ')}?)` : '';
+  throw new UnknownNameError(`unknown ${o.noun} "${query}"${hint}`);
+}
+
+// "jasper" starts "jasper.ai"; "video" starts a word of "video generation"; Chinese has no
+// spaces, so a Chinese query may match anywhere.
+function wordStart(k: string): RegExp {
+  const esc = k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return /\p{Script=Han}/u.test(k) ? new RegExp(esc, 'u') : new RegExp(`(?:^|[^\\p{L}\\p{N}])${esc}`, 'u');
+}
+
+function ambiguous(query: string, hits: Entity[], o: ResolveOptions): UsageError {
+  const shown = hits.slice(0, 10).map((e) => `  ${label(e)}`).join('\n');
+  const more = hits.length > 10 ? `\n  ... and ${hits.length - 10} more` : '';
+  return new UsageError(`${o.noun} "${query}" is ambiguous; it matches:\n${shown}${more}\ngive more of the name, or an id`);
+}

@@ -1,0 +1,96 @@
+// Cross-reference rules over the whole KB: small functions, each pushing the problems it sees.
+import { type Section } from './model.js';
+import { nameKey } from './normalize.js';
+import type { Path } from './parse.js';
+import type { Claim, Entity, Source } from './schema.js';
+import { didYouMean } from './suggest.js';
+import type { FileRecords, PathProblem } from './validate.js';
+
+export interface FileProblem extends PathProblem {
+  file: number; // index into the files given to checkRules
+  first?: { file: number; path: Path; key?: string }; // the earlier definition a duplicate clashes with
+}
+
+interface Ctx {
+  files: FileRecords[];
+  ids: Map<string, { file: number; section: Section; index: number; type: string }>;
+  push(file: number, path: Path, message: string, key?: string, first?: FileProblem['first']): void;
+}
+
+export function checkRules(files: FileRecords[]): FileProblem[] {
+  const problems: FileProblem[] = [];
+  const ctx: Ctx = {
+    files,
+    ids: new Map(),
+    push: (file, path, message, key, first) => problems.push({ file, path, key, message, severity: 'error', first }),
+  };
+  uniqueIds(ctx);
+  references(ctx);
+  uniqueNames(ctx);
+  return problems;
+}
+
+function each<T>(ctx: Ctx, section: Section, fn: (rec: T, file: number, index: number) => void) {
+  ctx.files.forEach((f, file) => (f[section] as T[]).forEach((rec, index) => fn(rec, file, index)));
+}
+
+// One id space for sources, entities and claims, so a reference is never ambiguous.
+function uniqueIds(ctx: Ctx) {
+  for (const section of ['sources', 'entities', 'claims'] as const) {
+    each<Source | Entity | Claim>(ctx, section, (rec, file, index) => {
+      const first = ctx.ids.get(rec.id);
+      if (first) {
+        const at = { file: first.file, path: [first.section, first.index], key: 'id' };
+        ctx.push(file, [section, index], `duplicate id \`${rec.id}\`: already used by a ${first.type}`, 'id', at);
+      } else {
+        ctx.ids.set(rec.id, { file, section, index, type: 'type' in rec && section === 'entities' ? rec.type : section.slice(0, -1) });
+      }
+    });
+  }
+}
+
+function references(ctx: Ctx) {
+  const ofKind = (want: (t: string) => boolean) => [...ctx.ids].filter(([, v]) => want(v.type)).map(([k]) => k);
+  const check = (file: number, path: Path, ref: string, want: (t: string) => boolean, noun: string) => {
+    const hit = ctx.ids.get(ref);
+    if (!hit) ctx.push(file, path, `unknown ${noun} \`${ref}\`${didYouMean(ref, ofKind(want))}`);
+    else if (!want(hit.type)) ctx.push(file, path, `\`${ref}\` is a ${hit.type}, not a ${noun}`);
+  };
+  const isSource = (t: string) => t === 'source';
+  const isSegment = (t: string) => t === 'segment';
+  const isEntity = (t: string) => t !== 'source' && t !== 'claim';
+  const isSpeaker = (t: string) => isEntity(t) && t !== 'segment' && t !== 'product';
+  each<Entity>(ctx, 'entities', (e, file, i) => {
+    e.segments.forEach((s, j) => check(file, ['entities', i, 'segments', j], s, isSegment, 'segment'));
+    e.relations.forEach((r, j) => {
+      check(file, ['entities', i, 'relations', j, 'to'], r.to, isEntity, 'entity');
+      if (r.to === e.id) ctx.push(file, ['entities', i, 'relations', j, 'to'], `entity \`${e.id}\` relates to itself`);
+    });
+    e.sources.forEach((s, j) => check(file, ['entities', i, 'sources', j], s, isSource, 'source'));
+  });
+  each<Claim>(ctx, 'claims', (c, file, i) => {
+    c.about.forEach((a, j) => check(file, ['claims', i, 'about', j], a, isEntity, 'entity'));
+    if (c.by !== null) check(file, ['claims', i, 'by'], c.by, isSpeaker, 'speaker (a person or organisation)');
+    check(file, ['claims', i, 'source'], c.source, isSource, 'source');
+  });
+}
+
+// A name or alias leads to one entity only, so that every name a user types resolves.
+function uniqueNames(ctx: Ctx) {
+  const owner = new Map<string, string>();
+  each<Entity>(ctx, 'entities', (e, file, i) => {
+    const mine = new Set<string>();
+    [e.name, ...e.aliases].forEach((n, j) => {
+      const k = nameKey(n);
+      const path: Path = j === 0 ? ['entities', i, 'name'] : ['entities', i, 'aliases', j - 1];
+      if (mine.has(k)) {
+        if (j > 0) ctx.push(file, path, `entity \`${e.id}\` lists \`${n}\` twice (names compare ignoring case, accents and width)`);
+        return;
+      }
+      mine.add(k);
+      const other = owner.get(k);
+      if (other && other !== e.id) ctx.push(file, path, `\`${n}\` names both \`${other}\` and \`${e.id}\``);
+      else owner.set(k, e.id);
+    });
+  });
+}

@@ -1,0 +1,95 @@
+// The entry: run(argv, io) -> exit code. The only catch in the program: every error
+// becomes one message on stderr and a documented exit code; no stack trace for bad input.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CommanderError } from 'commander';
+import { buildProgram, type GlobalOptions } from './cli/program.js';
+import type { Ctx, Output } from './commands/context.js';
+import { AigcError, EXIT, formatProblem, KbInvalidError } from './errors.js';
+import type { Io } from './io.js';
+import type { Loaded } from './kb/load.js';
+
+declare const __AIGC_VERSION__: string;
+export const VERSION = typeof __AIGC_VERSION__ === 'string' ? __AIGC_VERSION__ : '0.0.0-dev';
+
+// The kb/ shipped beside dist/ (or beside src/ when run from source).
+export const SHIPPED_KB = join(dirname(fileURLToPath(import.meta.url)), '..', 'kb');
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  let out: Output | undefined;
+  const program = buildProgram({
+    version: VERSION,
+    writeOut: (s) => io.stdout.write(s),
+    writeErr: (s) => io.stderr.write(s),
+    makeCtx: (g) => makeCtx(g, io),
+    done: (o) => (out = o),
+  });
+  if (!argv.length) {
+    io.stdout.write(program.helpInformation());
+    return EXIT.ok;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    return fail(e, io);
+  }
+  if (!out) return EXIT.ok;
+  if (out.stdout) io.stdout.write(out.stdout);
+  for (const line of out.stderr ?? []) io.stderr.write(line + '\n');
+  if (out.empty && io.stderr.isTTY) io.stderr.write('no results\n');
+  return out.exitCode ?? EXIT.ok;
+}
+
+function fail(e: unknown, io: Io): number {
+  if (e instanceof CommanderError) {
+    // commander has printed its own message (help, version, or the error with a suggestion).
+    return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (e instanceof KbInvalidError) {
+    for (const p of e.problems) io.stderr.write(formatProblem(p) + '\n');
+    io.stderr.write(`aigc: ${e.message}\n`);
+    return e.exitCode;
+  }
+  if (e instanceof AigcError) {
+    io.stderr.write(`aigc: ${e.message}\n`);
+    return e.exitCode;
+  }
+  // A fault of the tool itself, not of the input: say so plainly, with detail on request.
+  const err = e as Error;
+  io.stderr.write(`aigc: internal error: ${err?.message ?? String(e)}\n`);
+  if (io.env.AIGC_DEBUG) io.stderr.write(`${err?.stack ?? ''}\n`);
+  return EXIT.notFound;
+}
+
+function makeCtx(g: GlobalOptions, io: Io): Ctx {
+  const tty = Boolean(io.stdout.isTTY);
+  const color = tty && g.color && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
+  let loaded: Promise<Loaded> | undefined;
+  return {
+    io,
+    view: { tty, color, width: io.stdout.columns || 100 },
+    load: () => (loaded ??= loadWithNotices(g, io)),
+  };
+}
+
+async function loadWithNotices(g: GlobalOptions, io: Io): Promise<Loaded> {
+  const { loadKb } = await import('./kb/load.js');
+  const started = Date.now();
+  let shown = false;
+  const loaded = await loadKb({
+    kbDir: g.kb ?? (io.env.AIGC_KB || SHIPPED_KB),
+    cwd: io.cwd,
+    env: io.env,
+    cache: g.cache && !io.env.AIGC_NO_CACHE,
+    version: VERSION,
+    // Progress only where a person watches, and only once a rebuild is slow enough to notice.
+    onProgress: (done, total) => {
+      if (!io.stderr.isTTY || Date.now() - started < 500) return;
+      shown = true;
+      io.stderr.write(`\rreading the knowledge base: ${done}/${total} files`);
+    },
+  });
+  if (shown) io.stderr.write('\r\x1b[K');
+  for (const n of loaded.notices) io.stderr.write(`aigc: warning: ${n}\n`);
+  return loaded;
+}

@@ -1,0 +1,58 @@
+// `aigc show`: one record as a readable card.
+import { Chalk } from 'chalk';
+import type { ShowView } from '../commands/show.js';
+import type { ClaimView } from '../kb/views.js';
+import { cell } from './cell.js';
+import type { RenderContext } from './render.js';
+
+function paint(ctx: RenderContext) {
+  return new Chalk({ level: ctx.color ? 1 : 0 });
+}
+
+const cite = (c: ClaimView) => `[${c.source.id} ¶${c.paragraph}]`;
+
+function claimLine(c: ClaimView, showBy: boolean): string {
+  const who = showBy && c.by ? `${c.by.name}: ` : '';
+  const body = c.kind === 'quote' ? `“${c.text}”` : c.value ? `${c.measures}: ${cell(c.value)} — ${c.text}` : c.text;
+  const when = c.when ? ` (${cell(c.when)})` : '';
+  return `  - ${who}${body}${when} ${cite(c)}`;
+}
+
+export const card = {
+  entity(v: ShowView, ctx: RenderContext): string {
+    const k = paint(ctx);
+    const out: string[] = [`${k.bold(v.name)}  ${k.dim(`${v.type} · ${v.id}`)}`];
+    if (v.description) out.push(v.description);
+    if (v.aliases.length) out.push(`${k.cyan('aliases')}   ${v.aliases.join(', ')}`);
+    if (v.segments.length) out.push(`${k.cyan('segments')}  ${cell(v.segments)}`);
+    if (v.members.length) out.push(`${k.cyan('members')}   ${v.members.map((m) => `${m.name} (${m.type})`).join(', ')}`);
+    for (const r of v.relations) out.push(`${k.cyan(r.kind.padEnd(9))} ${r.entity.name}${r.role ? ` (${r.role})` : ''}`);
+    if (v.note) out.push(`${k.cyan('note')}      ${v.note}`);
+    if (v.sources.length) out.push(`${k.cyan('sources')}   ${v.sources.map((s) => s.id).join(', ')}`);
+    const section = (title: string, items: ClaimView[], showBy: boolean) => {
+      if (items.length) out.push('', k.bold(`${title} (${items.length})`), ...items.map((c) => claimLine(c, showBy)));
+    };
+    section('Quotes', v.quotes, false);
+    section('Statements and figures by', v.said, false);
+    section('Claims about', v.claims, true);
+    return out.join('\n') + '\n';
+  },
+  claim(c: ClaimView, ctx: RenderContext): string {
+    const k = paint(ctx);
+    const lines = [`${k.bold(c.id)}  ${k.dim(c.kind)}`, c.kind === 'quote' ? `“${c.text}”` : c.text];
+    if (c.by) lines.push(`${k.cyan('by')}        ${c.by.name}`);
+    if (c.about.length) lines.push(`${k.cyan('about')}     ${cell(c.about)}`);
+    if (c.value) lines.push(`${k.cyan('value')}     ${cell(c.value)}${c.measures ? ` (${c.measures})` : ''}`);
+    if (c.when) lines.push(`${k.cyan('when')}      ${cell(c.when)}${c.when.basis ? ` from “${c.when.basis}”` : ''}`);
+    lines.push(`${k.cyan('source')}    ${c.source.name} ¶${c.paragraph}`);
+    if (c.note) lines.push(`${k.cyan('note')}      ${c.note}`);
+    return lines.join('\n') + '\n';
+  },
+  source(s: Record<string, unknown>, ctx: RenderContext): string {
+    const k = paint(ctx);
+    return Object.entries(s)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([key, v]) => `${k.cyan(key.padEnd(18))} ${cell(v)}`)
+      .join('\n') + '\n';
+  },
+};

@@ -20,5 +20,5 @@ export async function run(ctx: Ctx, o: Options) {
     quotes = index.search(o.search, ['quote']).flatMap((h) => allowed.get(h.id) ?? []);
   }
   const rows = quotes.map((c) => claimView(kb, c));
-  return list({ rows, columns: ['id', 'by', 'text', 'source', 'paragraph'], wide: ['text'] }, o, ctx);
+  return list({ rows, columns: ['id', 'by', 'text', 'source.id', 'paragraph'], wide: ['text'] }, o, ctx);
 }

@@ -70,7 +70,7 @@ function references(ctx: Ctx) {
   });
   each<Claim>(ctx, 'claims', (c, file, i) => {
     c.about.forEach((a, j) => check(file, ['claims', i, 'about', j], a, isEntity, 'entity'));
-    if (c.by !== null) check(file, ['claims', i, 'by'], c.by, isSpeaker, 'speaker (a person or organisation)');
+    if (c.by !== null) check(file, ['claims', i, 'by'], c.by, isSpeaker, 'speaker');
     check(file, ['claims', i, 'source'], c.source, isSource, 'source');
   });
 }

@@ -1,0 +1,190 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { cli, fixture, json } from './helpers.js';
+
+const KB = ['--kb', fixture('valid')];
+// The fixture read directly, as the independent answer the CLI must agree with.
+const entities: any[] = parse(readFileSync(`${fixture('valid')}/entities.yaml`, 'utf8')).entities;
+const claims: any[] = parse(readFileSync(`${fixture('valid')}/claims.yaml`, 'utf8')).claims;
+const ORG = ['company', 'investor', 'organisation'];
+
+describe('list commands', () => {
+  it('companies --segment video: the organisations in the segment, references resolved', async () => {
+    const r = await cli([...KB, 'companies', '--segment', 'video', '--json']);
+    expect(r.code).toBe(0);
+    const want = entities.filter((e) => ORG.includes(e.type) && e.segments?.includes('video-generation')).map((e) => e.id);
+    expect(json(r).map((e: any) => e.id)).toEqual(want);
+    expect(json(r)[0].segments).toEqual([{ id: 'video-generation', name: 'Video generation', type: 'segment' }]);
+  });
+
+  it('products --segment video completes the segment with its products', async () => {
+    const r = await cli([...KB, 'products', '--segment', 'Video generation', '--json']);
+    const want = entities.filter((e) => e.type === 'product' && e.segments?.includes('video-generation')).map((e) => e.id);
+    expect(json(r).map((e: any) => e.id)).toEqual(want);
+  });
+
+  it('products --maker follows parts of the maker', async () => {
+    const r = await cli([...KB, 'products', '--maker', 'byte beating', '--json']);
+    expect(json(r).map((e: any) => e.id)).toEqual(['jianying']);
+  });
+
+  it.each(['li di', 'Li Di', '李笛', 'ＬＩ ＤＩ', 'li-di'])('quotes --speaker %s finds Li Di only', async (name) => {
+    const r = await cli([...KB, 'quotes', '--speaker', name, '--json']);
+    const want = claims.filter((c) => c.kind === 'quote' && c.by === 'li-di').map((c) => c.id);
+    expect(json(r).map((q: any) => q.id)).toEqual(want);
+    for (const q of json(r)) {
+      expect(q.by).toMatchObject({ id: 'li-di', name: 'Li Di' });
+      expect(q.source.id).toBe('feature-2023');
+      expect(q.paragraph).toBeGreaterThan(0);
+    }
+  });
+
+  it('claims --unit USD --min 100M: figures at or over the bound, in that unit', async () => {
+    const r = await cli([...KB, 'claims', '--unit', 'usd', '--min', '100M', '--json']);
+    const want = claims.filter((c) => c.value?.unit === 'USD' && c.value.amount >= 1e8).map((c) => c.id);
+    expect(want.length).toBeGreaterThan(0);
+    expect(json(r).map((c: any) => c.id)).toEqual(want);
+  });
+
+  it('claims --max and ranges: a range overlapping the bounds is kept', async () => {
+    const r = await cli([...KB, 'claims', '--min', '30000', '--max', '40000', '--json']);
+    expect(json(r).map((c: any) => c.id)).toEqual(['f-users']);
+  });
+
+  it('claims --since/--until compare dates at their precision', async () => {
+    const r = await cli([...KB, 'claims', '--since', '2022-10', '--until', '2022', '--json']);
+    expect(json(r).map((c: any) => c.id)).toEqual(['f-jasper-round']);
+    expect(json(r)[0].when).toMatchObject({ date: '2022-10-19', precision: 'day', inferred: true });
+  });
+
+  it('people --org lists who works there, with roles', async () => {
+    const r = await cli([...KB, 'people', '--org', 'xiao bing', '--json']);
+    expect(json(r).map((p: any) => p.id)).toEqual(['li-di']);
+    expect(json(r)[0].roles).toEqual([{ role: 'CEO', org: { id: 'xiaoice', name: 'Xiaoice' } }]);
+  });
+
+  it('segments count members, companies and products together', async () => {
+    const r = await cli([...KB, 'segments', '--json']);
+    const video = json(r).find((s: any) => s.id === 'video-generation');
+    expect(video.members).toBe(entities.filter((e) => e.segments?.includes('video-generation')).length);
+  });
+});
+
+describe('output options', () => {
+  it('TSV with a header and no colour when stdout is not a terminal', async () => {
+    const r = await cli([...KB, 'companies', '--segment', 'text']);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('id\tname\ttype\tsegments\tdescription');
+    expect(lines.slice(1).map((l) => l.split('\t')[0])).toEqual(['xiaoice', 'jasper-ai']);
+    expect(r.stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('a table on a terminal, in colour unless NO_COLOR or --no-color', async () => {
+    const coloured = await cli([...KB, 'companies'], { tty: true });
+    expect(coloured.stdout).toMatch(/\x1b\[/);
+    expect(coloured.stdout).toContain('│');
+    expect((await cli([...KB, 'companies'], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(/\x1b\[/);
+    expect((await cli([...KB, '--no-color', 'companies'], { tty: true })).stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('tables stay aligned with Chinese text', async () => {
+    const r = await cli([...KB, 'people', '--fields', 'name,aliases'], { tty: true, env: { NO_COLOR: '1' } });
+    const widths = r.stdout.trimEnd().split('\n').map((l) => [...l].reduce((n, ch) => n + (/\p{Script=Han}/u.test(ch) ? 2 : 1), 0));
+    expect(new Set(widths).size).toBe(1);
+    expect(r.stdout).toContain('李笛');
+  });
+
+  it('--fields, --limit, --format jsonl', async () => {
+    const r = await cli([...KB, 'claims', '--kind', 'figure', '--fields', 'id,value.amount,by.name', '--limit', '2', '--format', 'jsonl']);
+    const rows = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(rows).toEqual([
+      { id: 'f-jasper-round', 'value.amount': 125000000, 'by.name': null },
+      { id: 'f-jasper-valuation', 'value.amount': 1500000000, 'by.name': null },
+    ]);
+  });
+
+  it('an unknown field is a usage error with a suggestion', async () => {
+    const r = await cli([...KB, 'companies', '--fields', 'id,nmae']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown field "nmae" \(did you mean `name` or `note`\?\)/);
+  });
+
+  it('an empty result succeeds, and says so on a terminal only', async () => {
+    const piped = await cli([...KB, 'companies', '--type', 'organisation']);
+    expect([piped.code, piped.stdout, piped.stderr]).toEqual([0, 'id\tname\ttype\tsegments\tdescription\n', '']);
+    const tty = await cli([...KB, 'companies', '--type', 'organisation'], { tty: true });
+    expect(tty.stderr).toBe('no results\n');
+  });
+});
+
+describe('show, search, stats', () => {
+  it('show: a card with aliases, relations, quotes and claims', async () => {
+    const r = await cli([...KB, 'show', 'xiao bing']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Xiaoice {2}company · xiaoice/);
+    expect(r.stdout).toContain('employs   Li Di (CEO)');
+    expect(r.stdout).toContain('[feature-2023 ¶2]');
+    const j = json(await cli([...KB, 'show', 'li di', '--json']));
+    expect(j.quotes.map((q: any) => q.id)).toEqual(['q-li-di-essence']);
+    expect(j.said.map((q: any) => q.id)).toEqual(['e-li-di-2017']);
+  });
+
+  it('show: "jasper" finds Jasper.Ai by prefix; an unknown name exits 1 with a suggestion', async () => {
+    expect(json(await cli([...KB, 'show', 'jasper', '--json'])).id).toBe('jasper-ai');
+    const r = await cli([...KB, 'show', 'xiaoise']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/nothing is called "xiaoise" \(did you mean xiaoice/);
+  });
+
+  it('search: hits with type, score and field; a typo still finds', async () => {
+    const hits = json(await cli([...KB, 'search', 'movoi', '--json']));
+    expect(hits[0]).toMatchObject({ type: 'product', id: 'movio', field: 'name' });
+    expect(hits[0].score).toBeGreaterThan(0);
+    const typed = json(await cli([...KB, 'search', 'jasper', '--type', 'figure', '--json']));
+    expect(typed.length).toBe(claims.filter((c) => c.kind === 'figure' && /jasper/i.test(c.text)).length);
+  });
+
+  it('stats: counts per type and kind, per source', async () => {
+    const rows = json(await cli([...KB, 'stats', '--json']));
+    expect(rows[0]).toMatchObject({ source: 'all', companies: entities.filter((e) => e.type === 'company').length, quotes: 2, figures: 3, events: 1 });
+  });
+});
+
+describe('usage errors exit 2 with a suggestion', () => {
+  it.each([
+    [['compnies'], /Did you mean companies\?/],
+    [['companies', '--segmnt', 'video'], /Did you mean --segment\?/],
+    [['companies', '--segment', 'vidoe'], /unknown segment "vidoe" \(did you mean video-generation/],
+    [['claims', '--kind', 'quot'], /did you mean `quote`/],
+    [['claims', '--min', 'lots'], /expected a number/],
+    [['claims', '--since', '2022-02-30'], /expected a real date/],
+    [['claims', '--unit', 'usdd'], /unknown unit "usdd" \(did you mean `USD`\?\)/],
+    [['show', ''], /expected some text/],
+    [['companies', '--segment', 'generation'], /segment "generation" is ambiguous/],
+    [['companies', '--json', '--format', 'tsv'], /--json and --format tsv disagree/],
+  ])('%j', async (args, message) => {
+    const r = await cli([...KB, ...(args as string[])]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a --kb that does not exist is a usage error', async () => {
+    const r = await cli(['--kb', 'no/such/folder', 'companies']);
+    expect([r.code, r.stderr]).toEqual([2, 'aigc: knowledge base folder not found: no/such/folder\n']);
+  });
+});
+
+describe('provenance check', () => {
+  it('reports a quote that is not verbatim, at its file and line, with the closest passage', async () => {
+    const r = await cli(['--kb', fixture('valid'), 'validate', '--source-text', `feature-2023=${fixture('valid')}/altered.txt`]);
+    expect(r.code).toBe(3);
+    expect(r.stderr.split('\n').slice(0, 3)).toEqual([
+      'test/fixtures/valid/claims.yaml:6:5: quote `q-li-di-essence` is not verbatim in the source; closest passage, paragraph 3: ""the essence is focus and resolve.""',
+      'test/fixtures/valid/claims.yaml:15:5: quote `q-liang-wang-movio` is in paragraph 5, not 4',
+      '2 errors, 0 warnings',
+    ]);
+  });
+});

@@ -1,0 +1,42 @@
+// Running the CLI in-process with captured streams, and the real binary.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { run } from '../src/main.js';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const fixture = (name: string) => join('test', 'fixtures', name);
+
+export interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function cli(args: string[], o: { tty?: boolean; env?: Record<string, string>; columns?: number } = {}): Promise<Ran> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    stdout: { write: (s: string) => (stdout += s), isTTY: o.tty ?? false, columns: o.columns ?? 120 },
+    stderr: { write: (s: string) => (stderr += s), isTTY: o.tty ?? false },
+    env: { XDG_CACHE_HOME: freshCache(), ...o.env },
+    cwd: ROOT,
+  });
+  return { code, stdout, stderr };
+}
+
+export function freshCache(): string {
+  return mkdtempSync(join(tmpdir(), 'aigc-cache-'));
+}
+
+export function bin(args: string[], env: Record<string, string> = {}): Ran {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'aigc.js'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: freshCache(), ...env },
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export const json = <T = any>(r: Ran): T => JSON.parse(r.stdout) as T;

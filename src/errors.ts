@@ -6,7 +6,6 @@ export const EXIT = {
   notFound: 1, // `show` found nothing, or a runtime failure
   usage: 2, // a bad command, flag or value
   invalidKb: 3, // the knowledge base failed validation
-  interrupted: 130, // Ctrl-C
 } as const;
 
 export interface Problem {

@@ -12,7 +12,7 @@ function paint(ctx: RenderContext) {
 const cite = (c: ClaimView) => `[${c.source.id} ¶${c.paragraph}]`;
 
 function claimLine(c: ClaimView, showBy: boolean): string {
-  const who = showBy && c.by ? `${c.by.name}: ` : '';
+  const who = showBy && c.by && c.kind === 'quote' ? `${c.by.name}: ` : '';
   const body = c.kind === 'quote' ? `“${c.text}”` : c.value ? `${c.measures}: ${cell(c.value)} — ${c.text}` : c.text;
   const when = c.when ? ` (${cell(c.when)})` : '';
   return `  - ${who}${body}${when} ${cite(c)}`;

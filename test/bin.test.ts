@@ -1,0 +1,91 @@
+// The real binary on the shipped knowledge base: what a user meets first.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { bin, fixture, freshCache, json, ROOT } from './helpers.js';
+
+// The shipped KB read directly with the yaml package: the independent answer.
+function shipped() {
+  const all = { entities: [] as any[], claims: [] as any[] };
+  const walk = (dir: string) => {
+    for (const d of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, d.name);
+      if (d.isDirectory()) walk(p);
+      else if (/\.ya?ml$/.test(d.name)) {
+        const doc = parse(readFileSync(p, 'utf8')) ?? {};
+        all.entities.push(...(doc.entities ?? []));
+        all.claims.push(...(doc.claims ?? []));
+      }
+    }
+  };
+  walk(join(ROOT, 'kb'));
+  return all;
+}
+const kb = shipped();
+
+describe('aigc on the shipped knowledge base', () => {
+  it('companies --segment video prints the segment organisations, as TSV when piped and JSON on request', () => {
+    const want = kb.entities.filter((e) => ['company', 'investor', 'organisation'].includes(e.type) && e.segments?.includes('video-generation'));
+    expect(want.length).toBeGreaterThan(0);
+    const r = bin(['companies', '--segment', 'video', '--json']);
+    expect(r.code).toBe(0);
+    expect(json(r).map((e: any) => e.id).sort()).toEqual(want.map((e) => e.id).sort());
+    const tsv = bin(['companies', '--segment', 'video']);
+    expect(tsv.stdout.split('\n')[0]).toBe('id\tname\ttype\tsegments\tdescription');
+  });
+
+  it('quotes --speaker "li di" returns Li Di\'s quotes only, each with source and paragraph', () => {
+    const want = kb.claims.filter((c) => c.kind === 'quote' && c.by === 'li-di').map((c) => c.id);
+    expect(want.length).toBeGreaterThan(0);
+    const got = json(bin(['quotes', '--speaker', 'li di', '--json']));
+    expect(got.map((q: any) => q.id).sort()).toEqual(want.sort());
+    for (const q of got) expect([q.by.id, typeof q.source.id, q.paragraph > 0]).toEqual(['li-di', 'string', true]);
+  });
+
+  it('claims --unit USD --min 100000000 returns the figures over $100M', () => {
+    const want = kb.claims.filter((c) => c.value?.unit === 'USD' && Math.max(c.value.amount ?? c.value.max) >= 1e8).map((c) => c.id);
+    const got = json(bin(['claims', '--unit', 'USD', '--min', '100000000', '--json']));
+    expect(got.map((c: any) => c.id).sort()).toEqual(want.sort());
+    expect(got.some((c: any) => c.measures?.includes('funding') || c.measures?.includes('round'))).toBe(true);
+  });
+
+  it('validate exits 0 on the shipped KB', () => {
+    const r = bin(['validate']);
+    expect([r.code, r.stdout]).toEqual([0, '']);
+    expect(r.stderr).toMatch(/^ok: .* no problems\n$/);
+  });
+
+  it('validate on a broken KB exits 3 with located problems; a misspelt segment exits 2 with a suggestion', () => {
+    const broken = bin(['validate', '--kb', fixture('dangling-refs')]);
+    expect(broken.code).toBe(3);
+    expect(broken.stderr.split('\n').filter((l) => /^test\/fixtures\/dangling-refs\/kb\.yaml:\d+:\d+: /.test(l))).toHaveLength(7);
+    const typo = bin(['companies', '--segment', 'vidoe']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/did you mean video-generation/);
+  });
+
+  it('the cache answers the second run identically, and --no-cache agrees', () => {
+    const cache = freshCache();
+    const first = bin(['claims', '--json'], { XDG_CACHE_HOME: cache });
+    const second = bin(['claims', '--json'], { XDG_CACHE_HOME: cache });
+    const uncached = bin(['--no-cache', 'claims', '--json']);
+    expect(second.stdout).toBe(first.stdout);
+    expect(uncached.stdout).toBe(first.stdout);
+    expect(readdirSync(join(cache, 'aigc')).length).toBe(1);
+  });
+
+  it('piping into head ends quietly with success', () => {
+    const r = spawnSync('bash', ['-o', 'pipefail', '-c', `node bin/aigc.js claims --format jsonl | head -1`], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).id).toBeTruthy();
+  });
+
+  it('--version and --help', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(bin(['--version']).stdout.trim()).toBe(pkg.version);
+    expect(bin(['--help']).stdout).toMatch(/Exit codes: 0 ok/);
+  });
+});

@@ -1,0 +1,36 @@
+// Every command is documented: a description, examples in its --help, and a place in the README.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildProgram } from '../src/cli/program.js';
+import { cli, ROOT } from './helpers.js';
+
+const program = buildProgram({ version: '0', writeOut: () => {}, writeErr: () => {}, makeCtx: () => ({}) as never, done: () => {} });
+const names = program.commands.map((c) => c.name());
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+describe('documentation', () => {
+  it('knows the commands', () => {
+    expect(names.length).toBeGreaterThanOrEqual(11);
+  });
+
+  it.each(names)('%s has a description, examples and a README entry', async (name) => {
+    const cmd = program.commands.find((c) => c.name() === name)!;
+    expect(cmd.description().length).toBeGreaterThan(10);
+    const help = await cli([name, '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Examples:\n\s+\$ aigc /);
+    expect(readme).toContain(`aigc ${name}`);
+  });
+
+  it('the README gives the install and test commands that CI runs', () => {
+    expect(readme).toContain('npm install && npx aigc companies --segment video');
+    expect(readme).toContain('npm install && npm test');
+    expect(readFileSync(join(ROOT, '.ci', 'run'), 'utf8')).toContain('npm install && npm test');
+  });
+
+  it('the README documents every exit code the tool uses', async () => {
+    const { EXIT } = await import('../src/errors.js');
+    for (const code of new Set(Object.values(EXIT))) expect(readme).toMatch(new RegExp(`^\\| ${code} \\|`, 'm'));
+  });
+});

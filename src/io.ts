@@ -12,6 +12,18 @@ export interface Io {
   cwd: string;
 }
 
+// process.stdout and process.stderr are built on first touch, which loads stream and tty
+// code; a run that never writes to stderr should not pay for it.
+const lazyStream = (get: () => NodeJS.WriteStream): Stream => ({
+  write: (chunk) => get().write(chunk),
+  get isTTY() {
+    return get().isTTY;
+  },
+  get columns() {
+    return get().columns;
+  },
+});
+
 export function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  return { stdout: lazyStream(() => process.stdout), stderr: lazyStream(() => process.stderr), env: process.env, cwd: process.cwd() };
 }

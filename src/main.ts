@@ -7,7 +7,7 @@ import { buildProgram, type GlobalOptions } from './cli/program.js';
 import type { Ctx, Output } from './commands/context.js';
 import { AigcError, EXIT, formatProblem, KbInvalidError } from './errors.js';
 import type { Io } from './io.js';
-import type { Loaded } from './kb/load.js';
+import { loadKb, StaleCacheError, type Loaded } from './kb/load.js';
 
 declare const __AIGC_VERSION__: string;
 export const VERSION = typeof __AIGC_VERSION__ === 'string' ? __AIGC_VERSION__ : '0.0.0-dev';
@@ -16,12 +16,22 @@ export const VERSION = typeof __AIGC_VERSION__ === 'string' ? __AIGC_VERSION__ :
 export const SHIPPED_KB = join(dirname(fileURLToPath(import.meta.url)), '..', 'kb');
 
 export async function run(argv: string[], io: Io): Promise<number> {
+  try {
+    return await runOnce(argv, io, false);
+  } catch (e) {
+    if (!(e instanceof StaleCacheError)) throw e;
+    return runOnce(argv, io, true);
+  }
+}
+
+async function runOnce(argv: string[], io: Io, refresh: boolean): Promise<number> {
   let out: Output | undefined;
   const program = buildProgram({
     version: VERSION,
     writeOut: (s) => io.stdout.write(s),
     writeErr: (s) => io.stderr.write(s),
-    makeCtx: (g) => makeCtx(g, io),
+    width: io.stdout.columns || 80,
+    makeCtx: (g) => makeCtx(g, io, refresh),
     done: (o) => (out = o),
   });
   if (!argv.length) {
@@ -31,6 +41,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
+    if (e instanceof StaleCacheError && !refresh) throw e;
     return fail(e, io);
   }
   if (!out) return EXIT.ok;
@@ -61,19 +72,18 @@ function fail(e: unknown, io: Io): number {
   return EXIT.notFound;
 }
 
-function makeCtx(g: GlobalOptions, io: Io): Ctx {
+function makeCtx(g: GlobalOptions, io: Io, refresh: boolean): Ctx {
   const tty = Boolean(io.stdout.isTTY);
   const color = tty && g.color && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
   let loaded: Promise<Loaded> | undefined;
   return {
     io,
     view: { tty, color, width: io.stdout.columns || 100 },
-    load: () => (loaded ??= loadWithNotices(g, io)),
+    load: () => (loaded ??= loadWithNotices(g, io, refresh)),
   };
 }
 
-async function loadWithNotices(g: GlobalOptions, io: Io): Promise<Loaded> {
-  const { loadKb } = await import('./kb/load.js');
+async function loadWithNotices(g: GlobalOptions, io: Io, refresh: boolean): Promise<Loaded> {
   const started = Date.now();
   let shown = false;
   const loaded = await loadKb({
@@ -81,6 +91,7 @@ async function loadWithNotices(g: GlobalOptions, io: Io): Promise<Loaded> {
     cwd: io.cwd,
     env: io.env,
     cache: g.cache && !io.env.AIGC_NO_CACHE,
+    refresh,
     version: VERSION,
     // Progress only where a person watches, and only once a rebuild is slow enough to notice.
     onProgress: (done, total) => {

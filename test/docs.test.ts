@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../src/cli/program.js';
 import { cli, ROOT } from './helpers.js';
 
-const program = buildProgram({ version: '0', writeOut: () => {}, writeErr: () => {}, makeCtx: () => ({}) as never, done: () => {} });
+const program = buildProgram({ version: '0', width: 80, writeOut: () => {}, writeErr: () => {}, makeCtx: () => ({}) as never, done: () => {} });
 const names = program.commands.map((c) => c.name());
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 

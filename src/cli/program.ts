@@ -10,6 +10,7 @@ export interface Hooks {
   version: string;
   writeOut(s: string): void;
   writeErr(s: string): void;
+  width: number; // of the help text
   makeCtx(global: GlobalOptions): Ctx;
   done(out: Output): void;
 }
@@ -38,7 +39,15 @@ export function buildProgram(h: Hooks): Command {
   // Set before any command is added: subcommands copy these settings when created.
   const program = new Command('aigc')
     .exitOverride()
-    .configureOutput({ writeOut: h.writeOut, writeErr: h.writeErr })
+    .configureOutput({
+      writeOut: h.writeOut,
+      writeErr: h.writeErr,
+      // Given, so that commander does not probe the terminal itself (which loads tty code).
+      getOutHelpWidth: () => h.width,
+      getErrHelpWidth: () => h.width,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    })
     .description("Ask a cited knowledge base about China's generative-AI (AIGC) landscape: who builds what, who said what, which figures were claimed, by whom, where.")
     .version(h.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')

@@ -1,4 +1,3 @@
-import { SearchIndex, documents } from '../kb/search.js';
 import { selectClaims } from '../kb/select.js';
 import { claimView } from '../kb/views.js';
 import type { OutputOptions } from '../output/render.js';
@@ -15,6 +14,7 @@ export async function run(ctx: Ctx, o: Options) {
   let quotes = selectClaims(kb, { kind: 'quote', by: o.speaker, about: o.about });
   if (o.search !== undefined) {
     // Best match first: the order of the fuzzy search, narrowed to the quotes selected.
+    const { SearchIndex, documents } = await import('../kb/search.js');
     const allowed = new Map(quotes.map((q) => [q.id, q]));
     const index = new SearchIndex(documents({ entities: [], sources: [], claims: quotes }));
     quotes = index.search(o.search, ['quote']).flatMap((h) => allowed.get(h.id) ?? []);

@@ -1,11 +1,11 @@
 import { NotFoundError } from '../errors.js';
 import { resolveEntity, UnknownNameError } from '../kb/resolve.js';
 import { claimView, entityView, sourceView } from '../kb/views.js';
-import { card } from '../output/card.js';
 import { json, type Ctx, type Output } from './context.js';
 
 export async function run(ctx: Ctx, name: string, o: { json?: boolean }): Promise<Output> {
   const { kb } = await ctx.load();
+  const { card } = await import('../output/card.js');
   const claim = kb.claim(name);
   if (claim) return o.json ? json(claimView(kb, claim)) : { stdout: card.claim(claimView(kb, claim), ctx.view) };
   const source = kb.source(name);

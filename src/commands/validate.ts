@@ -45,13 +45,14 @@ async function provenance(ctx: Ctx, loaded: Awaited<ReturnType<Ctx['load']>>, sp
   } catch (e) {
     throw new UsageError(`cannot read the text of ${id}: ${path} (${(e as NodeJS.ErrnoException).code})`);
   }
-  const claims = loaded.parts.flatMap((p, part) => p.records.claims.map((claim, index) => ({ claim, part, index })));
+  const parts = loaded.parts();
+  const claims = parts.flatMap((p, part) => p.records.claims.map((claim, index) => ({ claim, part, index })));
   const where = new Map(claims.map((c) => [c.claim, c]));
   const mismatches = checkProvenance(claims.map((c) => c.claim), id, text);
   if (!mismatches.length) return [];
   const { locateRecord } = await import('../kb/build.js');
   return mismatches.map((m) => {
     const { part, index } = where.get(m.claim)!;
-    return { ...locateRecord(loaded.parts[part].info, ['claims', index], m.field), message: m.message, severity: 'error' as const };
+    return { ...locateRecord(parts[part].info, ['claims', index], m.field), message: m.message, severity: 'error' as const };
   });
 }

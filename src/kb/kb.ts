@@ -30,19 +30,31 @@ function group<T>(items: T[], keys: (t: T) => Iterable<string>): Map<string, T[]
   return m;
 }
 
+export interface Sections {
+  sources(): Source[];
+  entities(): Entity[];
+  claims(): Claim[];
+}
+
 export class Kb {
-  constructor(
-    readonly sources: Source[],
-    readonly entities: Entity[],
-    readonly claims: Claim[],
-  ) {}
+  // Each section is read when first used: a query about organisations never reads the claims.
+  constructor(sections: Sections) {
+    this.sections = { sources: lazy(sections.sources), entities: lazy(sections.entities), claims: lazy(sections.claims) };
+  }
+  private sections: Sections;
+  get sources(): Source[] {
+    return this.sections.sources();
+  }
+  get entities(): Entity[] {
+    return this.sections.entities();
+  }
+  get claims(): Claim[] {
+    return this.sections.claims();
+  }
 
   static from(files: FileRecords[]): Kb {
-    return new Kb(
-      files.flatMap((f) => f.sources),
-      files.flatMap((f) => f.entities),
-      files.flatMap((f) => f.claims),
-    );
+    const all = merge(files);
+    return new Kb({ sources: () => all.sources, entities: () => all.entities, claims: () => all.claims });
   }
 
   private byId = lazy(() => new Map(this.entities.map((e) => [e.id, e])));
@@ -103,4 +115,12 @@ export class Kb {
   claimsAbout(id: string): Claim[] {
     return this.bySubject().get(id) ?? [];
   }
+}
+
+export function merge(files: FileRecords[]): FileRecords {
+  return {
+    sources: files.flatMap((f) => f.sources),
+    entities: files.flatMap((f) => f.entities),
+    claims: files.flatMap((f) => f.claims),
+  };
 }

@@ -1,10 +1,11 @@
-// Loading the KB: from the cache when it is fresh, else by building the changed files
-// (lazily importing the validator) and checking the whole. Returns data and notices;
-// never prints.
+// Loading the KB: from the cache's snapshot when it is fresh, else by building the changed
+// files (importing the validator only then) and checking the whole. Returns data and
+// notices; never prints.
 import { KbInvalidError, type Problem } from '../errors.js';
-import { Cache, cacheRoot } from './cache.js';
+import { Cache, cacheRoot, type Snapshot } from './cache.js';
 import { findKbFiles, type KbFileInfo } from './files.js';
-import { Kb } from './kb.js';
+import { Kb, merge } from './kb.js';
+import type { Section } from './model.js';
 import type { FileRecords } from './validate.js';
 
 export interface LoadOptions {
@@ -12,6 +13,7 @@ export interface LoadOptions {
   cwd: string;
   env: Record<string, string | undefined>;
   cache: boolean;
+  refresh?: boolean; // rebuild the snapshot even if the manifest looks fresh
   version: string;
   // Called as a rebuild reads each file.
   onProgress?: (done: number, total: number) => void;
@@ -24,21 +26,21 @@ export interface Part {
 
 export interface Loaded {
   kb: Kb;
-  parts: Part[]; // the records file by file, to locate one again when a check needs to
+  parts(): Part[]; // the records file by file, to locate one again when a check needs to
   warnings: Problem[];
   notices: string[]; // about the tool itself (the cache), not the data
   fromCache: boolean;
 }
 
+// A snapshot file went missing or changed under a fresh manifest; the entry runs the command
+// again with a rebuild. Commands print nothing until they return, so a rerun is safe.
+export class StaleCacheError extends Error {}
+
 export async function loadKb(o: LoadOptions): Promise<Loaded> {
   const { root, files } = findKbFiles(o.kbDir, o.cwd);
-  const notices: string[] = [];
   const cache = o.cache ? new Cache(cacheRoot(o.env), root, o.version) : undefined;
-  const warm = cache?.fresh(files);
-  if (warm) {
-    const parts = warm.map((c, i) => ({ info: files[i], records: c.records }));
-    return { kb: Kb.from(warm.map((c) => c.records)), parts, warnings: warm.flatMap((c) => c.warnings), notices, fromCache: true };
-  }
+  const warm = o.refresh ? undefined : cache?.fresh(files);
+  if (cache && warm) return fromSnapshot(cache, warm, files);
 
   const { buildFile, crossCheck, sortProblems } = await import('./build.js');
   const fresh: boolean[] = [];
@@ -48,23 +50,32 @@ export async function loadKb(o: LoadOptions): Promise<Loaded> {
     o.onProgress?.(i + 1, files.length);
     return c ? { info: f, records: c.records, problems: c.warnings } : buildFile(f);
   });
-  const problems = sortProblems(
-    [...results.flatMap((r) => r.problems), ...crossCheck(results)],
-    files.map((f) => f.path),
-  );
+  const problems = sortProblems([...results.flatMap((r) => r.problems), ...crossCheck(results)], files.map((f) => f.path));
   const errors = problems.filter((p) => p.severity === 'error');
+  const all = merge(results.map((r) => r.records));
+  const notices: string[] = [];
   if (cache) {
     try {
       cache.sweep();
       // A file with errors of its own is not cached: it is re-read until it is mended.
       results.forEach((r, i) => fresh[i] && !r.problems.some((p) => p.severity === 'error') && cache.writeFile(r.info, r.records, r.problems));
-      if (!errors.length) cache.writeManifest(files);
+      if (!errors.length) cache.writeSnapshot(files, all, problems);
     } catch (e) {
       notices.push(`cannot write the cache in ${cache.dir} (${(e as NodeJS.ErrnoException).code ?? 'error'}); working without it`);
     }
   }
   if (errors.length) throw new KbInvalidError(problems);
-  return { kb: Kb.from(results.map((r) => r.records)), parts: results, warnings: problems, notices, fromCache: false };
+  const kb = new Kb({ sources: () => all.sources, entities: () => all.entities, claims: () => all.claims });
+  return { kb, parts: () => results, warnings: problems, notices, fromCache: false };
 }
 
-export type { FileRecords };
+function fromSnapshot(cache: Cache, snap: Snapshot, files: KbFileInfo[]): Loaded {
+  const section = <T>(name: Section) => () => snap.section<T>(name) ?? stale();
+  const kb = new Kb({ sources: section('sources'), entities: section('entities'), claims: section('claims') });
+  const parts = () => files.map((info) => ({ info, records: cache.file(info)?.records ?? stale() }));
+  return { kb, parts, warnings: snap.warnings, notices: [], fromCache: true };
+}
+
+function stale(): never {
+  throw new StaleCacheError('the cache changed while it was read');
+}

@@ -7,6 +7,7 @@ export default defineConfig({
   define: { __AIGC_VERSION__: JSON.stringify(version) },
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     pool: 'threads',
   },

@@ -1,34 +1,27 @@
 // The cache of validated records under $XDG_CACHE_HOME/aigc, one folder per KB and tool
-// version. Two layers: each KB file's records (so a change re-reads that file alone), and a
-// snapshot of the whole KB split by section (so a query reads only the sections it needs).
-// Every file is written to a temporary name then renamed, so no reader sees half a file; the
-// manifest is written last and names a generation that every snapshot file must carry, so
-// two processes rebuilding at once can never mix their snapshots. Anything unreadable is a miss.
+// version. Each KB file's records are stored by section under a key made of the file's path,
+// size and modification time, so an entry can never be stale: a changed file has a new key.
+// A query reads the manifest and only the sections it needs; a change re-reads that one file.
+// Every file is written to a temporary name then renamed, and the manifest last, so no reader
+// sees half a file and two processes rebuilding at once both leave a whole cache. Anything
+// missing or unreadable is a miss.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Problem } from '../errors.js';
 import type { KbFileInfo } from './files.js';
-import type { Section } from './model.js';
+import { SECTION_NAMES, type Section } from './model.js';
 import type { FileRecords } from './validate.js';
 
-export interface CachedFile {
+interface Entry {
   path: string;
   size: number;
   mtimeMs: number;
-  records: FileRecords;
-  warnings: Problem[];
-}
-
-interface Stamp {
-  path: string;
-  size: number;
-  mtimeMs: number;
+  key: string;
 }
 
 interface Manifest {
-  gen: string;
-  files: Stamp[];
+  files: Entry[];
   warnings: Problem[];
 }
 
@@ -36,10 +29,10 @@ export function cacheRoot(env: Record<string, string | undefined>): string {
   return join(env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache'), 'aigc');
 }
 
-// FNV-1a, twice with different seeds: a stable file name from a path, without loading node:crypto.
+// FNV-1a, twice with different primes: a stable name from a string, without loading node:crypto.
 export function hash(s: string): string {
   let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
+  let b = 0x5bd1e995;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     a = Math.imul(a ^ c, 0x01000193);
@@ -48,8 +41,7 @@ export function hash(s: string): string {
   return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
-const stampOf = (f: KbFileInfo): Stamp => ({ path: f.abs, size: f.size, mtimeMs: f.mtimeMs });
-const same = (a: Stamp, b: KbFileInfo) => a.path === b.abs && a.size === b.size && a.mtimeMs === b.mtimeMs;
+const keyOf = (f: KbFileInfo) => hash(`${f.abs}\0${f.size}\0${f.mtimeMs}`);
 
 export class Cache {
   readonly dir: string;
@@ -57,7 +49,7 @@ export class Cache {
     this.dir = join(root, hash(`${version}\0${kbRealPath}`));
   }
 
-  private readJson<T>(name: string): T | undefined {
+  private read<T>(name: string): T | undefined {
     try {
       return JSON.parse(readFileSync(join(this.dir, name), 'utf8')) as T;
     } catch {
@@ -65,33 +57,34 @@ export class Cache {
     }
   }
 
-  // The snapshot, when the manifest names exactly these files, unchanged.
+  // The cached KB when the manifest names exactly these files, unchanged.
   fresh(files: KbFileInfo[]): Snapshot | undefined {
-    const m = this.readJson<Manifest>('manifest.json');
-    if (!m || m.files.length !== files.length || !m.files.every((e, i) => same(e, files[i]))) return undefined;
+    const m = this.read<Manifest>('manifest.json');
+    if (!m || m.files.length !== files.length || !m.files.every((e, i) => e.path === files[i].abs && e.key === keyOf(files[i]))) return undefined;
     return new Snapshot(this, m);
   }
 
-  // A snapshot section, if it belongs to this generation.
-  section<T>(gen: string, section: Section): T[] | undefined {
-    const s = this.readJson<{ gen: string; data: T[] }>(`all.${section}.json`);
-    return s?.gen === gen ? s.data : undefined;
+  section<T>(key: string, section: Section): T[] | undefined {
+    return this.read<T[]>(`${key}.${section}.json`);
   }
 
-  // One file's records, if cached for this very version of the file.
-  file(f: KbFileInfo): CachedFile | undefined {
-    const c = this.readJson<CachedFile>(`f-${hash(f.abs)}.json`);
-    return c && same(c, f) && c.records ? c : undefined;
+  // One file's records and warnings, if cached for this very version of the file.
+  file(f: KbFileInfo): { records: FileRecords; warnings: Problem[] } | undefined {
+    const key = keyOf(f);
+    const warnings = this.read<Problem[]>(`${key}.warnings.json`);
+    const [sources, entities, claims] = SECTION_NAMES.map((s) => this.section(key, s));
+    if (!warnings || !sources || !entities || !claims) return undefined;
+    return { records: { sources, entities, claims } as FileRecords, warnings };
   }
 
   writeFile(f: KbFileInfo, records: FileRecords, warnings: Problem[]): void {
-    this.write(`f-${hash(f.abs)}.json`, { ...stampOf(f), records, warnings } satisfies CachedFile);
+    const key = keyOf(f);
+    for (const s of SECTION_NAMES) this.write(`${key}.${s}.json`, records[s]);
+    this.write(`${key}.warnings.json`, warnings); // last: it marks the entry complete
   }
 
-  writeSnapshot(files: KbFileInfo[], records: FileRecords, warnings: Problem[]): void {
-    const gen = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-    for (const section of ['sources', 'entities', 'claims'] as const) this.write(`all.${section}.json`, { gen, data: records[section] });
-    this.write('manifest.json', { gen, files: files.map(stampOf), warnings } satisfies Manifest);
+  writeManifest(files: KbFileInfo[], warnings: Problem[]): void {
+    this.write('manifest.json', { files: files.map((f) => ({ path: f.abs, size: f.size, mtimeMs: f.mtimeMs, key: keyOf(f) })), warnings } satisfies Manifest);
   }
 
   private write(name: string, data: unknown): void {
@@ -107,18 +100,20 @@ export class Cache {
     }
   }
 
-  // A process killed mid-write leaves a temporary file that no reader ever opens; sweep
-  // those older than a minute so they do not pile up.
-  sweep(): void {
+  // Entries of files that changed or left the KB, and temporary files of a process killed
+  // mid-write, are never read again; remove those older than a minute (younger ones may be
+  // another process's work in progress).
+  sweep(files: KbFileInfo[]): void {
     let names: string[];
     try {
       names = readdirSync(this.dir);
     } catch {
       return;
     }
+    const live = new Set(files.map(keyOf));
     const old = Date.now() - 60_000;
     for (const n of names) {
-      if (!n.includes('.tmp-')) continue;
+      if (n === 'manifest.json' || (!n.includes('.tmp-') && live.has(n.split('.')[0]))) continue;
       const p = join(this.dir, n);
       try {
         if (statSync(p).mtimeMs < old) rmSync(p, { force: true });
@@ -129,7 +124,7 @@ export class Cache {
   }
 }
 
-// A fresh manifest's view of the cache: sections are read when first asked for.
+// A fresh manifest's view of the cache: a section is read, file by file, when first asked for.
 export class Snapshot {
   constructor(
     private cache: Cache,
@@ -139,6 +134,16 @@ export class Snapshot {
     return this.manifest.warnings;
   }
   section<T>(section: Section): T[] | undefined {
-    return this.cache.section<T>(this.manifest.gen, section);
+    const out: T[] = [];
+    for (const e of this.manifest.files) {
+      const part = this.cache.section<T>(e.key, section);
+      if (!part) return undefined;
+      for (const r of part) out.push(r);
+    }
+    return out;
+  }
+  part(i: number): FileRecords | undefined {
+    const [sources, entities, claims] = SECTION_NAMES.map((s) => this.cache.section(this.manifest.files[i].key, s));
+    return sources && entities && claims ? ({ sources, entities, claims } as FileRecords) : undefined;
   }
 }

@@ -4,7 +4,7 @@
 import { KbInvalidError, type Problem } from '../errors.js';
 import { Cache, cacheRoot, type Snapshot } from './cache.js';
 import { findKbFiles, type KbFileInfo } from './files.js';
-import { Kb, merge } from './kb.js';
+import { Kb } from './kb.js';
 import type { Section } from './model.js';
 import type { FileRecords } from './validate.js';
 
@@ -40,7 +40,7 @@ export async function loadKb(o: LoadOptions): Promise<Loaded> {
   const { root, files } = findKbFiles(o.kbDir, o.cwd);
   const cache = o.cache ? new Cache(cacheRoot(o.env), root, o.version) : undefined;
   const warm = o.refresh ? undefined : cache?.fresh(files);
-  if (cache && warm) return fromSnapshot(cache, warm, files);
+  if (warm) return fromSnapshot(warm, files);
 
   const { buildFile, crossCheck, sortProblems } = await import('./build.js');
   const fresh: boolean[] = [];
@@ -52,27 +52,25 @@ export async function loadKb(o: LoadOptions): Promise<Loaded> {
   });
   const problems = sortProblems([...results.flatMap((r) => r.problems), ...crossCheck(results)], files.map((f) => f.path));
   const errors = problems.filter((p) => p.severity === 'error');
-  const all = merge(results.map((r) => r.records));
   const notices: string[] = [];
   if (cache) {
     try {
-      cache.sweep();
+      cache.sweep(files);
       // A file with errors of its own is not cached: it is re-read until it is mended.
       results.forEach((r, i) => fresh[i] && !r.problems.some((p) => p.severity === 'error') && cache.writeFile(r.info, r.records, r.problems));
-      if (!errors.length) cache.writeSnapshot(files, all, problems);
+      if (!errors.length) cache.writeManifest(files, problems);
     } catch (e) {
       notices.push(`cannot write the cache in ${cache.dir} (${(e as NodeJS.ErrnoException).code ?? 'error'}); working without it`);
     }
   }
   if (errors.length) throw new KbInvalidError(problems);
-  const kb = new Kb({ sources: () => all.sources, entities: () => all.entities, claims: () => all.claims });
-  return { kb, parts: () => results, warnings: problems, notices, fromCache: false };
+  return { kb: Kb.from(results.map((r) => r.records)), parts: () => results, warnings: problems, notices, fromCache: false };
 }
 
-function fromSnapshot(cache: Cache, snap: Snapshot, files: KbFileInfo[]): Loaded {
+function fromSnapshot(snap: Snapshot, files: KbFileInfo[]): Loaded {
   const section = <T>(name: Section) => () => snap.section<T>(name) ?? stale();
   const kb = new Kb({ sources: section('sources'), entities: section('entities'), claims: section('claims') });
-  const parts = () => files.map((info) => ({ info, records: cache.file(info)?.records ?? stale() }));
+  const parts = () => files.map((info, i) => ({ info, records: snap.part(i) ?? stale() }));
   return { kb, parts, warnings: snap.warnings, notices: [], fromCache: true };
 }
 

@@ -1,6 +1,10 @@
 // Name keys for lookup: case-, accent- and width-insensitive, so "li di", "Li Di",
 // "ＬＩ ＤＩ" and "Lí Dí" meet, and Chinese text passes through unchanged.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 export function nameKey(s: string): string {
+  // Most names are plain ASCII, where the Unicode normalisations change nothing: skip them.
+  if (PRINTABLE_ASCII.test(s)) return s.toLowerCase().replace(/ {2,}/g, ' ').trim();
   return s
     .normalize('NFKC')
     .toLowerCase()
@@ -12,8 +16,10 @@ export function nameKey(s: string): string {
 
 // Words for the token index: latin words and digits, and each CJK character with its bigrams.
 export function tokens(s: string): string[] {
+  const key = nameKey(s);
+  if (PRINTABLE_ASCII.test(key)) return key.split(/[^a-z0-9]+/).filter(Boolean);
   const out: string[] = [];
-  for (const m of nameKey(s).matchAll(/[\p{L}\p{N}]+/gu)) {
+  for (const m of key.matchAll(/[\p{L}\p{N}]+/gu)) {
     const w = m[0];
     if (/\p{Script=Han}/u.test(w)) {
       const chars = [...w];

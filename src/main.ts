@@ -85,6 +85,7 @@ function makeCtx(g: GlobalOptions, io: Io, refresh: boolean): Ctx {
 
 async function loadWithNotices(g: GlobalOptions, io: Io, refresh: boolean): Promise<Loaded> {
   const started = Date.now();
+  const after = Number(io.env.AIGC_PROGRESS_MS ?? 500);
   let shown = false;
   const loaded = await loadKb({
     kbDir: g.kb ?? (io.env.AIGC_KB || SHIPPED_KB),
@@ -95,7 +96,7 @@ async function loadWithNotices(g: GlobalOptions, io: Io, refresh: boolean): Prom
     version: VERSION,
     // Progress only where a person watches, and only once a rebuild is slow enough to notice.
     onProgress: (done, total) => {
-      if (!io.stderr.isTTY || Date.now() - started < 500) return;
+      if (!io.stderr.isTTY || Date.now() - started < after) return;
       shown = true;
       io.stderr.write(`\rreading the knowledge base: ${done}/${total} files`);
     },

@@ -1,0 +1,90 @@
+// The cache: never stale, rebuilt when damaged, safe under concurrent rebuilds.
+import { spawn } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cli, fixture, freshCache, json, ROOT } from './helpers.js';
+
+const dirs: string[] = [];
+function copyOfValid(): string {
+  const d = mkdtempSync(join(tmpdir(), 'aigc-cache-kb-'));
+  cpSync(join(ROOT, fixture('valid')), d, { recursive: true });
+  dirs.push(d);
+  return d;
+}
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const cacheFiles = (cache: string) => {
+  const [dir] = readdirSync(join(cache, 'aigc'));
+  return readdirSync(join(cache, 'aigc', dir)).map((f) => join(cache, 'aigc', dir, f));
+};
+
+describe('cache', () => {
+  it('serves a changed file fresh, never stale', async () => {
+    const kb = copyOfValid();
+    const env = { XDG_CACHE_HOME: freshCache() };
+    expect(json(await cli(['--kb', kb, 'companies', '--json'], { env })).map((e: any) => e.id)).not.toContain('newco');
+    appendFileSync(join(kb, 'entities.yaml'), '  - { id: newco, type: company, name: NewCo }\n');
+    expect(json(await cli(['--kb', kb, 'companies', '--json'], { env })).map((e: any) => e.id)).toContain('newco');
+  });
+
+  it('an edit that breaks the KB is reported even though the cache was warm', async () => {
+    const kb = copyOfValid();
+    const env = { XDG_CACHE_HOME: freshCache() };
+    expect((await cli(['--kb', kb, 'companies'], { env })).code).toBe(0);
+    appendFileSync(join(kb, 'entities.yaml'), '  - { id: xiaoice, type: company, name: Again }\n');
+    const r = await cli(['--kb', kb, 'companies'], { env });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/entities\.yaml:\d+:\d+: duplicate id `xiaoice`/);
+  });
+
+  it.each(['corrupt', 'missing'])('a %s cache file is rebuilt, not fatal', async (damage) => {
+    const kb = copyOfValid();
+    const env = { XDG_CACHE_HOME: freshCache() };
+    const first = await cli(['--kb', kb, 'claims', '--json'], { env });
+    for (const f of cacheFiles(env.XDG_CACHE_HOME)) {
+      if (damage === 'missing' && !f.endsWith('manifest.json')) rmSync(f);
+      if (damage === 'corrupt') writeFileSync(f, '{"half": ');
+    }
+    const again = await cli(['--kb', kb, 'claims', '--json'], { env });
+    expect([again.code, again.stdout, again.stderr]).toEqual([0, first.stdout, '']);
+  });
+
+  it('a cache folder that cannot be written gives one warning and the answer', async () => {
+    const file = join(freshCache(), 'not-a-folder');
+    writeFileSync(file, '');
+    const r = await cli(['--kb', fixture('valid'), 'companies', '--json'], { env: { XDG_CACHE_HOME: join(file, 'cache') } });
+    expect(r.code).toBe(0);
+    expect(json(r).length).toBeGreaterThan(0);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^aigc: warning: cannot write the cache in .* working without it\n$/);
+  });
+
+  it('two processes rebuilding at once both answer, and leave a whole cache', async () => {
+    const kb = copyOfValid();
+    const cache = freshCache();
+    const runBin = () =>
+      new Promise<{ code: number; out: string }>((done) => {
+        const p = spawn(process.execPath, [join(ROOT, 'bin/aigc.js'), '--kb', kb, 'claims', '--json'], { env: { ...process.env, XDG_CACHE_HOME: cache } });
+        let out = '';
+        p.stdout.on('data', (d) => (out += d));
+        p.on('close', (code) => done({ code: code ?? -1, out }));
+      });
+    const results = await Promise.all([runBin(), runBin(), runBin()]);
+    expect(results.map((r) => r.code)).toEqual([0, 0, 0]);
+    expect(new Set(results.map((r) => r.out)).size).toBe(1);
+    for (const f of cacheFiles(cache)) expect(() => JSON.parse(readFileSync(f, 'utf8'))).not.toThrow();
+    expect((await cli(['--kb', kb, 'claims', '--json'], { env: { XDG_CACHE_HOME: cache } })).stdout).toBe(results[0].out);
+  });
+
+  it('shows progress on a terminal only, once a rebuild passes the threshold, and clears it', async () => {
+    const kb = copyOfValid();
+    const quick = await cli(['--kb', kb, 'companies'], { tty: true });
+    expect(quick.stderr).not.toMatch(/reading the knowledge base/);
+    const slow = await cli(['--kb', kb, 'companies'], { tty: true, env: { AIGC_PROGRESS_MS: '0' } });
+    expect(slow.stderr).toBe('\rreading the knowledge base: 1/3 files\rreading the knowledge base: 2/3 files\rreading the knowledge base: 3/3 files\r\x1b[K');
+    const piped = await cli(['--kb', kb, 'companies'], { env: { AIGC_PROGRESS_MS: '0' } });
+    expect(piped.stderr).toBe('');
+  });
+});

@@ -6,8 +6,8 @@ const cases: [string, string[]][] = [
   [
     'broken-yaml',
     [
-      'test/fixtures/broken-yaml/a.yaml:6:1: Missing closing "quote',
-      'test/fixtures/broken-yaml/b.yaml:5:5: Map keys must be unique',
+      'test/fixtures/broken-yaml/a.yaml:4:11: a quoted string is never closed (missing ")',
+      'test/fixtures/broken-yaml/b.yaml:5:5: duplicate key `name`: a mapping holds each key once',
     ],
   ],
   [

@@ -27,7 +27,7 @@ function outputOptions(cmd: Command): Command {
   return cmd
     .option('--json', 'print a JSON array of full records')
     .addOption(new Option('--format <format>', `output format: ${FORMATS.join('|')} (default: table on a terminal, else tsv)`).argParser(choice(FORMATS)))
-    .option('--fields <list>', 'comma-separated fields to print, e.g. id,name or by.name,text')
+    .option('--fields <list>', 'comma-separated fields to print, e.g. id,name or by.name,text', text)
     .addOption(new Option('--limit <n>', 'print at most n records').argParser(count));
 }
 
@@ -68,17 +68,17 @@ export function buildProgram(h: Hooks): Command {
     };
 
   outputOptions(add('companies', 'list organisations: companies, investors, labs, research firms, media', ['aigc companies --segment video', 'aigc companies --type investor --json | jq -r ".[].name"']))
-    .option('--segment <name>', 'only members of this segment (id, name or alias)')
+    .option('--segment <name>', 'only members of this segment (id, name or alias)', text)
     .addOption(new Option('--type <type>', `only this type: ${ORG_TYPES.join('|')}`).argParser(choice(ORG_TYPES)))
     .action(go(async (ctx, o) => (await import('../commands/companies.js')).run(ctx, o)));
 
   outputOptions(add('products', 'list products and models', ['aigc products --segment image', 'aigc products --maker bytedance']))
-    .option('--segment <name>', 'only members of this segment')
-    .option('--maker <name>', 'only products of this organisation (or of a part of it)')
+    .option('--segment <name>', 'only members of this segment', text)
+    .option('--maker <name>', 'only products of this organisation (or of a part of it)', text)
     .action(go(async (ctx, o) => (await import('../commands/products.js')).run(ctx, o)));
 
   outputOptions(add('people', 'list people, with their roles', ['aigc people', 'aigc people --org xiaoice']))
-    .option('--org <name>', 'only people who work at this organisation (or a part of it)')
+    .option('--org <name>', 'only people who work at this organisation (or a part of it)', text)
     .action(go(async (ctx, o) => (await import('../commands/people.js')).run(ctx, o)));
 
   outputOptions(add('segments', 'list segments, with their members and member counts', ['aigc segments', 'aigc segments --json | jq ".[] | {name, members}"']))
@@ -88,8 +88,8 @@ export function buildProgram(h: Hooks): Command {
     .action(go(async (ctx, o) => (await import('../commands/sources.js')).run(ctx, o)));
 
   outputOptions(add('quotes', 'list verbatim quotes, each with its speaker, source and paragraph', ['aigc quotes --speaker "li di"', 'aigc quotes --search "regulated"']))
-    .option('--speaker <name>', 'only quotes by this person or organisation')
-    .option('--about <name>', 'only quotes about this entity')
+    .option('--speaker <name>', 'only quotes by this person or organisation', text)
+    .option('--about <name>', 'only quotes about this entity', text)
     .addOption(new Option('--search <text>', "fuzzy search in the quotes' words, best match first").argParser(text))
     .action(go(async (ctx, o) => (await import('../commands/quotes.js')).run(ctx, o)));
 
@@ -98,10 +98,10 @@ export function buildProgram(h: Hooks): Command {
     'aigc claims --about openai --kind figure',
     'aigc claims --kind event --since 2022 --until 2022-12',
   ]))
-    .option('--about <name>', 'only claims about this entity')
-    .option('--by <name>', 'only claims made by this person or organisation')
+    .option('--about <name>', 'only claims about this entity', text)
+    .option('--by <name>', 'only claims made by this person or organisation', text)
     .addOption(new Option('--kind <kind>', `only this kind: ${CLAIM_KINDS.join('|')}`).argParser(choice(CLAIM_KINDS)))
-    .option('--unit <unit>', 'only figures in this unit or currency (USD, users, percent...)')
+    .option('--unit <unit>', 'only figures in this unit or currency (USD, users, percent...)', text)
     .addOption(new Option('--min <n>', 'only figures of at least n (100000000, 1e8, 100M)').argParser(number))
     .addOption(new Option('--max <n>', 'only figures of at most n').argParser(number))
     .addOption(new Option('--since <date>', 'only claims dated on or after (YYYY, YYYY-MM or YYYY-MM-DD)').argParser(date))

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatProblem, KbInvalidError, UsageError, type Problem } from '../errors.js';
 import { checkProvenance } from '../kb/provenance.js';
-import { didYouMean } from '../kb/suggest.js';
+import { didYouMean, shown } from '../kb/suggest.js';
 import type { Ctx, Output } from './context.js';
 
 export interface Options {
@@ -35,10 +35,10 @@ export async function run(ctx: Ctx, o: Options): Promise<Output> {
 
 async function provenance(ctx: Ctx, loaded: Awaited<ReturnType<Ctx['load']>>, spec: string): Promise<Problem[]> {
   const eq = spec.indexOf('=');
-  if (eq < 1) throw new UsageError(`--source-text wants SOURCE_ID=PATH, got "${spec}"`);
+  if (eq < 1) throw new UsageError(`--source-text wants SOURCE_ID=PATH, got "${shown(spec)}"`);
   const id = spec.slice(0, eq);
   const path = resolve(ctx.io.cwd, spec.slice(eq + 1));
-  if (!loaded.kb.source(id)) throw new UsageError(`unknown source "${id}"${didYouMean(id, loaded.kb.sources.map((s) => s.id))}`);
+  if (!loaded.kb.source(id)) throw new UsageError(`unknown source "${shown(id)}"${didYouMean(id, loaded.kb.sources.map((s) => s.id))}`);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -3,13 +3,15 @@
 // query path imports this only when the cache cannot answer.
 import type { Problem } from '../errors.js';
 import { readKbText, type KbFileInfo } from './files.js';
-import { locate, parseFast, parseLocated, type Located } from './parse.js';
+import type { Section } from './model.js';
+import { locate, parseFast, parseLocated, type Located, type Path } from './parse.js';
 import { checkRules } from './rules.js';
-import { emptyRecords, validateData, type FileRecords } from './validate.js';
+import { emptyRecords, validateData, type FileRecords, type Origins } from './validate.js';
 
 export interface FileResult {
   info: KbFileInfo;
   records: FileRecords;
+  origins?: Origins; // where each kept record stands in the file, when some were not kept
   problems: Problem[];
 }
 
@@ -22,12 +24,13 @@ export function buildFile(info: KbFileInfo): FileResult {
   if (!parsed.ok) return { info, records, problems: parsed.problems.map((p) => at(p.line, p.col, p.message)) };
   const checked = validateData(parsed.data);
   if (!checked.problems.length) return { info, records: checked.records, problems: [] };
+  const { origins } = checked;
   const loc = parseLocated(text.text);
   const problems = checked.problems.map((p) => {
     const pos = locate(loc, p.path, p.key);
     return at(pos.line, pos.col, p.message, p.severity);
   });
-  return { info, records: checked.records, problems };
+  return { info, records: checked.records, origins, problems };
 }
 
 // The cross-file rules, located by re-reading (with positions) only the files they name.
@@ -44,11 +47,17 @@ export function crossCheck(results: FileResult[]): Problem[] {
     }
     return d;
   };
+  // Rules index the kept records; the file may hold rejected ones before them.
+  const inFile = (file: number, path: Path): Path => {
+    const [section, i, ...rest] = path;
+    const origin = results[file].origins?.[section as Section]?.[i as number];
+    return origin === undefined ? path : [section, origin, ...rest];
+  };
   return found.map((p) => {
-    const pos = locate(loc(p.file), p.path, p.key);
+    const pos = locate(loc(p.file), inFile(p.file, p.path), p.key);
     let message = p.message;
     if (p.first) {
-      const f = locate(loc(p.first.file), p.first.path, p.first.key);
+      const f = locate(loc(p.first.file), inFile(p.first.file, p.first.path), p.first.key);
       message += ` at ${results[p.first.file].info.path}:${f.line}:${f.col}`;
     }
     return { file: results[p.file].info.path, line: pos.line, col: pos.col, message, severity: p.severity };

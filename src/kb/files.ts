@@ -1,7 +1,8 @@
 // Finding the KB's files and reading them as text, with the limits the README documents.
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
+import { shown } from './suggest.js';
 
 export const LIMITS = {
   fileBytes: 16 * 1024 * 1024, // one KB file
@@ -27,11 +28,11 @@ export function displayPath(abs: string, cwd: string): string {
 export function findKbFiles(dir: string, cwd: string): { root: string; files: KbFileInfo[] } {
   let root: string;
   try {
-    root = realpathSync(dir);
+    root = realpathSync(resolve(cwd, dir));
   } catch {
-    throw new UsageError(`knowledge base folder not found: ${dir}`);
+    throw new UsageError(`knowledge base folder not found: ${shown(dir)}`);
   }
-  if (!statSync(root).isDirectory()) throw new UsageError(`knowledge base is not a folder: ${dir}`);
+  if (!statSync(root).isDirectory()) throw new UsageError(`knowledge base is not a folder: ${shown(dir)}`);
   const out: KbFileInfo[] = [];
   const seen = new Set<string>([root]);
   const walk = (abs: string, shown: string) => {
@@ -98,18 +99,22 @@ function lineCol(buf: Buffer, at: number): { line: number; col: number } {
   return { line, col: at - start + 1 };
 }
 
+// The line and column (in characters) of the first byte that is not UTF-8.
 function firstBadUtf8(buf: Buffer): { line: number; col: number } {
-  // Decode growing prefixes line by line; the first line that fails holds the bad byte.
-  let start = 0;
-  while (start < buf.length) {
-    let end = buf.indexOf(10, start);
-    if (end === -1) end = buf.length;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  let col = 1;
+  for (let i = 0; i < buf.length; i++) {
+    let chars: string;
     try {
-      utf8.decode(buf.subarray(start, end));
+      chars = decoder.decode(buf.subarray(i, i + 1), { stream: true });
     } catch {
-      return lineCol(buf, start);
+      return { line, col };
     }
-    start = end + 1;
+    for (const ch of chars) {
+      if (ch === '\n') (line++, (col = 1));
+      else col++;
+    }
   }
-  return { line: 1, col: 1 };
+  return { line, col };
 }

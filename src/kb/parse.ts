@@ -3,8 +3,9 @@
 // problem, to say where it is. A file with anchors goes to `yaml` at once, since only it
 // bounds alias expansion.
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { LIMITS } from './files.js';
+import { shown } from './suggest.js';
 
 export type Path = (string | number)[];
 export interface Pos {
@@ -18,42 +19,99 @@ export interface ParseProblem extends Pos {
 export type ParseResult = { ok: true; data: unknown } | { ok: false; problems: ParseProblem[] };
 
 const ANCHOR = /(?:^|[\s,[{:-])&[^\s,[\]{}]/m;
+const DOC_MARKER = /^(?:---|\.\.\.)(?:\s|$)/m;
 
 export function parseFast(text: string): ParseResult {
-  if (ANCHOR.test(text)) return parseLocated(text).result;
+  let data: unknown;
   try {
-    return checkDepth(load(text, { schema: CORE_SCHEMA, json: false }));
-  } catch {
+    // js-yaml refuses deep nesting before anything recursive can overflow; `yaml` does not.
+    data = load(text, { schema: CORE_SCHEMA, json: false, maxDepth: LIMITS.depth } as Parameters<typeof load>[1]);
+  } catch (e) {
+    const deep = /nesting exceeded maxDepth/.test((e as Error).message) && (e as { mark?: { line: number; column: number } }).mark;
+    if (deep) return { ok: false, problems: [{ line: deep.line + 1, col: deep.column + 1, message: `nesting deeper than ${LIMITS.depth} levels` }] };
     // Let `yaml` say what is wrong and where; it agrees with js-yaml on what is valid.
-    const located = parseLocated(text);
-    return located.result;
+    return parseLocated(text).result;
   }
+  // js-yaml shares an anchored node among its aliases rather than copying it, so only `yaml`,
+  // which counts alias expansions, may turn an anchored file into data; and js-yaml reads
+  // past a second document where `yaml` rightly refuses it.
+  return ANCHOR.test(text) || DOC_MARKER.test(text) ? parseLocated(text).result : { ok: true, data };
 }
 
 export interface Located {
   doc: Document;
-  lc: LineCounter;
+  pos(offset: number): Pos;
   result: ParseResult;
 }
 
 export function parseLocated(text: string): Located {
-  const lc = new LineCounter();
+  // Positions come from the file's own line starts: yaml's LineCounter misses line breaks
+  // inside a token once its parser is recovering from an error.
+  const pos = positions(text);
   let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   } catch (e) {
-    return { doc: parseDocument(''), lc, result: tooDeep(e) };
+    return { doc: parseDocument(''), pos, result: tooDeep(e) };
   }
-  const errors = doc.errors.map((e) => ({ ...lc.linePos(e.pos[0]), message: firstLine(e.message) }));
-  if (errors.length) return { doc, lc, result: { ok: false, problems: errors } };
+  const errors = yamlErrors(doc, text, pos);
+  if (errors.length) return { doc, pos, result: { ok: false, problems: errors } };
   try {
-    return { doc, lc, result: checkDepth(doc.toJS({ maxAliasCount: LIMITS.aliases })) };
+    return { doc, pos, result: checkDepth(doc.toJS({ maxAliasCount: LIMITS.aliases })) };
   } catch (e) {
     if (e instanceof ReferenceError && /alias/i.test(e.message)) {
-      return { doc, lc, result: { ok: false, problems: [{ line: 1, col: 1, message: `YAML aliases expand past the limit of ${LIMITS.aliases}` }] } };
+      return { doc, pos, result: { ok: false, problems: [{ line: 1, col: 1, message: `YAML aliases expand past the limit of ${LIMITS.aliases}` }] } };
     }
-    return { doc, lc, result: tooDeep(e) };
+    return { doc, pos, result: tooDeep(e) };
   }
+}
+
+// yaml's errors in the project's words, each at the place a reader would look.
+function yamlErrors(doc: Document, text: string, pos: (offset: number) => Pos): ParseProblem[] {
+  const out: ParseProblem[] = [];
+  let deep = false;
+  for (const e of doc.errors) {
+    let at = e.pos[0];
+    let message = firstLine(e.message);
+    if (e.code === 'RESOURCE_EXHAUSTION') {
+      if (deep) continue;
+      deep = true;
+      (at = 0), (message = `nesting deeper than ${LIMITS.depth} levels`);
+    } else if (e.code === 'MULTIPLE_DOCS') {
+      message = 'more than one YAML document: a KB file holds one (remove the `---` line or split the file)';
+    } else if (e.code === 'DUPLICATE_KEY') {
+      const key = /^\s*([^:\n]*?)\s*:/.exec(text.slice(at))?.[1];
+      if (key) message = `duplicate key \`${shown(key)}\`: a mapping holds each key once`;
+    } else if (e.code === 'MISSING_CHAR' && /quote/.test(message)) {
+      at = openingQuote(text, at, message.includes("'") ? "'" : '"');
+      message = `a quoted string is never closed (missing ${message.includes("'") ? "'" : '"'})`;
+    }
+    out.push({ ...pos(at), message });
+  }
+  return out;
+}
+
+// Where the unclosed quote that runs to `end` opens: the last quote mark before it that starts a value.
+function openingQuote(text: string, end: number, mark: string): number {
+  for (let i = Math.min(end, text.length) - 1; i >= 0; i--) {
+    if (text[i] === mark && (i === 0 || /[\s:[{,-]/.test(text[i - 1]))) return i;
+  }
+  return end;
+}
+
+function positions(text: string): (offset: number) => Pos {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - starts[lo] + 1 };
+  };
 }
 
 function tooDeep(e: unknown): ParseResult {
@@ -62,7 +120,7 @@ function tooDeep(e: unknown): ParseResult {
 }
 
 function firstLine(m: string): string {
-  return m.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return shown(m.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''));
 }
 
 // Records are shallow; deep nesting is a mistake or an attack, and is refused before
@@ -85,7 +143,7 @@ export function locate(loc: Located, path: Path, key?: string): Pos {
   let at = node?.range?.[0] ?? 0;
   for (const seg of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = node.items.find((p) => isPair(p) && keyText(p.key) === keyText(seg));
       if (!pair) break;
       const k = pair.key as Node;
       node = pair.value as Node | null;
@@ -97,9 +155,16 @@ export function locate(loc: Located, path: Path, key?: string): Pos {
     } else break;
   }
   if (key !== undefined && isMap(node)) {
-    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+    const pair = node.items.find((p) => keyText(p.key) === keyText(key));
     const k = pair?.key as Node | undefined;
     if (k?.range) at = k.range[0];
   }
-  return loc.lc.linePos(at);
+  return loc.pos(at);
+}
+
+// A key as text, to match a key of the data to its node. A key that is not a string (a list,
+// say) became YAML text in the data; compare such keys without spaces and quotes.
+function keyText(k: unknown): string {
+  const s = isScalar(k) ? String(k.value) : String(k);
+  return /^[[{]/.test(s) ? s.replace(/[\s"']/g, '') : s;
 }

@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import type { Kb } from './kb.js';
 import { nameKey } from './normalize.js';
 import type { Entity } from './schema.js';
-import { distance } from './suggest.js';
+import { distance, shown, typoLimit } from './suggest.js';
 
 // No entity goes by this name; `show` maps it to "not found", flags to a usage error.
 export class UnknownNameError extends UsageError {}
@@ -28,29 +28,31 @@ export function resolveEntity(kb: Kb, query: string, o: ResolveOptions): Entity 
   if (exact.length === 1) return exact[0];
   if (exact.length > 1) throw ambiguous(query, exact, o);
 
-  const starts = wordStart(k);
-  const partial = keyed.filter(([, ks]) => ks.some((x) => starts.test(x))).map(([e]) => e);
+  const partial = keyed.filter(([, ks]) => ks.some((x) => startsWord(x, k))).map(([e]) => e);
   if (partial.length === 1) return partial[0];
   if (partial.length > 1) throw ambiguous(query, partial, o);
 
   const near = keyed
     .map(([e, ks]) => [e, Math.min(...ks.flatMap((x) => [x, ...x.split(/[^\p{L}\p{N}]+/u)]).map((x) => distance(k, x)))] as const)
-    .filter(([, d]) => d <= Math.max(2, Math.floor(k.length / 3)))
+    .filter(([, d]) => d <= typoLimit(k))
     .sort((a, b) => a[1] - b[1] || a[0].id.localeCompare(b[0].id))
     .slice(0, 3);
   const hint = near.length ? ` (did you mean ${near.map(([e]) => label(e)).join(' or ')}?)` : '';
-  throw new UnknownNameError(`unknown ${o.noun} "${query}"${hint}`);
+  throw new UnknownNameError(`unknown ${o.noun} "${shown(query)}"${hint}`);
 }
 
 // "jasper" starts "jasper.ai"; "video" starts a word of "video generation"; Chinese has no
 // spaces, so a Chinese query may match anywhere.
-function wordStart(k: string): RegExp {
-  const esc = k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return /\p{Script=Han}/u.test(k) ? new RegExp(esc, 'u') : new RegExp(`(?:^|[^\\p{L}\\p{N}])${esc}`, 'u');
+function startsWord(text: string, q: string): boolean {
+  const han = /\p{Script=Han}/u.test(q);
+  for (let at = text.indexOf(q); at !== -1; at = text.indexOf(q, at + 1)) {
+    if (han || at === 0 || !/[\p{L}\p{N}]/u.test(text[at - 1])) return true;
+  }
+  return false;
 }
 
 function ambiguous(query: string, hits: Entity[], o: ResolveOptions): UsageError {
-  const shown = hits.slice(0, 10).map((e) => `  ${label(e)}`).join('\n');
+  const list = hits.slice(0, 10).map((e) => `  ${label(e)}`).join('\n');
   const more = hits.length > 10 ? `\n  ... and ${hits.length - 10} more` : '';
-  return new UsageError(`${o.noun} "${query}" is ambiguous; it matches:\n${shown}${more}\ngive more of the name, or an id`);
+  return new UsageError(`${o.noun} "${shown(query)}" is ambiguous; it matches:\n${list}${more}\ngive more of the name, or an id`);
 }

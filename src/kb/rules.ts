@@ -3,7 +3,7 @@ import { type Section } from './model.js';
 import { nameKey } from './normalize.js';
 import type { Path } from './parse.js';
 import type { Claim, Entity, Source } from './schema.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean, shown } from './suggest.js';
 import type { FileRecords, PathProblem } from './validate.js';
 
 export interface FileProblem extends PathProblem {
@@ -84,12 +84,12 @@ function uniqueNames(ctx: Ctx) {
       const k = nameKey(n);
       const path: Path = j === 0 ? ['entities', i, 'name'] : ['entities', i, 'aliases', j - 1];
       if (mine.has(k)) {
-        if (j > 0) ctx.push(file, path, `entity \`${e.id}\` lists \`${n}\` twice (names compare ignoring case, accents and width)`);
+        if (j > 0) ctx.push(file, path, `entity \`${e.id}\` lists \`${shown(n)}\` twice (names compare ignoring case, accents and width)`);
         return;
       }
       mine.add(k);
       const other = owner.get(k);
-      if (other && other !== e.id) ctx.push(file, path, `\`${n}\` names both \`${other}\` and \`${e.id}\``);
+      if (other && other !== e.id) ctx.push(file, path, `\`${shown(n)}\` names both \`${other}\` and \`${e.id}\``);
       else owner.set(k, e.id);
     });
   });

@@ -27,7 +27,7 @@ export const Source = z.strictObject({
   publisher: text,
   published: dateText,
   published_inferred: z.boolean().default(false),
-  url: z.url().optional(),
+  url: z.url({ message: 'must be a URL' }).optional(),
   language: text,
   translated_from: text.optional(),
   // How a paragraph locator is counted, so that it means the same to the tool and to a reader.
@@ -85,7 +85,7 @@ export const Claim = z
     measures: text.optional(),
     when: When.optional(),
     source: ref,
-    paragraph: z.number().int().positive(),
+    paragraph: z.number().int('must be a positive whole number').positive('must be a positive whole number'),
     note: text.optional(),
   })
   .superRefine((c, ctx) => {

@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 import type { Kb } from './kb.js';
 import { resolveEntity } from './resolve.js';
 import type { Claim, Value } from './schema.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean, shown } from './suggest.js';
 
 export interface ClaimFilter {
   about?: string;
@@ -48,7 +48,7 @@ function knownUnit(kb: Kb, unit: string): string {
   const units = new Set(kb.claims.flatMap((c) => (c.value?.unit ? [c.value.unit] : [])));
   const want = unit.toLowerCase();
   if ([...units].some((u) => u.toLowerCase() === want)) return want;
-  throw new UsageError(`unknown unit "${unit}"${didYouMean(unit, units)}; units in this knowledge base: ${[...units].sort().join(', ')}`);
+  throw new UsageError(`unknown unit "${shown(unit)}"${didYouMean(unit, units)}; units in this knowledge base: ${[...units].sort().join(', ')}`);
 }
 
 function bounds(v: Value): [number, number] {

@@ -5,7 +5,7 @@ import { SECTION_NAMES, type Section } from './model.js';
 import type { Path } from './parse.js';
 import { Claim, Entity, Relation, SECTIONS, Source, When } from './schema.js';
 import type { Claim as ClaimT, Entity as EntityT, Source as SourceT } from './schema.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean, shown } from './suggest.js';
 
 export interface PathProblem {
   path: Path;
@@ -33,21 +33,26 @@ export function emptyRecords(): FileRecords {
   return { sources: [], entities: [], claims: [] };
 }
 
-export function validateData(data: unknown): { records: FileRecords; problems: PathProblem[] } {
+// Each kept record's index in its file's list: a record that fails the schema is not kept,
+// and later checks must still name the right place in the file.
+export type Origins = Record<Section, number[]>;
+
+export function validateData(data: unknown): { records: FileRecords; origins: Origins; problems: PathProblem[] } {
   const records = emptyRecords();
+  const origins: Origins = { sources: [], entities: [], claims: [] };
   const problems: PathProblem[] = [];
   const err = (path: Path, message: string, key?: string) => problems.push({ path, key, message, severity: 'error' });
   if (data === null || data === undefined) {
     problems.push({ path: [], message: 'empty file: no sources, entities or claims', severity: 'warning' });
-    return { records, problems };
+    return { records, origins, problems };
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
     err([], `expected a mapping with \`sources\`, \`entities\` or \`claims\`, found ${describe(data)}`);
-    return { records, problems };
+    return { records, origins, problems };
   }
   for (const [key, list] of Object.entries(data)) {
     if (!(SECTION_NAMES as readonly string[]).includes(key)) {
-      err([], `unknown top-level key \`${key}\`: expected \`sources\`, \`entities\` or \`claims\`${didYouMean(key, SECTION_NAMES)}`, key);
+      err([], `unknown top-level key \`${shown(key)}\`: expected \`sources\`, \`entities\` or \`claims\`${didYouMean(key, SECTION_NAMES)}`, key);
       continue;
     }
     const section = key as Section;
@@ -59,12 +64,19 @@ export function validateData(data: unknown): { records: FileRecords; problems: P
     const schema: z.ZodType = SECTIONS[section];
     list.forEach((item, i) => {
       const r = schema.safeParse(item);
-      if (r.success) (records[section] as unknown[]).push(r.data);
+      if (r.success) {
+        (records[section] as unknown[]).push(r.data);
+        origins[section].push(i);
+      }
       else for (const issue of r.error.issues) problems.push(fromIssue(section, i, item, issue));
     });
   }
-  return { records, problems };
+  return { records, origins, problems };
 }
+
+const TYPE_NAMES: Record<string, string> = { array: 'list', object: 'mapping', int: 'whole number', boolean: 'true or false', null: 'nothing', undefined: 'nothing' };
+const typeName = (t: string) => TYPE_NAMES[t] ?? t;
+const article = (t: string) => (/^(true|nothing)/.test(t) ? t : `${/^[aeiou]/.test(t) ? 'an' : 'a'} ${t}`);
 
 function fromIssue(section: Section, index: number, item: unknown, issue: z.core.$ZodIssue): PathProblem {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
@@ -73,15 +85,19 @@ function fromIssue(section: Section, index: number, item: unknown, issue: z.core
   if (issue.code === 'unrecognized_keys') {
     const known = fieldsAt(section, path);
     const k = issue.keys[0];
-    const more = issue.keys.length > 1 ? ` (and ${issue.keys.slice(1).map((x) => `\`${x}\``).join(', ')})` : '';
-    return { path: full, key: k, message: `${what}: unknown field \`${k}\`${didYouMean(k, known)}${more}`, severity: 'error' };
+    const more = issue.keys.length > 1 ? ` (and ${issue.keys.slice(1).map((x) => `\`${shown(x)}\``).join(', ')})` : '';
+    return { path: full, key: k, message: `${what}: unknown field \`${shown(k)}\`${didYouMean(k, known)}${more}`, severity: 'error' };
   }
+  // A rule of the schema about the record (a figure needs a value...) speaks for itself.
+  if (issue.code === 'custom' && !issue.message.startsWith('must ')) return { path: full, message: `${what}: ${issue.message}`, severity: 'error' };
   const value = valueAt(item, path);
   const field = path.length ? `\`${path.join('.')}\`` : 'record';
-  if (value === undefined && path.length && issue.code === 'invalid_type') {
+  if (value === undefined && path.length) {
     return { path: full.slice(0, -1), message: `${what}: missing required field \`${path[path.length - 1]}\``, severity: 'error' };
   }
-  let message = issue.message.replace(/^Invalid input: expected (\w+), received (\w+)$/, 'must be a $1, not a $2');
+  let message = issue.message;
+  // The schema's own words ("must be a positive whole number") stand; zod's are rephrased.
+  if (issue.code === 'invalid_type' && !message.startsWith('must ')) message = `must be ${article(typeName(issue.expected))}, not ${article(typeName(received(value)))}`;
   if (issue.code === 'invalid_value' && typeof value === 'string') {
     message = `must be one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}${didYouMean(value, issue.values.map(String))}`;
   }
@@ -96,8 +112,14 @@ function fromIssue(section: Section, index: number, item: unknown, issue: z.core
 
 function recordLabel(section: Section, item: unknown): string {
   const noun = section === 'entities' ? 'entity' : section.slice(0, -1);
-  const id = item && typeof item === 'object' && 'id' in item && typeof item.id === 'string' ? ` \`${item.id}\`` : '';
+  const id = item && typeof item === 'object' && 'id' in item && typeof item.id === 'string' ? ` \`${shown(item.id)}\`` : '';
   return `${noun}${id}`;
+}
+
+function received(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  return typeof v;
 }
 
 function fieldsAt(section: Section, path: Path): string[] {

@@ -1,6 +1,6 @@
 // Building the output of a list command as one string. Printing is the caller's job.
 import { UsageError } from '../errors.js';
-import { didYouMean } from '../kb/suggest.js';
+import { didYouMean, shown } from '../kb/suggest.js';
 import { cell, pick } from './cell.js';
 
 export const FORMATS = ['table', 'tsv', 'json', 'jsonl'] as const;
@@ -42,7 +42,7 @@ export function fieldsOf(o: OutputOptions, l: Listing): string[] | undefined {
   for (const r of l.rows.slice(0, 50)) for (const k of Object.keys(r)) known.add(k);
   for (const f of fields) {
     const top = f.split('.')[0];
-    if (!known.has(top)) throw new UsageError(`unknown field "${f}"${didYouMean(top, known)}; fields: ${[...known].join(', ')}`);
+    if (!known.has(top)) throw new UsageError(`unknown field "${shown(f)}"${didYouMean(top, known)}; fields: ${[...known].join(', ')}`);
   }
   return fields;
 }

@@ -1,3 +1,4 @@
+import { searchPart } from '../kb/searchpart.js';
 import { selectClaims } from '../kb/select.js';
 import { claimView } from '../kb/views.js';
 import type { OutputOptions } from '../output/render.js';
@@ -14,9 +15,9 @@ export async function run(ctx: Ctx, o: Options) {
   let quotes = selectClaims(kb, { kind: 'quote', by: o.speaker, about: o.about });
   if (o.search !== undefined) {
     // Best match first: the order of the fuzzy search, narrowed to the quotes selected.
-    const { SearchIndex, documents } = await import('../kb/search.js');
+    const { SearchIndex } = await import('../kb/search.js');
     const allowed = new Map(quotes.map((q) => [q.id, q]));
-    const index = new SearchIndex(documents({ entities: [], sources: [], claims: quotes }));
+    const index = new SearchIndex([searchPart({ entities: [], sources: [], claims: quotes })]);
     quotes = index.search(o.search, ['quote']).flatMap((h) => allowed.get(h.id) ?? []);
   }
   const rows = quotes.map((c) => claimView(kb, c));

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Problem } from '../errors.js';
 import type { KbFileInfo } from './files.js';
 import { SECTION_NAMES, type Section } from './model.js';
+import { searchPart, type SearchPart } from './searchpart.js';
 import type { FileRecords } from './validate.js';
 
 interface Entry {
@@ -42,14 +43,16 @@ export function hash(s: string): string {
 }
 
 const keyOf = (f: KbFileInfo) => hash(`${f.abs}\0${f.size}\0${f.mtimeMs}`);
+// Bumped when what the cache holds changes shape, so an older layout is never read.
+const FORMAT = 2;
 
 export class Cache {
   readonly dir: string;
   constructor(root: string, kbRealPath: string, version: string) {
-    this.dir = join(root, hash(`${version}\0${kbRealPath}`));
+    this.dir = join(root, hash(`${FORMAT}\0${version}\0${kbRealPath}`));
   }
 
-  private read<T>(name: string): T | undefined {
+  read<T>(name: string): T | undefined {
     try {
       return JSON.parse(readFileSync(join(this.dir, name), 'utf8')) as T;
     } catch {
@@ -80,6 +83,7 @@ export class Cache {
   writeFile(f: KbFileInfo, records: FileRecords, warnings: Problem[]): void {
     const key = keyOf(f);
     for (const s of SECTION_NAMES) this.write(`${key}.${s}.json`, records[s]);
+    this.write(`${key}.search.json`, searchPart(records));
     this.write(`${key}.warnings.json`, warnings); // last: it marks the entry complete
   }
 
@@ -139,6 +143,15 @@ export class Snapshot {
       const part = this.cache.section<T>(e.key, section);
       if (!part) return undefined;
       for (const r of part) out.push(r);
+    }
+    return out;
+  }
+  searchParts(): SearchPart[] | undefined {
+    const out: SearchPart[] = [];
+    for (const e of this.manifest.files) {
+      const part = this.cache.read<SearchPart>(`${e.key}.search.json`);
+      if (!part) return undefined;
+      out.push(part);
     }
     return out;
   }

@@ -3,6 +3,7 @@
 import { INVERSE, type RelationKind } from './model.js';
 import { nameKey } from './normalize.js';
 import type { Claim, Entity, Source } from './schema.js';
+import { searchPart, type SearchPart } from './searchpart.js';
 import type { FileRecords } from './validate.js';
 
 export interface RelationView {
@@ -34,12 +35,13 @@ export interface Sections {
   sources(): Source[];
   entities(): Entity[];
   claims(): Claim[];
+  search(): SearchPart[];
 }
 
 export class Kb {
   // Each section is read when first used: a query about organisations never reads the claims.
   constructor(sections: Sections) {
-    this.sections = { sources: lazy(sections.sources), entities: lazy(sections.entities), claims: lazy(sections.claims) };
+    this.sections = { sources: lazy(sections.sources), entities: lazy(sections.entities), claims: lazy(sections.claims), search: lazy(sections.search) };
   }
   private sections: Sections;
   get sources(): Source[] {
@@ -51,10 +53,14 @@ export class Kb {
   get claims(): Claim[] {
     return this.sections.claims();
   }
+  // What fuzzy search scans, file by file.
+  searchParts(): SearchPart[] {
+    return this.sections.search();
+  }
 
   static from(files: FileRecords[]): Kb {
     const all = merge(files);
-    return new Kb({ sources: () => all.sources, entities: () => all.entities, claims: () => all.claims });
+    return new Kb({ sources: () => all.sources, entities: () => all.entities, claims: () => all.claims, search: () => files.map(searchPart) });
   }
 
   private byId = lazy(() => new Map(this.entities.map((e) => [e.id, e])));

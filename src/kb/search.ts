@@ -1,18 +1,12 @@
-// Search across everything. An exact and prefix token index picks the candidates; fuse.js
-// scores only those (at most MAX_CANDIDATES), so a query costs the same on 100 records as
-// on 100,000. Words with no exact or prefix hit fall back to the index's words within a
-// small edit distance, which is where typos land.
+// Search across everything. The query's words pick the candidates: a document qualifies when
+// each word starts one of its words, or, for a query word that starts none anywhere, when it
+// holds one of that word's near spellings (where typos land). fuse.js then scores only the
+// candidates (at most MAX_CANDIDATES), so a query costs little more on 100,000 records than on
+// 100. The documents and their normalised words come ready from the cache (searchpart.ts).
 import Fuse from 'fuse.js';
-import type { Claim, Entity, Source } from './schema.js';
 import { tokens } from './normalize.js';
+import type { Doc, SearchPart } from './searchpart.js';
 import { distance } from './suggest.js';
-
-export interface Doc {
-  type: string; // an entity type, a claim kind, or "source"
-  id: string;
-  name: string; // what the hit is called: a name, a title, a claim's text
-  fields: Record<string, string[]>;
-}
 
 export interface Hit {
   type: string;
@@ -26,69 +20,53 @@ export interface Hit {
 const MAX_CANDIDATES = 2000;
 const WEIGHTS: Record<string, number> = { name: 3, aliases: 3, title: 2, text: 1, measures: 1, description: 1 };
 
-export function documents(kb: { entities: Entity[]; claims: Claim[]; sources: Source[] }): Doc[] {
-  return [
-    ...kb.entities.map((e) => ({ type: e.type, id: e.id, name: e.name, fields: { name: [e.name], aliases: e.aliases, description: e.description ? [e.description] : [] } })),
-    ...kb.claims.map((c) => ({ type: c.kind, id: c.id, name: c.text, fields: { text: [c.text], measures: c.measures ? [c.measures] : [] } })),
-    ...kb.sources.map((s) => ({ type: 'source', id: s.id, name: s.title, fields: { title: [s.title] } })),
-  ];
-}
-
 export class SearchIndex {
-  private postings = new Map<string, number[]>();
-  private vocab: string[];
+  private docs: Doc[];
+  private texts: string[];
 
-  constructor(readonly docs: Doc[]) {
-    docs.forEach((d, i) => {
-      for (const values of Object.values(d.fields)) {
-        for (const v of values) {
-          for (const t of tokens(v)) {
-            const p = this.postings.get(t);
-            if (!p) this.postings.set(t, [i]);
-            else if (p[p.length - 1] !== i) p.push(i);
-          }
+  constructor(private parts: SearchPart[]) {
+    this.docs = parts.flatMap((p) => p.docs);
+    this.texts = parts.flatMap((p) => p.texts);
+  }
+
+  // Docs among `within` holding a word that starts with w.
+  private prefixed(w: string, within: Iterable<number>): Set<number> {
+    const hits = new Set<number>();
+    for (const i of within) {
+      const t = this.texts[i];
+      for (let at = t.indexOf(w); at !== -1; at = t.indexOf(w, at + 1)) {
+        if (at === 0 || t.charCodeAt(at - 1) === 32) {
+          hits.add(i);
+          break;
         }
       }
-    });
-    this.vocab = [...this.postings.keys()].sort();
+    }
+    return hits;
   }
 
-  // Docs holding a word that equals or starts with t.
-  private prefixed(t: string, into: Set<number>) {
-    let lo = 0;
-    let hi = this.vocab.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.vocab[mid] < t) lo = mid + 1;
-      else hi = mid;
+  // The words of the KB within a small edit distance of w.
+  private nearWords(w: string): string[] {
+    const limit = w.length <= 4 ? 1 : 2;
+    const out = new Set<string>();
+    for (const p of this.parts) {
+      for (const v of p.words) if (Math.abs(v.length - w.length) <= limit && !out.has(v) && distance(w, v) <= limit) out.add(v);
     }
-    for (let i = lo; i < this.vocab.length && this.vocab[i].startsWith(t); i++) {
-      for (const d of this.postings.get(this.vocab[i])!) into.add(d);
-      if (into.size > MAX_CANDIDATES * 4) return;
-    }
-  }
-
-  private near(t: string, into: Set<number>) {
-    const limit = t.length <= 4 ? 1 : 2;
-    for (const w of this.vocab) {
-      if (Math.abs(w.length - t.length) <= limit && distance(t, w) <= limit) for (const d of this.postings.get(w)!) into.add(d);
-    }
+    return [...out];
   }
 
   candidates(query: string): number[] {
-    const words = tokens(query);
-    // Every word of the query narrows the candidates; a word with no exact or prefix hit
-    // widens to its near spellings instead.
-    let result: Set<number> | undefined;
-    for (const w of new Set(words)) {
-      const hits = new Set<number>();
-      this.prefixed(w, hits);
-      if (!hits.size) this.near(w, hits);
-      result = result ? new Set([...result].filter((d) => hits.has(d))) : hits;
-      if (!result.size) break;
+    let result: number[] = [...this.docs.keys()];
+    for (const w of new Set(tokens(query))) {
+      let hits = this.prefixed(w, result);
+      if (!hits.size) {
+        hits = new Set();
+        for (const near of this.nearWords(w)) for (const i of this.prefixed(near, result)) hits.add(i);
+      }
+      result = [...hits];
+      if (!result.length) break;
     }
-    // Rank by id so that a capped set is the same on every run.
-    return [...(result ?? [])].sort((a, b) => (this.docs[a].id < this.docs[b].id ? -1 : 1)).slice(0, MAX_CANDIDATES);
+    // Ranked by id so that a capped set is the same on every run.
+    return result.sort((a, b) => (this.docs[a].id < this.docs[b].id ? -1 : 1)).slice(0, MAX_CANDIDATES);
   }
 
   search(query: string, types?: readonly string[]): Hit[] {

@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import '../dist/aigc.js';
+require('../dist/aigc.cjs');

@@ -1,9 +1,14 @@
-// Bundles the CLI with esbuild. dist/aigc.js holds what every command needs; the heavy parts
+// Bundles the CLI with esbuild. dist/aigc.cjs answers --version and --help alone (src/fast.ts);
+// dist/main.cjs holds what every command needs; the heavy parts
 // are separate bundles in dist/lazy/, loaded only when used: the validator and YAML readers
 // (on a cache miss), fuzzy search, and terminal tables and cards. A lazy bundle returns plain
 // data, so the small modules it shares with the entry can be copied into it safely.
+//
+// The entry is CommonJS because start-up is most of what a query costs: Node's require of a
+// built-in module is cheaper than the ESM facade an import of one builds.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -28,21 +33,49 @@ const lazyExternal = {
   },
 };
 
+// commander requires child_process for subcommands run as separate programs, which aigc does
+// not have; loading it (and the net and stream code behind it) is a cost on every run.
+const noChildProcess = {
+  name: 'no-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, () => ({ path: 'child_process', namespace: 'stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
 const common = {
   bundle: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   minify: true,
   legalComments: 'none',
   define: { __AIGC_VERSION__: JSON.stringify(version) },
-  // commander and cli-table3 are CommonJS; give the ESM bundles a require for them.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
 };
 
 rmSync(resolve(root, 'dist'), { recursive: true, force: true });
 await Promise.all([
-  build({ ...common, entryPoints: [resolve(root, 'src/bin.ts')], outfile: resolve(root, 'dist/aigc.js'), plugins: [lazyExternal] }),
-  ...Object.entries(LAZY).map(([src, name]) => build({ ...common, entryPoints: [resolve(root, src)], outfile: resolve(root, `dist/lazy/${name}.js`) })),
+  build({
+    ...common,
+    format: 'cjs',
+    entryPoints: [resolve(root, 'src/bin.ts')],
+    outfile: resolve(root, 'dist/main.cjs'),
+    plugins: [lazyExternal, noChildProcess],
+    define: { ...common.define, 'import.meta.url': '__aigcUrl' },
+    banner: { js: "const __aigcUrl = require('node:url').pathToFileURL(__filename).href;" },
+  }),
+  build({ ...common, format: 'cjs', entryPoints: [resolve(root, 'src/fast.ts')], outfile: resolve(root, 'dist/aigc.cjs'), external: ['./main.cjs'] }),
+  ...Object.entries(LAZY).map(([src, name]) =>
+    build({
+      ...common,
+      format: 'esm',
+      entryPoints: [resolve(root, src)],
+      outfile: resolve(root, `dist/lazy/${name}.js`),
+      // cli-table3 is CommonJS; give the ESM bundle a require for it.
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    }),
+  ),
 ]);
+
+// The help text as the CLI renders it off a terminal, for dist/aigc.cjs to print.
+writeFileSync(resolve(root, 'dist/help.txt'), execFileSync(process.execPath, [resolve(root, 'dist/main.cjs'), '--help'], { encoding: 'utf8' }));

@@ -7,5 +7,6 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
 });
 
-const code = await run(process.argv.slice(2), processIo());
-process.exitCode = code;
+run(process.argv.slice(2), processIo()).then((code) => {
+  process.exitCode = code;
+});

@@ -1,4 +1,7 @@
 // The streams and environment a run sees. Tests pass their own; main.ts passes the process's.
+import { writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
+
 export interface Stream {
   write(chunk: string): unknown;
   isTTY?: boolean;
@@ -12,18 +15,39 @@ export interface Io {
   cwd: string;
 }
 
-// process.stdout and process.stderr are built on first touch, which loads stream and tty
-// code; a run that never writes to stderr should not pay for it.
-const lazyStream = (get: () => NodeJS.WriteStream): Stream => ({
-  write: (chunk) => get().write(chunk),
-  get isTTY() {
-    return get().isTTY;
-  },
-  get columns() {
-    return get().columns;
-  },
-});
+// A file or pipe is written with plain write(2) calls: building process.stdout loads Node's
+// stream and socket code, a cost on every run of a tool that answers in milliseconds. A
+// terminal gets the real stream, for its width. A reader that has gone (`| head -1`) ends the
+// output quietly; a pipe that would block hands the rest to the stream, which waits for it.
+function fdStream(fd: 1 | 2, get: () => NodeJS.WriteStream): Stream {
+  const tty = isatty(fd);
+  let closed = false;
+  let handedOver = false;
+  return {
+    write(chunk: string) {
+      if (closed) return;
+      if (tty || handedOver) return get().write(chunk);
+      const buf = Buffer.from(chunk);
+      let off = 0;
+      while (off < buf.length) {
+        try {
+          off += writeSync(fd, buf, off);
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          if (code === 'EPIPE') return void (closed = true);
+          if (code !== 'EAGAIN') throw e;
+          handedOver = true;
+          return get().write(buf.subarray(off));
+        }
+      }
+    },
+    isTTY: tty,
+    get columns() {
+      return tty ? get().columns : undefined;
+    },
+  };
+}
 
 export function processIo(): Io {
-  return { stdout: lazyStream(() => process.stdout), stderr: lazyStream(() => process.stderr), env: process.env, cwd: process.cwd() };
+  return { stdout: fdStream(1, () => process.stdout), stderr: fdStream(2, () => process.stderr), env: process.env, cwd: process.cwd() };
 }

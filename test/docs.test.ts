@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../src/cli/program.js';
-import { cli, ROOT } from './helpers.js';
+import { run } from '../src/main.js';
+import { bin, cli, ROOT } from './helpers.js';
 
 const program = buildProgram({ version: '0', width: 80, writeOut: () => {}, writeErr: () => {}, makeCtx: () => ({}) as never, done: () => {} });
 const names = program.commands.map((c) => c.name());
@@ -32,5 +33,20 @@ describe('documentation', () => {
   it('the README documents every exit code the tool uses', async () => {
     const { EXIT } = await import('../src/errors.js');
     for (const code of new Set(Object.values(EXIT))) expect(readme).toMatch(new RegExp(`^\\| ${code} \\|`, 'm'));
+  });
+});
+
+describe('the answers given before the CLI loads', () => {
+  it('--help off a terminal is the text the CLI renders', async () => {
+    let help = '';
+    const code = await run(['--help'], { stdout: { write: (s: string) => (help += s), isTTY: false }, stderr: { write: () => {} }, env: {}, cwd: ROOT });
+    expect(code).toBe(0);
+    expect(bin(['--help']).stdout).toBe(help);
+    expect(bin(['-h']).stdout).toBe(help);
+  });
+
+  it('--version is the package version', () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(bin(['-V'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 });

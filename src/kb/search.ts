@@ -18,6 +18,7 @@ export interface Hit {
 }
 
 const MAX_CANDIDATES = 2000;
+const MAX_NEAR_WORDS = 200;
 const WEIGHTS: Record<string, number> = { name: 3, aliases: 3, title: 2, text: 1, measures: 1, description: 1 };
 
 export class SearchIndex {
@@ -29,40 +30,60 @@ export class SearchIndex {
     this.texts = parts.flatMap((p) => p.texts);
   }
 
-  // Docs among `within` holding a word that starts with w.
-  private prefixed(w: string, within: Iterable<number>): Set<number> {
-    const hits = new Set<number>();
-    for (const i of within) {
-      const t = this.texts[i];
-      for (let at = t.indexOf(w); at !== -1; at = t.indexOf(w, at + 1)) {
-        if (at === 0 || t.charCodeAt(at - 1) === 32) {
-          hits.add(i);
-          break;
+  // Docs among `within` holding a word that starts with one of `words`.
+  private prefixed(words: string[], within: Iterable<number>): number[] {
+    const hits: number[] = [];
+    if (words.length === 1) {
+      const w = words[0];
+      for (const i of within) {
+        const t = this.texts[i];
+        for (let at = t.indexOf(w); at !== -1; at = t.indexOf(w, at + 1)) {
+          if (at === 0 || t.charCodeAt(at - 1) === 32) {
+            hits.push(i);
+            break;
+          }
         }
       }
+      return hits;
     }
+    // Several words (near spellings): one pass with one expression, not a pass per word.
+    const re = new RegExp(`(?:^| )(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'u');
+    for (const i of within) if (re.test(this.texts[i])) hits.push(i);
     return hits;
   }
 
-  // The words of the KB within a small edit distance of w.
+  // The words of the KB within a small edit distance of w, closest first.
   private nearWords(w: string): string[] {
     const limit = w.length <= 4 ? 1 : 2;
-    const out = new Set<string>();
+    const seen = new Set<string>();
+    const found: [string, number][] = [];
     for (const p of this.parts) {
-      for (const v of p.words) if (Math.abs(v.length - w.length) <= limit && !out.has(v) && distance(w, v) <= limit) out.add(v);
+      for (const v of p.words) {
+        if (Math.abs(v.length - w.length) > limit || seen.has(v)) continue;
+        seen.add(v);
+        const d = distance(w, v);
+        if (d <= limit) found.push([v, d]);
+      }
     }
-    return [...out];
+    return found
+      .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, MAX_NEAR_WORDS)
+      .map(([v]) => v);
   }
 
   candidates(query: string): number[] {
+    // Words that start some word narrow the candidates first; a word that starts none is
+    // then matched by its near spellings, among the fewer candidates left.
     let result: number[] = [...this.docs.keys()];
+    const misspelt: string[] = [];
     for (const w of new Set(tokens(query))) {
-      let hits = this.prefixed(w, result);
-      if (!hits.size) {
-        hits = new Set();
-        for (const near of this.nearWords(w)) for (const i of this.prefixed(near, result)) hits.add(i);
-      }
-      result = [...hits];
+      const hits = this.prefixed([w], result);
+      if (hits.length) result = hits;
+      else misspelt.push(w);
+    }
+    for (const w of misspelt) {
+      const near = this.nearWords(w);
+      result = near.length ? this.prefixed(near, result) : [];
       if (!result.length) break;
     }
     // Ranked by id so that a capped set is the same on every run.

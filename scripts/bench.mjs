@@ -591,7 +591,7 @@ function snapshotApp(tmp) {
 
 async function main() {
   const o = options(process.argv.slice(2));
-  if (!existsSync(join(ROOT, 'dist', 'aigc.js'))) fail('dist/aigc.js is missing: run `npm run build` (or `npm run bench`)');
+  if (!existsSync(join(ROOT, 'dist', 'aigc.cjs'))) fail('dist/aigc.cjs is missing: run `npm run build` (or `npm run bench`)');
   const jqVersion = spawnSync('jq', ['--version'], { encoding: 'utf8' });
   if (jqVersion.status !== 0) fail('jq is not on PATH');
   if (!TIME) progress('no GNU time at /usr/bin/time: peak memory is reported as n/a (`apt-get install -y time` adds it)');

@@ -44,7 +44,7 @@ export function hash(s: string): string {
 
 const keyOf = (f: KbFileInfo) => hash(`${f.abs}\0${f.size}\0${f.mtimeMs}`);
 // Bumped when what the cache holds changes shape, so an older layout is never read.
-const FORMAT = 2;
+const FORMAT = 3;
 
 export class Cache {
   readonly dir: string;

@@ -1,8 +1,9 @@
-// Search across everything. The query's words pick the candidates: a document qualifies when
-// each word starts one of its words, or, for a query word that starts none anywhere, when it
-// holds one of that word's near spellings (where typos land). fuse.js then scores only the
-// candidates (at most MAX_CANDIDATES), so a query costs little more on 100,000 records than on
-// 100. The documents and their normalised words come ready from the cache (searchpart.ts).
+// Search across everything. The query's words pick the candidates from a token index: a
+// document qualifies when each word equals or starts one of its words, or, for a query word
+// that starts none anywhere, when it holds one of that word's near spellings (where typos
+// land). fuse.js then scores only the candidates (at most MAX_CANDIDATES), so a query costs
+// little more on 100,000 records than on 100. The index comes ready, file by file, from the
+// cache (searchpart.ts).
 import Fuse from 'fuse.js';
 import { tokens } from './normalize.js';
 import type { Doc, SearchPart } from './searchpart.js';
@@ -23,32 +24,23 @@ const WEIGHTS: Record<string, number> = { name: 3, aliases: 3, title: 2, text: 1
 
 export class SearchIndex {
   private docs: Doc[];
-  private texts: string[];
+  private base: number[]; // where each part's documents start in `docs`
 
   constructor(private parts: SearchPart[]) {
     this.docs = parts.flatMap((p) => p.docs);
-    this.texts = parts.flatMap((p) => p.texts);
+    let n = 0;
+    this.base = parts.map((p) => ((n += p.docs.length), n - p.docs.length));
   }
 
-  // Docs among `within` holding a word that starts with one of `words`.
-  private prefixed(words: string[], within: Iterable<number>): number[] {
-    const hits: number[] = [];
-    if (words.length === 1) {
-      const w = words[0];
-      for (const i of within) {
-        const t = this.texts[i];
-        for (let at = t.indexOf(w); at !== -1; at = t.indexOf(w, at + 1)) {
-          if (at === 0 || t.charCodeAt(at - 1) === 32) {
-            hits.push(i);
-            break;
-          }
-        }
+  // Documents holding a word that starts with w (or equals it, with `exact`).
+  private lookup(w: string, exact = false): Set<number> {
+    const hits = new Set<number>();
+    this.parts.forEach((p, k) => {
+      for (let i = lowerBound(p.words, w); i < p.words.length && p.words[i].startsWith(w); i++) {
+        if (exact && p.words[i] !== w) break;
+        for (const d of p.postings[i]) hits.add(this.base[k] + d);
       }
-      return hits;
-    }
-    // Several words (near spellings): one pass with one expression, not a pass per word.
-    const re = new RegExp(`(?:^| )(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'u');
-    for (const i of within) if (re.test(this.texts[i])) hits.push(i);
+    });
     return hits;
   }
 
@@ -72,22 +64,23 @@ export class SearchIndex {
   }
 
   candidates(query: string): number[] {
-    // Words that start some word narrow the candidates first; a word that starts none is
-    // then matched by its near spellings, among the fewer candidates left.
-    let result: number[] = [...this.docs.keys()];
+    // Every word of the query narrows the candidates: through the index, by exact word or
+    // prefix; a word that starts no word at all, through its near spellings.
+    let result: Set<number> | undefined;
+    const narrow = (hits: Set<number>) => (result = result ? new Set([...result].filter((d) => hits.has(d))) : hits);
     const misspelt: string[] = [];
     for (const w of new Set(tokens(query))) {
-      const hits = this.prefixed([w], result);
-      if (hits.length) result = hits;
+      const hits = this.lookup(w);
+      if (hits.size) narrow(hits);
       else misspelt.push(w);
     }
     for (const w of misspelt) {
-      const near = this.nearWords(w);
-      result = near.length ? this.prefixed(near, result) : [];
-      if (!result.length) break;
+      const hits = new Set<number>();
+      for (const near of this.nearWords(w)) for (const d of this.lookup(near, true)) hits.add(d);
+      narrow(hits);
     }
     // Ranked by id so that a capped set is the same on every run.
-    return result.sort((a, b) => (this.docs[a].id < this.docs[b].id ? -1 : 1)).slice(0, MAX_CANDIDATES);
+    return [...(result ?? [])].sort((a, b) => (this.docs[a].id < this.docs[b].id ? -1 : 1)).slice(0, MAX_CANDIDATES);
   }
 
   search(query: string, types?: readonly string[]): Hit[] {
@@ -109,3 +102,15 @@ export class SearchIndex {
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
+
+// The first index in a sorted list whose word is not below w.
+function lowerBound(words: string[], w: string): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid] < w) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,7 +1,8 @@
 // What search needs of one KB file, computed once when the file is read and kept in the
-// cache beside its records: the documents, each one's words as one normalised string, and
-// the file's distinct words (where a misspelt query word looks for its near spellings).
-// A search then scans plain strings instead of re-reading and re-normalising every record.
+// cache beside its records: the documents, and a token index over them: the file's distinct
+// normalised words, sorted (so a prefix is a range found by binary search), each with the
+// documents that hold it. A search then looks words up instead of re-reading and
+// re-normalising every record.
 import { tokens } from './normalize.js';
 import type { Claim, Entity, Source } from './schema.js';
 
@@ -14,8 +15,8 @@ export interface Doc {
 
 export interface SearchPart {
   docs: Doc[];
-  texts: string[]; // per doc: its words, normalised, separated by single spaces
-  words: string[]; // the distinct words of the part
+  words: string[]; // the distinct words of the part's documents, normalised and sorted
+  postings: number[][]; // per word: the indexes in `docs` of the documents holding it
 }
 
 export function documents(kb: { entities: Entity[]; claims: Claim[]; sources: Source[] }): Doc[] {
@@ -28,12 +29,15 @@ export function documents(kb: { entities: Entity[]; claims: Claim[]; sources: So
 
 export function searchPart(records: { entities: Entity[]; claims: Claim[]; sources: Source[] }): SearchPart {
   const docs = documents(records);
-  const words = new Set<string>();
-  const texts = docs.map((d) => {
-    const toks = tokens(Object.values(d.fields).flat().join(' '));
-    for (const t of toks) words.add(t);
-    return toks.join(' ');
+  const holders = new Map<string, number[]>();
+  docs.forEach((d, i) => {
+    for (const t of new Set(tokens(Object.values(d.fields).flat().join(' ')))) {
+      const list = holders.get(t);
+      if (list) list.push(i);
+      else holders.set(t, [i]);
+    }
   });
-  return { docs, texts, words: [...words] };
+  const words = [...holders.keys()].sort();
+  return { docs, words, postings: words.map((w) => holders.get(w)!) };
 }
 

@@ -77,7 +77,7 @@ function normalise(located: string[]): string[] {
 function summaryFor(expected: string[]): RegExp {
   const warnings = expected.filter((l) => LOCATED.exec(l)?.[4]).length;
   const errors = expected.length - warnings;
-  if (!errors && !warnings) return /^ok: \d+ sources, \d+ entities, \d+ claims, no problems$/;
+  if (!errors && !warnings) return /^ok: \d+ sources?, \d+ entit(y|ies), \d+ claims?, no problems$/;
   return new RegExp(`^${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}$`);
 }
 

@@ -64,7 +64,7 @@ describe('validate reports every problem, located', () => {
 
   it('a valid KB validates with no problems, and its quotes match the source text', async () => {
     const r = await cli(['validate', '--kb', fixture('valid'), '--source-text', `feature-2023=${fixture('valid')}/source.txt`]);
-    expect(r.stderr).toMatch(/^ok: 1 sources, 12 entities, 6 claims, no problems\n$/);
+    expect(r.stderr).toMatch(/^ok: 1 source, 12 entities, 6 claims, no problems\n$/);
     expect(r.code).toBe(0);
   });
 });

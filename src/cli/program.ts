@@ -51,7 +51,7 @@ export function buildProgram(h: Hooks): Command {
     .description("Ask a cited knowledge base about China's generative-AI (AIGC) landscape: who builds what, who said what, which figures were claimed, by whom, where.")
     .version(h.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .option('--kb <dir>', 'knowledge-base folder (default: $AIGC_KB, else the kb/ shipped with aigc)')
+    .option('--kb <dir>', 'knowledge-base folder (default: $AIGC_KB, else the kb/ shipped with aigc)', text)
     .option('--no-cache', 'read the YAML afresh; neither read nor write the cache')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
     .showSuggestionAfterError(true)

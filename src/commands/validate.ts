@@ -18,7 +18,7 @@ export async function run(ctx: Ctx, o: Options): Promise<Output> {
     problems = [...loaded.warnings];
     for (const spec of o.sourceText ?? []) problems.push(...(await provenance(ctx, loaded, spec)));
     const { kb } = loaded;
-    counts = `${kb.sources.length} sources, ${kb.entities.length} entities, ${kb.claims.length} claims`;
+    counts = [plural(kb.sources.length, 'source'), plural(kb.entities.length, 'entity', 'entities'), plural(kb.claims.length, 'claim')].join(', ');
   } catch (e) {
     if (!(e instanceof KbInvalidError)) throw e;
     problems = e.problems;
@@ -27,9 +27,7 @@ export async function run(ctx: Ctx, o: Options): Promise<Output> {
   const warnings = problems.length - errors;
   const exitCode = errors ? 3 : 0;
   if (o.json) return { stdout: JSON.stringify(problems, null, 2) + '\n', exitCode };
-  const summary = errors || warnings
-    ? `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`
-    : `ok: ${counts}, no problems`;
+  const summary = errors || warnings ? `${plural(errors, 'error')}, ${plural(warnings, 'warning')}` : `ok: ${counts}, no problems`;
   return { stdout: '', stderr: [...problems.map(formatProblem), summary], exitCode };
 }
 
@@ -56,3 +54,5 @@ async function provenance(ctx: Ctx, loaded: Awaited<ReturnType<Ctx['load']>>, sp
     return { ...locateRecord(parts[part].info, ['claims', index], m.field), message: m.message, severity: 'error' as const };
   });
 }
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

@@ -1,4 +1,4 @@
-// The entry: run(argv, io) -> exit code. The only catch in the program: every error
+// The entry: run(argv, io) -> exit code. The only place errors are caught: every error
 // becomes one message on stderr and a documented exit code; no stack trace for bad input.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,8 +19,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     return await runOnce(argv, io, false);
   } catch (e) {
-    if (!(e instanceof StaleCacheError)) throw e;
-    return runOnce(argv, io, true);
+    if (!(e instanceof StaleCacheError)) return fail(e, io);
+    try {
+      return await runOnce(argv, io, true);
+    } catch (again) {
+      return fail(again, io);
+    }
   }
 }
 
@@ -41,7 +45,7 @@ async function runOnce(argv: string[], io: Io, refresh: boolean): Promise<number
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
-    if (e instanceof StaleCacheError && !refresh) throw e;
+    if (e instanceof StaleCacheError) throw e;
     return fail(e, io);
   }
   if (!out) return EXIT.ok;

@@ -29,7 +29,6 @@ export interface Loaded {
   parts(): Part[]; // the records file by file, to locate one again when a check needs to
   warnings: Problem[];
   notices: string[]; // about the tool itself (the cache), not the data
-  fromCache: boolean;
 }
 
 // A snapshot file went missing or changed under a fresh manifest; the entry runs the command
@@ -64,14 +63,14 @@ export async function loadKb(o: LoadOptions): Promise<Loaded> {
     }
   }
   if (errors.length) throw new KbInvalidError(problems);
-  return { kb: Kb.from(results.map((r) => r.records)), parts: () => results, warnings: problems, notices, fromCache: false };
+  return { kb: Kb.from(results.map((r) => r.records)), parts: () => results, warnings: problems, notices };
 }
 
 function fromSnapshot(snap: Snapshot, files: KbFileInfo[]): Loaded {
   const section = <T>(name: Section) => () => snap.section<T>(name) ?? stale();
   const kb = new Kb({ sources: section('sources'), entities: section('entities'), claims: section('claims'), search: () => snap.searchParts() ?? stale() });
   const parts = () => files.map((info, i) => ({ info, records: snap.part(i) ?? stale() }));
-  return { kb, parts, warnings: snap.warnings, notices: [], fromCache: true };
+  return { kb, parts, warnings: snap.warnings, notices: [] };
 }
 
 function stale(): never {

@@ -50,3 +50,25 @@ describe('the answers given before the CLI loads', () => {
     expect(bin(['-V'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 });
+
+// The README's examples are real: each one shown in full (no "...", no table drawn for a
+// terminal) is run and its output compared, so the examples cannot drift from the tool.
+describe('README examples', () => {
+  const block = readme.slice(readme.indexOf('### Examples'), readme.indexOf('## Exit codes'));
+  const examples = block
+    .split(/\n(?=\$ aigc )/)
+    .filter((e) => e.startsWith('$ aigc '))
+    .map((e) => {
+      const [command, ...out] = e.replace(/\n```[\s\S]*$/, '').trimEnd().split('\n');
+      return { command: command.slice(2), out: out.join('\n') };
+    })
+    .filter((e) => !/\.\.\.|┌|^\[/m.test(e.out) && !/\| (head|jq)/.test(e.command));
+
+  it('shows several complete examples', () => expect(examples.length).toBeGreaterThanOrEqual(4));
+
+  it.each(examples)('$command', ({ command, out }) => {
+    const args = [...command.replace(/ \| cat$/, '').matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]).slice(1);
+    const r = bin(args);
+    expect((r.stdout + r.stderr).trimEnd()).toBe(out);
+  });
+});

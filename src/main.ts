@@ -3,7 +3,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CommanderError } from 'commander';
-import { buildProgram, type GlobalOptions } from './cli/program.js';
+import { buildProgram, commandNamed, type GlobalOptions } from './cli/program.js';
 import type { Ctx, Output } from './commands/context.js';
 import { AigcError, EXIT, formatProblem, KbInvalidError } from './errors.js';
 import type { Io } from './io.js';
@@ -35,6 +35,7 @@ async function runOnce(argv: string[], io: Io, refresh: boolean): Promise<number
     writeOut: (s) => io.stdout.write(s),
     writeErr: (s) => io.stderr.write(s),
     width: io.stdout.columns || 80,
+    command: commandNamed(argv),
     makeCtx: (g) => makeCtx(g, io, refresh),
     done: (o) => (out = o),
   });

@@ -11,6 +11,7 @@ export interface Hooks {
   writeOut(s: string): void;
   writeErr(s: string): void;
   width: number; // of the help text
+  command?: string; // the command the arguments name, if any
   makeCtx(global: GlobalOptions): Ctx;
   done(out: Output): void;
 }
@@ -29,6 +30,15 @@ function outputOptions(cmd: Command): Command {
     .addOption(new Option('--format <format>', `output format: ${FORMATS.join('|')} (default: table on a terminal, else tsv)`).argParser(choice(FORMATS)))
     .option('--fields <list>', 'comma-separated fields to print, e.g. id,name or by.name,text', text)
     .addOption(new Option('--limit <n>', 'print at most n records').argParser(count));
+}
+
+// The command the arguments name: the first word that is neither a flag nor a global flag's value.
+export function commandNamed(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--kb') i++;
+    else if (!argv[i].startsWith('-')) return argv[i];
+  }
+  return undefined;
 }
 
 function examples(...lines: string[]): string {
@@ -67,68 +77,75 @@ export function buildProgram(h: Hooks): Command {
       h.done(await fn(h.makeCtx(opts), ...args.slice(0, -2), opts));
     };
 
-  outputOptions(add('companies', 'list organisations: companies, investors, labs, research firms, media', ['aigc companies --segment video', 'aigc companies --type investor --json | jq -r ".[].name"']))
-    .option('--segment <name>', 'only members of this segment (id, name or alias)', text)
-    .addOption(new Option('--type <type>', `only this type: ${ORG_TYPES.join('|')}`).argParser(choice(ORG_TYPES)))
-    .action(go(async (ctx, o) => (await import('../commands/companies.js')).run(ctx, o)));
-
-  outputOptions(add('products', 'list products and models', ['aigc products --segment image', 'aigc products --maker bytedance']))
-    .option('--segment <name>', 'only members of this segment', text)
-    .option('--maker <name>', 'only products of this organisation (or of a part of it)', text)
-    .action(go(async (ctx, o) => (await import('../commands/products.js')).run(ctx, o)));
-
-  outputOptions(add('people', 'list people, with their roles', ['aigc people', 'aigc people --org xiaoice']))
-    .option('--org <name>', 'only people who work at this organisation (or a part of it)', text)
-    .action(go(async (ctx, o) => (await import('../commands/people.js')).run(ctx, o)));
-
-  outputOptions(add('segments', 'list segments, with their members and member counts', ['aigc segments', 'aigc segments --json | jq ".[] | {name, members}"']))
-    .action(go(async (ctx, o) => (await import('../commands/segments.js')).run(ctx, o)));
-
-  outputOptions(add('sources', 'list sources, with how many claims cite each', ['aigc sources']))
-    .action(go(async (ctx, o) => (await import('../commands/sources.js')).run(ctx, o)));
-
-  outputOptions(add('quotes', 'list verbatim quotes, each with its speaker, source and paragraph', ['aigc quotes --speaker "li di"', 'aigc quotes --search "regulated"']))
-    .option('--speaker <name>', 'only quotes by this person or organisation', text)
-    .option('--about <name>', 'only quotes about this entity', text)
-    .addOption(new Option('--search <text>', "fuzzy search in the quotes' words, best match first").argParser(text))
-    .action(go(async (ctx, o) => (await import('../commands/quotes.js')).run(ctx, o)));
-
-  outputOptions(add('claims', 'list claims: quotes, statements, figures and events', [
-    'aigc claims --unit USD --min 100M',
-    'aigc claims --about openai --kind figure',
-    'aigc claims --kind event --since 2022 --until 2022-12',
-  ]))
-    .option('--about <name>', 'only claims about this entity', text)
-    .option('--by <name>', 'only claims made by this person or organisation', text)
-    .addOption(new Option('--kind <kind>', `only this kind: ${CLAIM_KINDS.join('|')}`).argParser(choice(CLAIM_KINDS)))
-    .option('--unit <unit>', 'only figures in this unit or currency (USD, users, percent...)', text)
-    .addOption(new Option('--min <n>', 'only figures of at least n (100000000, 1e8, 100M)').argParser(number))
-    .addOption(new Option('--max <n>', 'only figures of at most n').argParser(number))
-    .addOption(new Option('--since <date>', 'only claims dated on or after (YYYY, YYYY-MM or YYYY-MM-DD)').argParser(date))
-    .addOption(new Option('--until <date>', 'only claims dated on or before').argParser(date))
-    .action(go(async (ctx, o) => (await import('../commands/claims.js')).run(ctx, o)));
-
-  add('show', 'show one entity, claim or source: what it is, aliases, relations, its quotes and claims', ['aigc show "li di"', 'aigc show 小冰 --json'])
-    .argument('<name-or-id>', 'an id, name or alias', text)
-    .option('--json', 'print the card as JSON')
-    .action(go(async (ctx, name, o) => (await import('../commands/show.js')).run(ctx, name, o)));
-
-  outputOptions(add('search', 'fuzzy search across names, aliases, quotes and claims', ['aigc search "digital people"', 'aigc search jasper --type company']))
-    .argument('<text>', 'what to look for', text)
-    .addOption(new Option('--type <type>', `only hits of this type: ${SEARCH_TYPES.join('|')}`).argParser(choice(SEARCH_TYPES)))
-    .action(go(async (ctx, q, o) => (await import('../commands/search.js')).run(ctx, q, o)));
-
-  outputOptions(add('stats', 'count entities by type and claims by kind, per source', ['aigc stats']))
-    .action(go(async (ctx, o) => (await import('../commands/stats.js')).run(ctx, o)));
-
-  add('validate', 'check the knowledge base; print every problem as file:line:col', [
-    'aigc validate',
-    'aigc validate --kb my-kb --json',
-    'aigc validate --source-text shulou-aigc-2023=../shared/seed/000_0a687ad9dad331a4.txt',
-  ])
-    .option('--json', 'print the problems as a JSON array')
-    .option('--source-text <id=path>', "check a source's quotes and paragraph locators against its plain text (repeatable)", collect)
-    .action(go(async (ctx, o) => (await import('../commands/validate.js')).run(ctx, o)));
+  // Only the command being run is built, when the arguments name one: building all of them
+  // is a cost on every run. Help, a typo and anything else get them all.
+  const commands: Record<string, () => unknown> = {
+    companies: () =>
+      outputOptions(add('companies', 'list organisations: companies, investors, labs, research firms, media', ['aigc companies --segment video', 'aigc companies --type investor --json | jq -r ".[].name"']))
+        .option('--segment <name>', 'only members of this segment (id, name or alias)', text)
+        .addOption(new Option('--type <type>', `only this type: ${ORG_TYPES.join('|')}`).argParser(choice(ORG_TYPES)))
+        .action(go(async (ctx, o) => (await import('../commands/companies.js')).run(ctx, o))),
+    products: () =>
+      outputOptions(add('products', 'list products and models', ['aigc products --segment image', 'aigc products --maker bytedance']))
+        .option('--segment <name>', 'only members of this segment', text)
+        .option('--maker <name>', 'only products of this organisation (or of a part of it)', text)
+        .action(go(async (ctx, o) => (await import('../commands/products.js')).run(ctx, o))),
+    people: () =>
+      outputOptions(add('people', 'list people, with their roles', ['aigc people', 'aigc people --org xiaoice']))
+        .option('--org <name>', 'only people who work at this organisation (or a part of it)', text)
+        .action(go(async (ctx, o) => (await import('../commands/people.js')).run(ctx, o))),
+    segments: () =>
+      outputOptions(add('segments', 'list segments, with their members and member counts', ['aigc segments', 'aigc segments --json | jq ".[] | {name, members}"']))
+        .action(go(async (ctx, o) => (await import('../commands/segments.js')).run(ctx, o))),
+    sources: () =>
+      outputOptions(add('sources', 'list sources, with how many claims cite each', ['aigc sources']))
+        .action(go(async (ctx, o) => (await import('../commands/sources.js')).run(ctx, o))),
+    quotes: () =>
+      outputOptions(add('quotes', 'list verbatim quotes, each with its speaker, source and paragraph', ['aigc quotes --speaker "li di"', 'aigc quotes --search "regulated"']))
+        .option('--speaker <name>', 'only quotes by this person or organisation', text)
+        .option('--about <name>', 'only quotes about this entity', text)
+        .addOption(new Option('--search <text>', "fuzzy search in the quotes' words, best match first").argParser(text))
+        .action(go(async (ctx, o) => (await import('../commands/quotes.js')).run(ctx, o))),
+    claims: () =>
+      outputOptions(add('claims', 'list claims: quotes, statements, figures and events', [
+        'aigc claims --unit USD --min 100M',
+        'aigc claims --about openai --kind figure',
+        'aigc claims --kind event --since 2022 --until 2022-12',
+      ]))
+        .option('--about <name>', 'only claims about this entity', text)
+        .option('--by <name>', 'only claims made by this person or organisation', text)
+        .addOption(new Option('--kind <kind>', `only this kind: ${CLAIM_KINDS.join('|')}`).argParser(choice(CLAIM_KINDS)))
+        .option('--unit <unit>', 'only figures in this unit or currency (USD, users, percent...)', text)
+        .addOption(new Option('--min <n>', 'only figures of at least n (100000000, 1e8, 100M)').argParser(number))
+        .addOption(new Option('--max <n>', 'only figures of at most n').argParser(number))
+        .addOption(new Option('--since <date>', 'only claims dated on or after (YYYY, YYYY-MM or YYYY-MM-DD)').argParser(date))
+        .addOption(new Option('--until <date>', 'only claims dated on or before').argParser(date))
+        .action(go(async (ctx, o) => (await import('../commands/claims.js')).run(ctx, o))),
+    show: () =>
+      add('show', 'show one entity, claim or source: what it is, aliases, relations, its quotes and claims', ['aigc show "li di"', 'aigc show 小冰 --json'])
+        .argument('<name-or-id>', 'an id, name or alias', text)
+        .option('--json', 'print the card as JSON')
+        .action(go(async (ctx, name, o) => (await import('../commands/show.js')).run(ctx, name, o))),
+    search: () =>
+      outputOptions(add('search', 'fuzzy search across names, aliases, quotes and claims', ['aigc search "digital people"', 'aigc search jasper --type company']))
+        .argument('<text>', 'what to look for', text)
+        .addOption(new Option('--type <type>', `only hits of this type: ${SEARCH_TYPES.join('|')}`).argParser(choice(SEARCH_TYPES)))
+        .action(go(async (ctx, q, o) => (await import('../commands/search.js')).run(ctx, q, o))),
+    stats: () =>
+      outputOptions(add('stats', 'count entities by type and claims by kind, per source', ['aigc stats']))
+        .action(go(async (ctx, o) => (await import('../commands/stats.js')).run(ctx, o))),
+    validate: () =>
+      add('validate', 'check the knowledge base; print every problem as file:line:col', [
+        'aigc validate',
+        'aigc validate --kb my-kb --json',
+        'aigc validate --source-text shulou-aigc-2023=../shared/seed/000_0a687ad9dad331a4.txt',
+      ])
+        .option('--json', 'print the problems as a JSON array')
+        .option('--source-text <id=path>', "check a source's quotes and paragraph locators against its plain text (repeatable)", collect)
+        .action(go(async (ctx, o) => (await import('../commands/validate.js')).run(ctx, o))),
+  };
+  const wanted = h.command && Object.hasOwn(commands, h.command) ? [h.command] : Object.keys(commands);
+  for (const name of wanted) commands[name]();
 
   return program;
 }

@@ -4,7 +4,7 @@
 // (on a cache miss), fuzzy search, and terminal tables and cards. A lazy bundle returns plain
 // data, so the small modules it shares with the entry can be copied into it safely.
 //
-// The entry is CommonJS because start-up is most of what a query costs: Node's require of a
+// The bundles are CommonJS because start-up is most of what a query costs: Node's require of a
 // built-in module is cheaper than the ESM facade an import of one builds.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -28,7 +28,7 @@ const lazyExternal = {
       if (args.kind === 'entry-point') return undefined;
       const file = relative(root, resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')));
       const name = LAZY[file];
-      return name ? { path: `./lazy/${name}.js`, external: true } : undefined;
+      return name ? { path: `./lazy/${name}.cjs`, external: true } : undefined;
     });
   },
 };
@@ -61,19 +61,15 @@ await Promise.all([
     entryPoints: [resolve(root, 'src/bin.ts')],
     outfile: resolve(root, 'dist/main.cjs'),
     plugins: [lazyExternal, noChildProcess],
+    // import() of a lazy bundle becomes a require() when it is needed: the entry runs as a
+    // plain script under V8's code cache (src/fast.ts), where import() has no loader.
+    supported: { 'dynamic-import': false },
     define: { ...common.define, 'import.meta.url': '__aigcUrl' },
     banner: { js: "const __aigcUrl = require('node:url').pathToFileURL(__filename).href;" },
   }),
-  build({ ...common, format: 'cjs', entryPoints: [resolve(root, 'src/fast.ts')], outfile: resolve(root, 'dist/aigc.cjs'), external: ['./main.cjs'] }),
+  build({ ...common, format: 'cjs', entryPoints: [resolve(root, 'src/fast.ts')], outfile: resolve(root, 'dist/aigc.cjs') }),
   ...Object.entries(LAZY).map(([src, name]) =>
-    build({
-      ...common,
-      format: 'esm',
-      entryPoints: [resolve(root, src)],
-      outfile: resolve(root, `dist/lazy/${name}.js`),
-      // cli-table3 is CommonJS; give the ESM bundle a require for it.
-      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    }),
+    build({ ...common, format: 'cjs', entryPoints: [resolve(root, src)], outfile: resolve(root, `dist/lazy/${name}.cjs`) }),
   ),
 ]);
 

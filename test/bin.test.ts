@@ -73,7 +73,10 @@ describe('aigc on the shipped knowledge base', () => {
     const uncached = bin(['--no-cache', 'claims', '--json']);
     expect(second.stdout).toBe(first.stdout);
     expect(uncached.stdout).toBe(first.stdout);
-    expect(readdirSync(join(cache, 'aigc')).length).toBe(1);
+    // one folder for the KB, and V8's code cache of the CLI
+    const entries = readdirSync(join(cache, 'aigc'), { withFileTypes: true });
+    expect(entries.filter((e) => e.isDirectory())).toHaveLength(1);
+    expect(entries.filter((e) => e.isFile()).map((e) => e.name)).toEqual([expect.stringMatching(/^code-.*\.bin$/)]);
   });
 
   it('piping into head ends quietly with success', () => {
@@ -81,6 +84,12 @@ describe('aigc on the shipped knowledge base', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout).id).toBeTruthy();
+  });
+
+  it('--no-cache writes nothing to the cache folder', () => {
+    const cache = freshCache();
+    expect(bin(['--no-cache', 'companies'], { XDG_CACHE_HOME: cache }).code).toBe(0);
+    expect(readdirSync(cache)).toEqual([]);
   });
 
   it('--version and --help', () => {

@@ -16,7 +16,8 @@ function copyOfValid(): string {
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const cacheFiles = (cache: string) => {
-  const [dir] = readdirSync(join(cache, 'aigc'));
+  // the KB's folder, beside V8's code cache of the CLI
+  const [dir] = readdirSync(join(cache, 'aigc'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
   return readdirSync(join(cache, 'aigc', dir)).map((f) => join(cache, 'aigc', dir, f));
 };
 

@@ -1,11 +1,11 @@
 // The first module every run loads. It answers `--version`, and `--help` when stdout is not a
 // terminal (the text is rendered at build time, at the width used off a terminal), without
 // loading the CLI: a script that asks these pays only for Node itself. Anything else runs the
-// CLI, dist/main.cjs, compiled with V8's code cache when the cache folder has one for this
-// very build, which saves most of the compile time of each start-up.
+// CLI, dist/main.cjs, and the lazy bundles it asks for, each compiled with V8's code cache when
+// the cache folder has one for this very build, which saves most of their compile time.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire, wrap } from 'node:module';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { isatty } from 'node:tty';
 import { Script } from 'node:vm';
 
@@ -22,47 +22,49 @@ function print(text: string): void {
   }
 }
 
-// Where this build's code cache lives, or nothing when the user asked for no cache.
-function codeCachePath(main: string): string | undefined {
+// The folder of the code caches, or nothing when the user asked for no cache.
+function cacheDir(): string | undefined {
   const env = process.env;
   if (args.includes('--no-cache') || env.AIGC_NO_CACHE) return undefined;
   const home = env.XDG_CACHE_HOME || (env.HOME ? join(env.HOME, '.cache') : undefined);
-  if (!home) return undefined;
-  const { size, mtimeMs } = statSync(main);
-  return join(home, 'aigc', `code-${__AIGC_VERSION__}-${size}-${Math.round(mtimeMs)}.bin`);
+  return home && join(home, 'aigc');
 }
 
-function runMain(): void {
-  const main = join(__dirname, 'main.cjs');
-  const cachePath = codeCachePath(main);
+// Runs a CommonJS bundle of dist/ under V8's code cache and returns its exports. V8 checks the
+// cached data against the source and itself, and rejects it if either differs.
+function load(file: string, dir = cacheDir()): unknown {
+  const name = basename(file, '.cjs');
+  const { size, mtimeMs } = statSync(file);
+  const cachePath = dir && join(dir, `code-${name}-${__AIGC_VERSION__}-${size}-${Math.round(mtimeMs)}.bin`);
   let cachedData: Buffer | undefined;
   try {
     if (cachePath) cachedData = readFileSync(cachePath);
   } catch {
     // no code cache yet
   }
-  // V8 checks the data against this source and this V8, and rejects it if either differs.
-  const script = new Script(wrap(readFileSync(main, 'utf8')), { filename: main, cachedData });
-  if (cachePath && (!cachedData || script.cachedDataRejected)) {
+  const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  if (dir && cachePath && (!cachedData || script.cachedDataRejected)) {
     // Written as the process ends, when the functions this run used are compiled too.
     process.once('exit', () => {
       try {
-        mkdirSync(join(cachePath, '..'), { recursive: true });
-        const tmp = `${cachePath}.tmp-${process.pid}`;
-        writeFileSync(tmp, script.createCachedData());
-        renameSync(tmp, cachePath);
-        // The code caches of other builds are never read again.
-        const dir = join(cachePath, '..');
-        for (const n of readdirSync(dir)) if (/^code-.*\.bin$/.test(n) && join(dir, n) !== cachePath) rmSync(join(dir, n), { force: true });
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(`${cachePath}.tmp-${process.pid}`, script.createCachedData());
+        renameSync(`${cachePath}.tmp-${process.pid}`, cachePath);
+        // Other builds' caches of this bundle are never read again.
+        for (const n of readdirSync(dir)) if (n.startsWith(`code-${name}-`) && n.endsWith('.bin') && join(dir, n) !== cachePath) rmSync(join(dir, n), { force: true });
       } catch {
         // an unwritable cache folder: the next run compiles again, and the KB cache says so
       }
     });
   }
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(main), module, main, __dirname);
+  const req = createRequire(file);
+  // The CLI's require of a lazy bundle comes back here, to use the code cache too.
+  const require = (id: string) => (id.startsWith('./lazy/') ? load(join(__dirname, id), dir) : req(id));
+  script.runInThisContext()(module.exports, require, module, file, __dirname);
+  return module.exports;
 }
 
 if (only('--version', '-V')) print(`${__AIGC_VERSION__}\n`);
 else if (only('--help', '-h') && !isatty(1)) print(readFileSync(join(__dirname, 'help.txt'), 'utf8'));
-else runMain();
+else load(join(__dirname, 'main.cjs'));

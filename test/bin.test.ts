@@ -73,10 +73,10 @@ describe('aigc on the shipped knowledge base', () => {
     const uncached = bin(['--no-cache', 'claims', '--json']);
     expect(second.stdout).toBe(first.stdout);
     expect(uncached.stdout).toBe(first.stdout);
-    // one folder for the KB, and V8's code cache of the CLI
+    // one folder for the KB, and V8's code caches of the CLI and the bundles it loaded
     const entries = readdirSync(join(cache, 'aigc'), { withFileTypes: true });
     expect(entries.filter((e) => e.isDirectory())).toHaveLength(1);
-    expect(entries.filter((e) => e.isFile()).map((e) => e.name)).toEqual([expect.stringMatching(/^code-.*\.bin$/)]);
+    expect(entries.filter((e) => e.isFile()).map((e) => e.name)).toEqual(['code-build', 'code-main'].map((n) => expect.stringMatching(new RegExp(`^${n}-.*\\.bin$`))));
   });
 
   it('piping into head ends quietly with success', () => {

@@ -8,11 +8,17 @@
 // built-in module is cheaper than the ESM facade an import of one builds.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
+// The cache's format: a hash of the sources that decide what it holds (see src/kb/cache.ts).
+const cacheFormat = createHash('sha1')
+  .update(['src/kb/schema.ts', 'src/kb/cache.ts', 'src/kb/searchpart.ts', 'src/kb/normalize.ts'].map((f) => readFileSync(resolve(root, f))).join('\0'))
+  .digest('hex')
+  .slice(0, 12);
 const LAZY = {
   'src/kb/build.ts': 'build',
   'src/kb/search.ts': 'search',
@@ -49,7 +55,7 @@ const common = {
   target: 'node20',
   minify: true,
   legalComments: 'none',
-  define: { __AIGC_VERSION__: JSON.stringify(version) },
+  define: { __AIGC_VERSION__: JSON.stringify(version), __AIGC_CACHE_FORMAT__: JSON.stringify(cacheFormat) },
   logLevel: 'warning',
 };
 

@@ -1,10 +1,13 @@
 // The cache: never stale, rebuilt when damaged, safe under concurrent rebuilds.
 import { spawn } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { run } from '../src/main.js';
 import { cli, fixture, freshCache, json, ROOT } from './helpers.js';
+
+let stderr = '';
 
 const dirs: string[] = [];
 function copyOfValid(): string {
@@ -30,6 +33,37 @@ describe('cache', () => {
     expect(json(await cli(['--kb', kb, 'companies', '--json'], { env })).map((e: any) => e.id)).toContain('newco');
   });
 
+  it('sees an edit that keeps the size and restores the mtime (cp -p, rsync -a, touch -r)', async () => {
+    const kb = copyOfValid();
+    const env = { XDG_CACHE_HOME: freshCache() };
+    const file = join(kb, 'entities.yaml');
+    const { mtime } = statSync(file);
+    expect(json(await cli(['--kb', kb, 'show', 'xiaoice', '--json'], { env })).name).toBe('Xiaoice');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('name: Xiaoice', 'name: XIAOICE'));
+    utimesSync(file, mtime, mtime);
+    expect(json(await cli(['--kb', kb, 'show', 'xiaoice', '--json'], { env })).name).toBe('XIAOICE');
+  });
+
+  it('warnings from the cache name their file as seen from the current folder', async () => {
+    const kb = copyOfValid();
+    writeFileSync(join(kb, 'empty.yaml'), '');
+    const env = { XDG_CACHE_HOME: freshCache() };
+    const first = await cli(['--kb', kb, 'validate'], { env });
+    expect(first.stderr).toContain(`${kb}/empty.yaml:1:1: warning: empty file`);
+    const fromKb = await run(['validate', '--kb', '.'], { stdout: { write: () => {} }, stderr: { write: (s: string) => void (stderr += s) }, env, cwd: kb });
+    expect(fromKb).toBe(0);
+    expect(stderr).toMatch(/^empty\.yaml:1:1: warning: empty file/);
+  });
+
+  it('an entry missing its search part is rebuilt, once', async () => {
+    const kb = copyOfValid();
+    const env = { XDG_CACHE_HOME: freshCache() };
+    await cli(['--kb', kb, 'search', 'movio'], { env });
+    for (const f of cacheFiles(env.XDG_CACHE_HOME)) if (f.endsWith('.search.json')) rmSync(f);
+    expect(json(await cli(['--kb', kb, 'search', 'movio', '--json'], { env }))[0].id).toBe('movio');
+    expect(cacheFiles(env.XDG_CACHE_HOME).filter((f) => f.endsWith('.search.json')).length).toBe(3);
+  });
+
   it('an edit that breaks the KB is reported even though the cache was warm', async () => {
     const kb = copyOfValid();
     const env = { XDG_CACHE_HOME: freshCache() };
@@ -40,13 +74,14 @@ describe('cache', () => {
     expect(r.stderr).toMatch(/entities\.yaml:\d+:\d+: duplicate id `xiaoice`/);
   });
 
-  it.each(['corrupt', 'missing'])('a %s cache file is rebuilt, not fatal', async (damage) => {
+  it.each(['corrupt', 'missing', 'wrong-shaped'])('a %s cache file is rebuilt, not fatal', async (damage) => {
     const kb = copyOfValid();
     const env = { XDG_CACHE_HOME: freshCache() };
     const first = await cli(['--kb', kb, 'claims', '--json'], { env });
     for (const f of cacheFiles(env.XDG_CACHE_HOME)) {
       if (damage === 'missing' && !f.endsWith('manifest.json')) rmSync(f);
       if (damage === 'corrupt') writeFileSync(f, '{"half": ');
+      if (damage === 'wrong-shaped') writeFileSync(f, '{}');
     }
     const again = await cli(['--kb', kb, 'claims', '--json'], { env });
     expect([again.code, again.stdout, again.stderr]).toEqual([0, first.stdout, '']);

@@ -288,7 +288,7 @@ interface KbSet {
 }
 
 const idsOf = (r: FileResult) => [...r.records.sources, ...r.records.entities, ...r.records.claims].map((x) => x.id);
-const infoFor = (abs: string, bytes: Buffer): KbFileInfo => ({ abs, path: displayPath(abs, ROOT), size: bytes.length, mtimeMs: 0 });
+const infoFor = (abs: string, bytes: Buffer): KbFileInfo => ({ abs, path: displayPath(abs, ROOT), size: bytes.length, mtimeMs: 0, ctimeMs: 0, ino: 0 });
 
 function openSet(name: string, dir: string): KbSet {
   const { files } = findKbFiles(dir, ROOT);

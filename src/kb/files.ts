@@ -16,6 +16,10 @@ export interface KbFileInfo {
   path: string; // the path shown in messages: relative to the working folder when inside it
   size: number;
   mtimeMs: number;
+  // Beside size and mtime, these change on every write or rename, even one that restores the
+  // mtime (cp -p, rsync -a, tar, touch -r), so the cache can tell any edit.
+  ctimeMs: number;
+  ino: number;
 }
 
 export function displayPath(abs: string, cwd: string): string {
@@ -59,7 +63,7 @@ export function findKbFiles(dir: string, cwd: string): { root: string; files: Kb
         walk(child, childShown);
       } else if (st.isFile() && /\.ya?ml$/i.test(name)) {
         if (out.length >= LIMITS.files) throw new UsageError(`knowledge base has more than ${LIMITS.files} files: ${dir}`);
-        out.push({ abs: child, path: displayPath(childShown, cwd), size: st.size, mtimeMs: st.mtimeMs });
+        out.push({ abs: child, path: displayPath(childShown, cwd), size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino });
       }
     }
   };
@@ -76,7 +80,12 @@ export function readKbText(file: KbFileInfo): TextResult {
   if (file.size > LIMITS.fileBytes) {
     return { ok: false, line: 1, col: 1, message: `file is ${mib(file.size)}, over the ${mib(LIMITS.fileBytes)} limit for one KB file; split it` };
   }
-  const buf = readFileSync(file.abs);
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file.abs);
+  } catch (e) {
+    return { ok: false, line: 1, col: 1, message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
   const nul = buf.indexOf(0);
   if (nul !== -1) return { ok: false, ...lineCol(buf, nul), message: 'binary file (a NUL byte): a KB file must be YAML text' };
   let text: string;

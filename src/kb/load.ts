@@ -69,8 +69,9 @@ export async function loadKb(o: LoadOptions): Promise<Loaded> {
 function fromSnapshot(snap: Snapshot, files: KbFileInfo[]): Loaded {
   const section = <T>(name: Section) => () => snap.section<T>(name) ?? stale();
   const kb = new Kb({ sources: section('sources'), entities: section('entities'), claims: section('claims'), search: () => snap.searchParts() ?? stale() });
-  const parts = () => files.map((info, i) => ({ info, records: snap.part(i) ?? stale() }));
-  return { kb, parts, warnings: snap.warnings, notices: [] };
+  let parts: Part[] | undefined;
+  const allParts = () => (parts ??= (snap.parts() ?? stale()).map((records, i) => ({ info: files[i], records })));
+  return { kb, parts: allParts, warnings: snap.warnings, notices: [] };
 }
 
 function stale(): never {

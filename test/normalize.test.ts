@@ -18,5 +18,6 @@ describe('tokens', () => {
     ['Jasper.Ai raised $125 million', ['jasper', 'ai', 'raised', '125', 'million']],
     ['字节跳动 ByteDance', ['字', '字节', '节', '节跳', '跳', '跳动', '动', 'bytedance']],
     ['Café-Crème', ['cafe', 'creme']],
+    ['对标ChatGPT的产品', ['对', '对标', '标', 'chatgpt', '的', '的产', '产', '产品', '品']],
   ])('%j', (input, want) => expect(tokens(input)).toEqual(want));
 });

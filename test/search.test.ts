@@ -36,6 +36,24 @@ describe('search', () => {
     expect(a.find((h) => h.id === 'gamma')?.field).toBe('name');
   });
 
+  it('compares text as names compare: case, width and accents aside', () => {
+    expect(ids('ＫＡＯＭＩＡ　ＮＥＴＷＯＲＫ', ['company'])).toEqual(['alpha', 'zeta']);
+  });
+
+  it('names the field that holds the query word', () => {
+    const idx = new SearchIndex([searchPart({ sources: [], claims: [], entities: [{ ...entity('rivet', 'Rivet'), description: 'the rival of every chatbot' }] })]);
+    expect(idx.search('rival')[0]).toMatchObject({ id: 'rivet', field: 'description', match: 'the rival of every chatbot' });
+  });
+
+  it('filters by type before capping the candidates, keeping exact matches first', () => {
+    const many = Array.from({ length: 2500 }, (_, i) => claim(`a-${String(i).padStart(4, '0')}`, `Intelligence report ${i}`));
+    const companies = Array.from({ length: 30 }, (_, i) => entity(`z-${i}`, `Zed${i} Intelligence`));
+    const idx = new SearchIndex([searchPart({ sources: [], claims: many, entities: companies })]);
+    expect(idx.search('intelligence', ['company'])).toHaveLength(30);
+    const exact = new SearchIndex([searchPart({ sources: [], claims: many.map((c) => ({ ...c, text: `Intelligences ${c.id}` })), entities: [entity('zz-last', 'Intelligence')] })]);
+    expect(exact.search('intelligence').map((h) => h.id)).toContain('zz-last');
+  });
+
   it('nothing matches nothing', () => {
     expect(ids('zzzzqqq')).toEqual([]);
   });

@@ -19,7 +19,8 @@ export function tokens(s: string): string[] {
   const key = nameKey(s);
   if (PRINTABLE_ASCII.test(key)) return key.split(/[^a-z0-9]+/).filter(Boolean);
   const out: string[] = [];
-  for (const m of key.matchAll(/[\p{L}\p{N}]+/gu)) {
+  // Han runs and other runs apart: "chatgpt的产品" is the word chatgpt and Chinese characters.
+  for (const m of key.matchAll(/\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu)) {
     const w = m[0];
     if (/\p{Script=Han}/u.test(w)) {
       const chars = [...w];

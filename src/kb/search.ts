@@ -5,7 +5,7 @@
 // little more on 100,000 records than on 100. The index comes ready, file by file, from the
 // cache (searchpart.ts).
 import Fuse from 'fuse.js';
-import { tokens } from './normalize.js';
+import { nameKey, tokens } from './normalize.js';
 import type { Doc, SearchPart } from './searchpart.js';
 import { distance } from './suggest.js';
 
@@ -63,39 +63,49 @@ export class SearchIndex {
       .map(([v]) => v);
   }
 
-  candidates(query: string): number[] {
-    // Every word of the query narrows the candidates: through the index, by exact word or
-    // prefix; a word that starts no word at all, through its near spellings.
+  // The documents of the allowed types that match every word of the query, best first.
+  candidates(words: string[], types?: readonly string[]): number[] {
+    // Every word narrows the candidates: through the index, by exact word or prefix; a word
+    // that starts no word at all, through its near spellings. Exact words count toward rank.
     let result: Set<number> | undefined;
     const narrow = (hits: Set<number>) => (result = result ? new Set([...result].filter((d) => hits.has(d))) : hits);
+    const exact = new Map<number, number>();
     const misspelt: string[] = [];
-    for (const w of new Set(tokens(query))) {
+    for (const w of words) {
       const hits = this.lookup(w);
-      if (hits.size) narrow(hits);
-      else misspelt.push(w);
+      if (!hits.size) {
+        misspelt.push(w);
+        continue;
+      }
+      narrow(hits);
+      for (const d of this.lookup(w, true)) exact.set(d, (exact.get(d) ?? 0) + 1);
     }
     for (const w of misspelt) {
       const hits = new Set<number>();
       for (const near of this.nearWords(w)) for (const d of this.lookup(near, true)) hits.add(d);
       narrow(hits);
     }
-    // Ranked by id so that a capped set is the same on every run.
-    return [...(result ?? [])].sort((a, b) => (this.docs[a].id < this.docs[b].id ? -1 : 1)).slice(0, MAX_CANDIDATES);
+    // The type filter comes before the cap, and the cap keeps the documents that match the
+    // most words exactly, ties by id, so the set is the same on every run.
+    return [...(result ?? [])]
+      .filter((d) => !types || types.includes(this.docs[d].type))
+      .sort((a, b) => (exact.get(b) ?? 0) - (exact.get(a) ?? 0) || (this.docs[a].id < this.docs[b].id ? -1 : 1))
+      .slice(0, MAX_CANDIDATES);
   }
 
   search(query: string, types?: readonly string[]): Hit[] {
-    const pool = this.candidates(query)
-      .map((i) => this.docs[i])
-      .filter((d) => !types || types.includes(d.type));
+    const words = [...new Set(tokens(query))];
+    const pool = this.candidates(words, types).map((i) => this.docs[i]);
     if (!pool.length) return [];
     const keys = Object.keys(WEIGHTS).map((k) => ({ name: ['fields', k], weight: WEIGHTS[k] }));
-    const fuse = new Fuse(pool, { keys, includeScore: true, includeMatches: true, ignoreLocation: true, threshold: 0.6, ignoreDiacritics: true });
+    // Fuse compares the same normalised text the index holds: case, width and accents aside.
+    const getFn = (doc: Doc, path: string | string[]) => (doc.fields[(path as string[])[1]] ?? []).map(nameKey);
+    const fuse = new Fuse(pool, { keys, getFn, includeScore: true, includeMatches: true, ignoreLocation: true, threshold: 0.6 });
     return fuse
-      .search(query)
+      .search(nameKey(query))
       .map((r) => {
-        const m = r.matches?.[0];
-        const field = m?.key?.replace(/^fields\./, '') ?? 'name';
-        return { type: r.item.type, id: r.item.id, name: r.item.name, score: round(1 - (r.score ?? 1)), field, match: m?.value ?? r.item.name };
+        const { field, match } = bestField(r.item, r.matches ?? [], words);
+        return { type: r.item.type, id: r.item.id, name: r.item.name, score: round(1 - (r.score ?? 1)), field, match };
       })
       .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   }
@@ -113,4 +123,18 @@ function lowerBound(words: string[], w: string): number {
     else hi = mid;
   }
   return lo;
+}
+
+// The field to name for a hit: the first, by weight, whose words hold a query word; else the
+// first fuse matched. Its text as stored, not normalised.
+function bestField(doc: Doc, matches: readonly { key?: string; refIndex?: number }[], words: string[]): { field: string; match: string } {
+  for (const field of Object.keys(WEIGHTS)) {
+    for (const value of doc.fields[field] ?? []) {
+      const toks = tokens(value);
+      if (words.some((w) => toks.some((t) => t.startsWith(w)))) return { field, match: value };
+    }
+  }
+  const m = matches[0];
+  const field = m?.key?.replace(/^fields\./, '') ?? 'name';
+  return { field, match: doc.fields[field]?.[m?.refIndex ?? 0] ?? doc.name };
 }

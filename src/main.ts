@@ -92,7 +92,7 @@ async function loadWithNotices(g: GlobalOptions, io: Io, refresh: boolean): Prom
   const started = Date.now();
   const after = Number(io.env.AIGC_PROGRESS_MS ?? 500);
   let shown = false;
-  const loaded = await loadKb({
+  const loading = loadKb({
     kbDir: g.kb ?? (io.env.AIGC_KB || SHIPPED_KB),
     cwd: io.cwd,
     env: io.env,
@@ -106,7 +106,13 @@ async function loadWithNotices(g: GlobalOptions, io: Io, refresh: boolean): Prom
       io.stderr.write(`\rreading the knowledge base: ${done}/${total} files`);
     },
   });
-  if (shown) io.stderr.write('\r\x1b[K');
+  let loaded: Loaded;
+  try {
+    loaded = await loading;
+  } finally {
+    // The progress line goes, whether the load succeeded or the problems follow.
+    if (shown) io.stderr.write('\r\x1b[K');
+  }
   for (const n of loaded.notices) io.stderr.write(`aigc: warning: ${n}\n`);
   return loaded;
 }

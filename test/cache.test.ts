@@ -114,6 +114,12 @@ describe('cache', () => {
     expect((await cli(['--kb', kb, 'claims', '--json'], { env: { XDG_CACHE_HOME: cache } })).stdout).toBe(results[0].out);
   });
 
+  it('clears the progress line before the problems of a load that fails', async () => {
+    const r = await cli(['--kb', fixture('dangling-refs'), 'companies'], { tty: true, env: { AIGC_PROGRESS_MS: '0' } });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^\rreading the knowledge base: 1\/1 files\r\x1b\[K[^\r]*kb\.yaml:17:16: unknown segment/);
+  });
+
   it('shows progress on a terminal only, once a rebuild passes the threshold, and clears it', async () => {
     const kb = copyOfValid();
     const quick = await cli(['--kb', kb, 'companies'], { tty: true });

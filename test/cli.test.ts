@@ -104,6 +104,19 @@ describe('output options', () => {
     ]);
   });
 
+  it('TSV numbers are plain for scripts; tables group their digits for people', async () => {
+    const tsv = await cli([...KB, 'claims', '--kind', 'figure', '--fields', 'id,value.amount', '--limit', '1']);
+    expect(tsv.stdout).toBe('id\tvalue.amount\nf-jasper-round\t125000000\n');
+    const table = await cli([...KB, 'claims', '--kind', 'figure', '--fields', 'id,value.amount', '--limit', '1', '--format', 'table', '--no-color']);
+    expect(table.stdout).toContain('125,000,000');
+  });
+
+  it('a bad flag value with a line break stays on one line', async () => {
+    const r = await cli([...KB, 'claims', '--min', 'a\nb']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toContain("'a\\nb' is invalid");
+  });
+
   it('an unknown field is a usage error with a suggestion', async () => {
     const r = await cli([...KB, 'companies', '--fields', 'id,nmae']);
     expect(r.code).toBe(2);

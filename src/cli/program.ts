@@ -57,6 +57,8 @@ export function buildProgram(h: Hooks): Command {
       getErrHelpWidth: () => h.width,
       getOutHasColors: () => false,
       getErrHasColors: () => false,
+      // commander quotes a bad value as given; keep its control characters from breaking the line.
+      outputError: (str, write) => write(str.replace(/[\x00-\x09\x0b-\x1f\x7f]|\n(?!$)/g, (c) => JSON.stringify(c).slice(1, -1))),
     })
     .description("Ask a cited knowledge base about China's generative-AI (AIGC) landscape: who builds what, who said what, which figures were claimed, by whom, where.")
     .version(h.version, '-V, --version', 'print the version')

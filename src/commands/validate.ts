@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatProblem, KbInvalidError, UsageError, type Problem } from '../errors.js';
+import { EXIT, formatProblem, KbInvalidError, UsageError, type Problem } from '../errors.js';
 import { checkProvenance } from '../kb/provenance.js';
 import { didYouMean, shown } from '../kb/suggest.js';
 import type { Ctx, Output } from './context.js';
@@ -25,7 +25,7 @@ export async function run(ctx: Ctx, o: Options): Promise<Output> {
   }
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
-  const exitCode = errors ? 3 : 0;
+  const exitCode = errors ? EXIT.invalidKb : EXIT.ok;
   if (o.json) return { stdout: JSON.stringify(problems, null, 2) + '\n', exitCode };
   const summary = errors || warnings ? `${plural(errors, 'error')}, ${plural(warnings, 'warning')}` : `ok: ${counts}, no problems`;
   return { stdout: '', stderr: [...problems.map(formatProblem), summary], exitCode };
@@ -41,17 +41,18 @@ async function provenance(ctx: Ctx, loaded: Awaited<ReturnType<Ctx['load']>>, sp
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read the text of ${id}: ${path} (${(e as NodeJS.ErrnoException).code})`);
+    throw new UsageError(`cannot read the text of ${shown(id)}: ${shown(path)} (${(e as NodeJS.ErrnoException).code})`);
   }
   const parts = loaded.parts();
   const claims = parts.flatMap((p, part) => p.records.claims.map((claim, index) => ({ claim, part, index })));
   const where = new Map(claims.map((c) => [c.claim, c]));
   const mismatches = checkProvenance(claims.map((c) => c.claim), id, text);
   if (!mismatches.length) return [];
-  const { locateRecord } = await import('../kb/build.js');
+  const { locate, locator } = await import('../kb/build.js');
+  const loc = locator(parts.map((p) => p.info));
   return mismatches.map((m) => {
     const { part, index } = where.get(m.claim)!;
-    return { ...locateRecord(parts[part].info, ['claims', index], m.field), message: m.message, severity: 'error' as const };
+    return { file: parts[part].info.path, ...locate(loc(part), ['claims', index], m.field), message: m.message, severity: 'error' as const };
   });
 }
 

@@ -8,6 +8,9 @@ import { locate, parseFast, parseLocated, type Located, type Path } from './pars
 import { checkRules } from './rules.js';
 import { emptyRecords, validateData, type FileRecords, type Origins } from './validate.js';
 
+// For checks run after loading, which locate records themselves (validate --source-text).
+export { locate };
+
 export interface FileResult {
   info: KbFileInfo;
   records: FileRecords;
@@ -37,16 +40,7 @@ export function buildFile(info: KbFileInfo): FileResult {
 export function crossCheck(results: FileResult[]): Problem[] {
   const found = checkRules(results.map((r) => r.records));
   if (!found.length) return [];
-  const docs = new Map<number, Located>();
-  const loc = (file: number) => {
-    let d = docs.get(file);
-    if (!d) {
-      const text = readKbText(results[file].info);
-      d = parseLocated(text.ok ? text.text : '');
-      docs.set(file, d);
-    }
-    return d;
-  };
+  const loc = locator(results.map((r) => r.info));
   // Rules index the kept records; the file may hold rejected ones before them.
   const inFile = (file: number, path: Path): Path => {
     const [section, i, ...rest] = path;
@@ -69,9 +63,16 @@ export function sortProblems(problems: Problem[], order: string[]): Problem[] {
   return problems.sort((a, b) => (rank.get(a.file) ?? 0) - (rank.get(b.file) ?? 0) || a.line - b.line || a.col - b.col);
 }
 
-// Where a record's field stands in its file, for a check run after loading.
-export function locateRecord(info: KbFileInfo, path: (string | number)[], key?: string): { file: string; line: number; col: number } {
-  const text = readKbText(info);
-  const pos = locate(parseLocated(text.ok ? text.text : ''), path, key);
-  return { file: info.path, ...pos };
+// Files re-read with positions, each once however many problems it holds.
+export function locator(infos: KbFileInfo[]): (file: number) => Located {
+  const docs = new Map<number, Located>();
+  return (file) => {
+    let d = docs.get(file);
+    if (!d) {
+      const text = readKbText(infos[file]);
+      d = parseLocated(text.ok ? text.text : '');
+      docs.set(file, d);
+    }
+    return d;
+  };
 }

@@ -113,6 +113,11 @@ export class Kb {
     return this.rels().get(id) ?? [];
   }
 
+  private bySource = lazy(() => group(this.claims, (c) => [c.source]));
+  claimsFrom(sourceId: string): Claim[] {
+    return this.bySource().get(sourceId) ?? [];
+  }
+
   private bySpeaker = lazy(() => group(this.claims, (c) => (c.by ? [c.by] : [])));
   private bySubject = lazy(() => group(this.claims, (c) => c.about));
   claimsBy(id: string): Claim[] {

@@ -8,12 +8,14 @@ export interface Mismatch {
   message: string;
 }
 
-// Paragraphs are blocks of lines separated by blank lines, numbered from 1 at the top, the
-// `blank-line-blocks` scheme: what `awk -v RS= 'NR==N'` prints.
+// Paragraphs are blocks of lines separated by empty lines, numbered from 1 at the top, the
+// `blank-line-blocks` scheme: exactly what `awk -v RS= 'NR==N'` prints, for which a line of
+// spaces is not a separator.
 export function paragraphs(text: string): string[] {
   return text
     .replace(/^\uFEFF/, '')
-    .split(/\r?\n(?:[ \t]*\r?\n)+/)
+    .replace(/\r\n/g, '\n')
+    .split(/\n{2,}/)
     .map((p) => p.trim())
     .filter(Boolean);
 }

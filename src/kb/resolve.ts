@@ -16,7 +16,7 @@ export interface ResolveOptions {
 }
 
 const keysOf = (e: Entity) => [e.id, e.name, ...e.aliases].map(nameKey);
-const label = (e: Entity) => `${e.id} (${e.name}, ${e.type})`;
+const label = (e: Entity) => `${e.id} (${shown(e.name)}, ${e.type})`;
 
 export function resolveEntity(kb: Kb, query: string, o: ResolveOptions): Entity {
   const k = nameKey(query);

@@ -48,7 +48,7 @@ function knownUnit(kb: Kb, unit: string): string {
   const units = new Set(kb.claims.flatMap((c) => (c.value?.unit ? [c.value.unit] : [])));
   const want = unit.toLowerCase();
   if ([...units].some((u) => u.toLowerCase() === want)) return want;
-  throw new UsageError(`unknown unit "${shown(unit)}"${didYouMean(unit, units)}; units in this knowledge base: ${[...units].sort().join(', ')}`);
+  throw new UsageError(`unknown unit "${shown(unit)}"${didYouMean(unit, units)}; units in this knowledge base: ${[...units].sort().map((u) => shown(u)).join(', ')}`);
 }
 
 function bounds(v: Value): [number, number] {

@@ -56,8 +56,7 @@ export function claimView(kb: Kb, c: Claim) {
 export type ClaimView = ReturnType<typeof claimView>;
 
 export function sourceView(kb: Kb, s: Source) {
-  const claims = kb.claims.filter((c) => c.source === s.id).length;
-  return { ...s, url: s.url ?? null, claims };
+  return { ...s, url: s.url ?? null, claims: kb.claimsFrom(s.id).length };
 }
 
 export const isOrg = (e: Entity) => ORG_TYPES.includes(e.type);

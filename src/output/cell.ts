@@ -1,21 +1,23 @@
-// One value as the text of a table or TSV cell.
-export function cell(v: unknown): string {
+// One value as the text of a table or TSV cell. Numbers are grouped (1,500,000) for people
+// reading a table, plain for scripts reading TSV.
+export function cell(v: unknown, grouped = true): string {
+  const formatNumber = grouped ? grouping : String;
   if (v === null || v === undefined) return '';
-  if (Array.isArray(v)) return v.map(cell).filter(Boolean).join(', ');
+  if (Array.isArray(v)) return v.map((x) => cell(x, grouped)).filter(Boolean).join(', ');
   if (typeof v === 'number') return formatNumber(v);
   if (typeof v !== 'object') return String(v).replace(/[\t\r\n]+/g, ' ');
   const o = v as Record<string, unknown>;
   if ('amount' in o) return withUnit(formatNumber(o.amount as number), o.unit);
   if ('min' in o && 'max' in o) return withUnit(`${formatNumber(o.min as number)}–${formatNumber(o.max as number)}`, o.unit);
   if ('date' in o) return `${o.date}${o.end ? `–${o.end}` : ''}${o.inferred ? ' (inferred)' : ''}`;
-  if ('role' in o && ('org' in o || 'person' in o)) return [o.role, cell(o.org ?? o.person)].filter(Boolean).join(', ');
-  if ('name' in o) return cell(o.name);
+  if ('role' in o && ('org' in o || 'person' in o)) return [o.role, cell(o.org ?? o.person, grouped)].filter(Boolean).join(', ');
+  if ('name' in o) return cell(o.name, grouped);
   return JSON.stringify(v);
 }
 
 const withUnit = (n: string, unit: unknown) => (unit ? `${n} ${unit}` : n);
 
-export function formatNumber(n: number): string {
+function grouping(n: number): string {
   return Number.isInteger(n) ? n.toLocaleString('en-US') : String(n);
 }
 

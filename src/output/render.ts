@@ -56,7 +56,7 @@ export async function render(l: Listing, o: OutputOptions, ctx: RenderContext): 
     return format === 'json' ? JSON.stringify(out, null, 2) + '\n' : out.map((r) => JSON.stringify(r) + '\n').join('');
   }
   const cols = fields ?? l.columns;
-  const cells = rows.map((r) => cols.map((c) => cell(pick(r, c))));
+  const cells = rows.map((r) => cols.map((c) => cell(pick(r, c), format === 'table')));
   if (format === 'tsv') return [cols, ...cells].map((line) => line.join('\t') + '\n').join('');
   if (!rows.length) return '';
   const { table } = await import('./table.js');

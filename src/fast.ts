@@ -5,9 +5,13 @@
 // the cache folder has one for this very build, which saves most of their compile time.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire, wrap } from 'node:module';
-import { basename, join } from 'node:path';
-import { isatty } from 'node:tty';
-import { Script } from 'node:vm';
+import { basename, dirname, join } from 'node:path';
+import { cacheRoot } from './cacheroot.js';
+
+// tty and vm are required where they are used: loading tty loads Node's stream and socket
+// code, which `--version` has no use for.
+type Tty = typeof import('node:tty');
+type Vm = typeof import('node:vm');
 
 declare const __AIGC_VERSION__: string;
 
@@ -24,24 +28,31 @@ function print(text: string): void {
 
 // The folder of the code caches, or nothing when the user asked for no cache.
 function cacheDir(): string | undefined {
-  const env = process.env;
-  if (args.includes('--no-cache') || env.AIGC_NO_CACHE) return undefined;
-  const home = env.XDG_CACHE_HOME || (env.HOME ? join(env.HOME, '.cache') : undefined);
-  return home && join(home, 'aigc');
+  return args.includes('--no-cache') || process.env.AIGC_NO_CACHE ? undefined : cacheRoot(process.env);
 }
 
-// Runs a CommonJS bundle of dist/ under V8's code cache and returns its exports. V8 checks the
-// cached data against the source and itself, and rejects it if either differs.
+// A short stable hash, so that two installs of the same version keep caches of their own.
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16);
+}
+
+// Runs a CommonJS bundle of dist/ under V8's code cache and returns its exports. V8 rejects
+// cached data made by another V8 or for a source of another length; the cache file's name
+// carries the bundle's path, size and mtime, so another build never offers its data at all.
 function load(file: string, dir = cacheDir()): unknown {
   const name = basename(file, '.cjs');
   const { size, mtimeMs } = statSync(file);
-  const cachePath = dir && join(dir, `code-${name}-${__AIGC_VERSION__}-${size}-${Math.round(mtimeMs)}.bin`);
+  const prefix = `code-${name}-${hash(file)}-`;
+  const cachePath = dir && join(dir, `${prefix}${__AIGC_VERSION__}-${size}-${Math.round(mtimeMs)}.bin`);
   let cachedData: Buffer | undefined;
   try {
     if (cachePath) cachedData = readFileSync(cachePath);
   } catch {
     // no code cache yet
   }
+  const { Script } = require('node:vm') as Vm;
   const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
   if (dir && cachePath && (!cachedData || script.cachedDataRejected)) {
     // Written as the process ends, when the functions this run used are compiled too.
@@ -50,8 +61,8 @@ function load(file: string, dir = cacheDir()): unknown {
         mkdirSync(dir, { recursive: true });
         writeFileSync(`${cachePath}.tmp-${process.pid}`, script.createCachedData());
         renameSync(`${cachePath}.tmp-${process.pid}`, cachePath);
-        // Other builds' caches of this bundle are never read again.
-        for (const n of readdirSync(dir)) if (n.startsWith(`code-${name}-`) && n.endsWith('.bin') && join(dir, n) !== cachePath) rmSync(join(dir, n), { force: true });
+        // Older builds' caches of this very bundle file are never read again.
+        for (const n of readdirSync(dir)) if (n.startsWith(prefix) && n.endsWith('.bin') && join(dir, n) !== cachePath) rmSync(join(dir, n), { force: true });
       } catch {
         // an unwritable cache folder: the next run compiles again, and the KB cache says so
       }
@@ -60,11 +71,11 @@ function load(file: string, dir = cacheDir()): unknown {
   const module = { exports: {} };
   const req = createRequire(file);
   // The CLI's require of a lazy bundle comes back here, to use the code cache too.
-  const require = (id: string) => (id.startsWith('./lazy/') ? load(join(__dirname, id), dir) : req(id));
-  script.runInThisContext()(module.exports, require, module, file, __dirname);
+  const requireFrom = (id: string) => (id.startsWith('./lazy/') ? load(join(dirname(file), id), dir) : req(id));
+  script.runInThisContext()(module.exports, requireFrom, module, file, dirname(file));
   return module.exports;
 }
 
 if (only('--version', '-V')) print(`${__AIGC_VERSION__}\n`);
-else if (only('--help', '-h') && !isatty(1)) print(readFileSync(join(__dirname, 'help.txt'), 'utf8'));
+else if (only('--help', '-h') && !(require('node:tty') as Tty).isatty(1)) print(readFileSync(join(__dirname, 'help.txt'), 'utf8'));
 else load(join(__dirname, 'main.cjs'));

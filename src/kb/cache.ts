@@ -7,7 +7,6 @@
 // sees half a file and two processes rebuilding at once both leave a whole cache. Anything
 // missing or unreadable is a miss.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Problem } from '../errors.js';
 import type { KbFileInfo } from './files.js';
@@ -20,10 +19,6 @@ interface Manifest {
   // Problems are stored without their file and given it again, as shown from the working
   // folder of the run that reads them.
   warnings: (Omit<Problem, 'file'> & { at: number })[];
-}
-
-export function cacheRoot(env: Record<string, string | undefined>): string {
-  return join(env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache'), 'aigc');
 }
 
 // FNV-1a, twice with different primes: a stable name from a string, without loading node:crypto.

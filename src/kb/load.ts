@@ -2,7 +2,8 @@
 // files (importing the validator only then) and checking the whole. Returns data and
 // notices; never prints.
 import { KbInvalidError, type Problem } from '../errors.js';
-import { Cache, cacheRoot, type Snapshot } from './cache.js';
+import { cacheRoot } from '../cacheroot.js';
+import { Cache, type Snapshot } from './cache.js';
 import { findKbFiles, type KbFileInfo } from './files.js';
 import { Kb } from './kb.js';
 import type { Section } from './model.js';
@@ -37,7 +38,8 @@ export class StaleCacheError extends Error {}
 
 export async function loadKb(o: LoadOptions): Promise<Loaded> {
   const { root, files } = findKbFiles(o.kbDir, o.cwd);
-  const cache = o.cache ? new Cache(cacheRoot(o.env), root, o.version) : undefined;
+  const cacheDir = o.cache ? cacheRoot(o.env) : undefined;
+  const cache = cacheDir ? new Cache(cacheDir, root, o.version) : undefined;
   const warm = o.refresh ? undefined : cache?.fresh(files);
   if (warm) return fromSnapshot(warm, files);
 

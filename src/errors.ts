@@ -38,12 +38,6 @@ export class NotFoundError extends AigcError {
   }
 }
 
-export class RuntimeFailure extends AigcError {
-  constructor(message: string) {
-    super(message, EXIT.notFound);
-  }
-}
-
 // The KB is invalid: every problem found, in every file, already located.
 export class KbInvalidError extends AigcError {
   constructor(readonly problems: Problem[]) {

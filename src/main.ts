@@ -16,16 +16,15 @@ export const VERSION = typeof __AIGC_VERSION__ === 'string' ? __AIGC_VERSION__ :
 export const SHIPPED_KB = join(dirname(fileURLToPath(import.meta.url)), '..', 'kb');
 
 export async function run(argv: string[], io: Io): Promise<number> {
-  try {
-    return await runOnce(argv, io, false);
-  } catch (e) {
-    if (!(e instanceof StaleCacheError)) return fail(e, io);
+  // A cache that changed under the reader is read afresh, once.
+  for (const refresh of [false, true]) {
     try {
-      return await runOnce(argv, io, true);
-    } catch (again) {
-      return fail(again, io);
+      return await runOnce(argv, io, refresh);
+    } catch (e) {
+      if (!(e instanceof StaleCacheError) || refresh) return fail(e, io);
     }
   }
+  return EXIT.notFound; // not reached: the second pass returns
 }
 
 async function runOnce(argv: string[], io: Io, refresh: boolean): Promise<number> {

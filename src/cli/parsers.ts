@@ -1,6 +1,6 @@
 // Flag value parsers: each turns text into a value or says, as a usage error, what it wanted.
 import { InvalidArgumentError } from 'commander';
-import { DATE } from '../kb/model.js';
+import { isDate } from '../kb/model.js';
 import { didYouMean } from '../kb/suggest.js';
 
 export function choice(values: readonly string[]) {
@@ -27,9 +27,7 @@ export function count(v: string): number {
 }
 
 export function date(v: string): string {
-  const [y, m, d] = v.split('-').map(Number);
-  const real = d === undefined || new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
-  if (!DATE.test(v) || !real) throw new InvalidArgumentError('expected a real date: YYYY, YYYY-MM or YYYY-MM-DD');
+  if (!isDate(v)) throw new InvalidArgumentError('expected a real date: YYYY, YYYY-MM or YYYY-MM-DD');
   return v;
 }
 

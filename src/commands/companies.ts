@@ -1,4 +1,3 @@
-import { ORG_TYPES } from '../kb/model.js';
 import { resolveEntity } from '../kb/resolve.js';
 import { entityView, isOrg } from '../kb/views.js';
 import type { OutputOptions } from '../output/render.js';
@@ -20,5 +19,3 @@ export async function run(ctx: Ctx, o: Options) {
   const rows = orgs.map((e) => entityView(kb, e));
   return list({ rows, columns: ['id', 'name', 'type', 'segments', 'description'], wide: ['description'] }, o, ctx);
 }
-
-export const TYPES = ORG_TYPES;

@@ -3,7 +3,6 @@ import { resolveEntity } from '../kb/resolve.js';
 import { entityView } from '../kb/views.js';
 import type { OutputOptions } from '../output/render.js';
 import { list, type Ctx } from './context.js';
-import { withParts } from './products.js';
 
 export interface Options extends OutputOptions {
   org?: string;
@@ -14,7 +13,7 @@ export async function run(ctx: Ctx, o: Options) {
   let people = kb.entities.filter((e) => e.type === 'person');
   if (o.org) {
     const org = resolveEntity(kb, o.org, { types: ORG_TYPES, noun: 'organisation' });
-    const family = withParts(kb, org.id);
+    const family = kb.withParts(org.id);
     people = people.filter((p) => p.relations.some((r) => r.kind === 'works_at' && family.has(r.to)));
   }
   const rows = people.map((e) => entityView(kb, e));

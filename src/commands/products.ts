@@ -1,4 +1,3 @@
-import type { Kb } from '../kb/kb.js';
 import { resolveEntity } from '../kb/resolve.js';
 import { ORG_TYPES } from '../kb/model.js';
 import { entityView } from '../kb/views.js';
@@ -19,22 +18,9 @@ export async function run(ctx: Ctx, o: Options) {
   }
   if (o.maker) {
     const maker = resolveEntity(kb, o.maker, { types: ORG_TYPES, noun: 'maker' });
-    const family = withParts(kb, maker.id);
+    const family = kb.withParts(maker.id);
     products = products.filter((p) => kb.relations(p.id).some((r) => r.kind === 'maker' && family.has(r.other.id)));
   }
   const rows = products.map((e) => entityView(kb, e));
   return list({ rows, columns: ['id', 'name', 'makers', 'segments', 'description'], wide: ['description'] }, o, ctx);
-}
-
-// An organisation and everything part of it, so that --maker bytedance finds what its
-// Douyin makes.
-export function withParts(kb: Kb, id: string): Set<string> {
-  const out = new Set([id]);
-  const todo = [id];
-  while (todo.length) {
-    for (const r of kb.relations(todo.pop()!)) {
-      if (r.kind === 'has_part' && !out.has(r.other.id)) (out.add(r.other.id), todo.push(r.other.id));
-    }
-  }
-  return out;
 }

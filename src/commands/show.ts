@@ -1,6 +1,7 @@
 import { NotFoundError } from '../errors.js';
 import { resolveEntity, UnknownNameError } from '../kb/resolve.js';
-import { claimView, entityView, sourceView } from '../kb/views.js';
+import { shown } from '../kb/suggest.js';
+import { claimView, entityView, sourceView, type EntityView } from '../kb/views.js';
 import { json, type Ctx, type Output } from './context.js';
 
 export async function run(ctx: Ctx, name: string, o: { json?: boolean }): Promise<Output> {
@@ -14,7 +15,7 @@ export async function run(ctx: Ctx, name: string, o: { json?: boolean }): Promis
   try {
     entity = resolveEntity(kb, name, { noun: 'name' });
   } catch (e) {
-    throw e instanceof UnknownNameError ? new NotFoundError(e.message.replace(/^unknown name/, 'nothing is called')) : e;
+    throw e instanceof UnknownNameError ? new NotFoundError(`nothing is called "${shown(e.query)}"${e.hint}`) : e;
   }
   const view = {
     ...entityView(kb, entity),
@@ -25,7 +26,7 @@ export async function run(ctx: Ctx, name: string, o: { json?: boolean }): Promis
   };
   return o.json ? json(view) : { stdout: card.entity(view, ctx.view) };
 }
-export type ShowView = Awaited<ReturnType<typeof entityView>> & {
+export type ShowView = EntityView & {
   quotes: ReturnType<typeof claimView>[];
   said: ReturnType<typeof claimView>[];
   claims: ReturnType<typeof claimView>[];

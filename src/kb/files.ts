@@ -39,7 +39,7 @@ export function findKbFiles(dir: string, cwd: string): { root: string; files: Kb
   if (!statSync(root).isDirectory()) throw new UsageError(`knowledge base is not a folder: ${shown(dir)}`);
   const out: KbFileInfo[] = [];
   const seen = new Set<string>([root]);
-  const walk = (abs: string, shown: string) => {
+  const walk = (abs: string, asGiven: string) => {
     let names: string[];
     try {
       names = readdirSync(abs).sort();
@@ -49,7 +49,7 @@ export function findKbFiles(dir: string, cwd: string): { root: string; files: Kb
     for (const name of names) {
       if (name.startsWith('.')) continue;
       const child = join(abs, name);
-      const childShown = join(shown, name);
+      const childShown = join(asGiven, name);
       let st;
       try {
         st = statSync(child);
@@ -57,7 +57,12 @@ export function findKbFiles(dir: string, cwd: string): { root: string; files: Kb
         continue; // a dangling symlink
       }
       if (st.isDirectory()) {
-        const real = realpathSync(child);
+        let real: string;
+        try {
+          real = realpathSync(child);
+        } catch {
+          continue; // a folder that cannot be resolved is skipped like an unreadable one
+        }
         if (seen.has(real)) continue;
         seen.add(real);
         walk(child, childShown);

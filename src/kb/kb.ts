@@ -1,7 +1,6 @@
 // The in-memory index over the records. Each map is built on first use, so a query pays
 // only for the maps it needs.
 import { INVERSE, type RelationKind } from './model.js';
-import { nameKey } from './normalize.js';
 import type { Claim, Entity, Source } from './schema.js';
 import { searchPart, type SearchPart } from './searchpart.js';
 import type { FileRecords } from './validate.js';
@@ -77,20 +76,6 @@ export class Kb {
     return this.claimById().get(id);
   }
 
-  // name key -> ids of the entities whose id, name or alias has that key
-  readonly names = lazy(() => {
-    const m = new Map<string, Set<string>>();
-    for (const e of this.entities) {
-      for (const n of [e.id, e.name, ...e.aliases]) {
-        const k = nameKey(n);
-        let s = m.get(k);
-        if (!s) m.set(k, (s = new Set()));
-        s.add(e.id);
-      }
-    }
-    return m;
-  });
-
   private members = lazy(() => group(this.entities, (e) => e.segments));
   segmentMembers(segmentId: string): Entity[] {
     return this.members().get(segmentId) ?? [];
@@ -111,6 +96,19 @@ export class Kb {
   });
   relations(id: string): RelationView[] {
     return this.rels().get(id) ?? [];
+  }
+
+  // An organisation and everything part of it, so that --maker bytedance finds what its
+  // Douyin makes.
+  withParts(id: string): Set<string> {
+    const out = new Set([id]);
+    const todo = [id];
+    while (todo.length) {
+      for (const r of this.relations(todo.pop()!)) {
+        if (r.kind === 'has_part' && !out.has(r.other.id)) (out.add(r.other.id), todo.push(r.other.id));
+      }
+    }
+    return out;
   }
 
   private bySource = lazy(() => group(this.claims, (c) => [c.source]));

@@ -10,6 +10,8 @@ export const PARAGRAPH_SCHEMES = ['blank-line-blocks'] as const;
 export const ENTITY_TYPES = ['company', 'investor', 'organisation', 'person', 'product', 'segment'] as const;
 // `aigc companies` lists every organisation: these types.
 export const ORG_TYPES: readonly string[] = ['company', 'investor', 'organisation'];
+// Who can say or assert a claim: a person or an organisation.
+export const SPEAKER_TYPES: readonly string[] = ['person', ...ORG_TYPES];
 export const CLAIM_KINDS = ['quote', 'statement', 'figure', 'event'] as const;
 // Relations are stored in one direction; the index adds the inverse under these names.
 export const RELATION_KINDS = ['works_at', 'maker', 'part_of', 'invests_in', 'based_on', 'related_to'] as const;
@@ -29,13 +31,13 @@ export type RelationKind = (typeof RELATION_KINDS)[number];
 export type Section = 'sources' | 'entities' | 'claims';
 export const SECTION_NAMES: readonly Section[] = ['sources', 'entities', 'claims'];
 
-// Where a record came from: its file and its index in that file's list.
-export interface Origin {
-  file: string;
-  section: Section;
-  index: number;
-}
-
 export function precisionOf(date: string): 'year' | 'month' | 'day' {
   return date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day';
+}
+
+// A date of any precision that names a real day: not 2022-13, not 2022-02-30.
+export function isDate(v: string): boolean {
+  if (!DATE.test(v)) return false;
+  const [y, m, d] = v.split('-').map(Number);
+  return d === undefined || new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
 }

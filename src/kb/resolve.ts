@@ -7,8 +7,16 @@ import { nameKey } from './normalize.js';
 import type { Entity } from './schema.js';
 import { distance, shown, typoLimit } from './suggest.js';
 
-// No entity goes by this name; `show` maps it to "not found", flags to a usage error.
-export class UnknownNameError extends UsageError {}
+// No entity goes by this name: a usage error for a flag; `show` says it its own way.
+export class UnknownNameError extends UsageError {
+  constructor(
+    readonly query: string,
+    readonly hint: string, // " (did you mean ...?)", or nothing
+    noun: string,
+  ) {
+    super(`unknown ${noun} "${shown(query)}"${hint}`);
+  }
+}
 
 export interface ResolveOptions {
   types?: readonly string[]; // allowed entity types
@@ -38,7 +46,7 @@ export function resolveEntity(kb: Kb, query: string, o: ResolveOptions): Entity 
     .sort((a, b) => a[1] - b[1] || a[0].id.localeCompare(b[0].id))
     .slice(0, 3);
   const hint = near.length ? ` (did you mean ${near.map(([e]) => label(e)).join(' or ')}?)` : '';
-  throw new UnknownNameError(`unknown ${o.noun} "${shown(query)}"${hint}`);
+  throw new UnknownNameError(query, hint, o.noun);
 }
 
 // "jasper" starts "jasper.ai"; "video" starts a word of "video generation"; Chinese has no

@@ -1,5 +1,5 @@
 // Cross-reference rules over the whole KB: small functions, each pushing the problems it sees.
-import { type Section } from './model.js';
+import { SECTION_NAMES, SPEAKER_TYPES, type Section } from './model.js';
 import { nameKey } from './normalize.js';
 import type { Path } from './parse.js';
 import type { Claim, Entity, Source } from './schema.js';
@@ -36,7 +36,7 @@ function each<T>(ctx: Ctx, section: Section, fn: (rec: T, file: number, index: n
 
 // One id space for sources, entities and claims, so a reference is never ambiguous.
 function uniqueIds(ctx: Ctx) {
-  for (const section of ['sources', 'entities', 'claims'] as const) {
+  for (const section of SECTION_NAMES) {
     each<Source | Entity | Claim>(ctx, section, (rec, file, index) => {
       const first = ctx.ids.get(rec.id);
       if (first) {
@@ -59,7 +59,7 @@ function references(ctx: Ctx) {
   const isSource = (t: string) => t === 'source';
   const isSegment = (t: string) => t === 'segment';
   const isEntity = (t: string) => t !== 'source' && t !== 'claim';
-  const isSpeaker = (t: string) => isEntity(t) && t !== 'segment' && t !== 'product';
+  const isSpeaker = (t: string) => SPEAKER_TYPES.includes(t);
   each<Entity>(ctx, 'entities', (e, file, i) => {
     e.segments.forEach((s, j) => check(file, ['entities', i, 'segments', j], s, isSegment, 'segment'));
     e.relations.forEach((r, j) => {

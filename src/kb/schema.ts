@@ -2,7 +2,7 @@
 // Every object is strict so that a misspelt field is reported, never ignored.
 import { z } from 'zod';
 
-import { CLAIM_KINDS, DATE, ENTITY_TYPES, PARAGRAPH_SCHEMES, RELATION_KINDS, SLUG, SOURCE_KINDS } from './model.js';
+import { CLAIM_KINDS, ENTITY_TYPES, isDate, PARAGRAPH_SCHEMES, RELATION_KINDS, SLUG, SOURCE_KINDS } from './model.js';
 
 const id = z.string().regex(SLUG, 'must be a lowercase slug (a-z, 0-9, single - or . between)');
 const ref = id;
@@ -11,13 +11,8 @@ const text = z.string().trim().min(1, 'must not be empty');
 export const dateText = z
   .union([z.string(), z.number().int()])
   .transform((v) => String(v))
-  .refine((v) => DATE.test(v) && isRealDate(v), 'must be a date: YYYY, YYYY-MM or YYYY-MM-DD');
+  .refine(isDate, 'must be a date: YYYY, YYYY-MM or YYYY-MM-DD');
 
-function isRealDate(v: string): boolean {
-  const [y, m, d] = v.split('-').map(Number);
-  if (d === undefined) return true;
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
-}
 
 
 export const Source = z.strictObject({
@@ -94,13 +89,6 @@ export const Claim = z
     if (c.kind !== 'figure' && c.value) ctx.addIssue({ code: 'custom', message: 'only a figure has a value', path: ['value'] });
     if (c.kind === 'event' && !c.when) ctx.addIssue({ code: 'custom', message: 'an event needs `when`', path: ['when'] });
   });
-
-// One KB file holds any of the three lists.
-export const KbFile = z.strictObject({
-  sources: z.array(z.unknown()).optional(),
-  entities: z.array(z.unknown()).optional(),
-  claims: z.array(z.unknown()).optional(),
-});
 
 export const SECTIONS = { sources: Source, entities: Entity, claims: Claim } as const;
 

@@ -1,6 +1,7 @@
 // Selecting claims by subject, speaker, kind, unit, value and date.
 import { UsageError } from '../errors.js';
 import type { Kb } from './kb.js';
+import { SPEAKER_TYPES } from './model.js';
 import { resolveEntity } from './resolve.js';
 import type { Claim, Value } from './schema.js';
 import { didYouMean, shown } from './suggest.js';
@@ -15,8 +16,6 @@ export interface ClaimFilter {
   since?: string;
   until?: string;
 }
-
-const SPEAKER_TYPES = ['person', 'company', 'investor', 'organisation'];
 
 export function selectClaims(kb: Kb, f: ClaimFilter): Claim[] {
   let claims = kb.claims;

@@ -44,12 +44,10 @@ export async function loadKb(o: LoadOptions): Promise<Loaded> {
   if (warm) return fromSnapshot(warm, files);
 
   const { buildFile, crossCheck, sortProblems } = await import('./build.js');
-  const fresh: boolean[] = [];
   const results = files.map((f, i) => {
     const c = cache?.file(f);
-    fresh.push(!c);
     o.onProgress?.(i + 1, files.length);
-    return c ? { info: f, records: c.records, problems: c.warnings } : buildFile(f);
+    return c ? { info: f, records: c.records, problems: c.warnings, cached: true } : { ...buildFile(f), cached: false };
   });
   const problems = sortProblems([...results.flatMap((r) => r.problems), ...crossCheck(results)], files.map((f) => f.path));
   const errors = problems.filter((p) => p.severity === 'error');
@@ -58,7 +56,9 @@ export async function loadKb(o: LoadOptions): Promise<Loaded> {
     try {
       cache.sweep(files);
       // A file with errors of its own is not cached: it is re-read until it is mended.
-      results.forEach((r, i) => fresh[i] && !r.problems.some((p) => p.severity === 'error') && cache.writeFile(r.info, r.records, r.problems));
+      for (const r of results) {
+        if (!r.cached && !r.problems.some((p) => p.severity === 'error')) cache.writeFile(r.info, r.records, r.problems);
+      }
       if (!errors.length) cache.writeManifest(files, problems);
     } catch (e) {
       notices.push(`cannot write the cache in ${cache.dir} (${(e as NodeJS.ErrnoException).code ?? 'error'}); working without it`);

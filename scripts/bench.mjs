@@ -231,7 +231,8 @@ function generatedCases(size, dir, json, cacheHome, runs, misspelt, notes) {
       jq: companiesJq,
       env,
       before: () => appendFileSync(touchFile, '# bench: touched\n'),
-      target: { vs: 'warm', max: 3 },
+      // The issue sets this target at 100,000 records; smaller KBs show the ratio for reference.
+      target: { vs: 'warm', max: 3, info: !large },
     },
   ].map((c) => ({ ...c, runs }));
 }
@@ -431,6 +432,7 @@ function verdict(row, warmOf) {
   }
   const warm = warmOf(row.records);
   const x = row.median / warm;
+  if (t.info) return { target: '— (set at 100,000)', result: `${x.toFixed(2)}× warm` };
   return { target: `≤ ${t.max}× warm`, result: `${x <= t.max ? 'met' : missedBy(x / t.max)} (${x.toFixed(2)}× warm)`, met: x <= t.max };
 }
 

@@ -41,7 +41,11 @@ function hash(s: string): string {
 // Runs a CommonJS bundle of dist/ under V8's code cache and returns its exports. V8 rejects
 // cached data made by another V8 or for a source of another length; the cache file's name
 // carries the bundle's path, size and mtime, so another build never offers its data at all.
+const loaded = new Map<string, unknown>();
+
 function load(file: string, dir = cacheDir()): unknown {
+  // Like require, once per bundle: a second request gets the same exports.
+  if (loaded.has(file)) return loaded.get(file);
   const name = basename(file, '.cjs');
   const { size, mtimeMs } = statSync(file);
   const prefix = `code-${name}-${hash(file)}-`;
@@ -73,6 +77,7 @@ function load(file: string, dir = cacheDir()): unknown {
   // The CLI's require of a lazy bundle comes back here, to use the code cache too.
   const requireFrom = (id: string) => (id.startsWith('./lazy/') ? load(join(dirname(file), id), dir) : req(id));
   script.runInThisContext()(module.exports, requireFrom, module, file, dirname(file));
+  loaded.set(file, module.exports);
   return module.exports;
 }
 

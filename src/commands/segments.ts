@@ -1,5 +1,5 @@
 import { ORG_TYPES } from '../kb/model.js';
-import { entityRef } from '../kb/views.js';
+import { refOf } from '../kb/views.js';
 import type { OutputOptions } from '../output/render.js';
 import { list, type Ctx } from './context.js';
 
@@ -9,7 +9,7 @@ export async function run(ctx: Ctx, o: OutputOptions) {
     .filter((e) => e.type === 'segment')
     .map((s) => {
       const members = kb.segmentMembers(s.id);
-      const of = (want: (t: string) => boolean) => members.filter((m) => want(m.type)).map((m) => entityRef(kb, m.id));
+      const of = (want: (t: string) => boolean) => members.filter((m) => want(m.type)).map(refOf);
       const products = of((t) => t === 'product');
       const organisations = of((t) => ORG_TYPES.includes(t));
       return { id: s.id, name: s.name, aliases: s.aliases, members: members.length, organisations, products, description: s.description ?? null };

@@ -27,7 +27,17 @@ export function documents(kb: { entities: Entity[]; claims: Claim[]; sources: So
   ];
 }
 
+// Once per file's records: a rebuild writes a file's part to the cache and, for a search,
+// answers from the same records.
+const made = new WeakMap<object, SearchPart>();
+
 export function searchPart(records: { entities: Entity[]; claims: Claim[]; sources: Source[] }): SearchPart {
+  let part = made.get(records);
+  if (!part) made.set(records, (part = build(records)));
+  return part;
+}
+
+function build(records: { entities: Entity[]; claims: Claim[]; sources: Source[] }): SearchPart {
   const docs = documents(records);
   const holders = new Map<string, number[]>();
   docs.forEach((d, i) => {

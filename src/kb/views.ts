@@ -9,15 +9,16 @@ export interface Ref {
   type?: string;
 }
 
+export const refOf = (e: Entity): Ref => ({ id: e.id, name: e.name, type: e.type });
 export const entityRef = (kb: Kb, id: string): Ref => {
   const e = kb.entity(id);
-  return e ? { id, name: e.name, type: e.type } : { id, name: id };
+  return e ? refOf(e) : { id, name: id };
 };
 export const sourceRef = (kb: Kb, id: string) => ({ id, name: kb.source(id)?.title ?? id });
 
 export function entityView(kb: Kb, e: Entity) {
   const rels = kb.relations(e.id);
-  const refsOf = (kind: string) => rels.filter((r) => r.kind === kind).map((r) => ({ id: r.other.id, name: r.other.name, type: r.other.type }));
+  const refsOf = (kind: string) => rels.filter((r) => r.kind === kind).map((r) => refOf(r.other));
   return {
     id: e.id,
     type: e.type,
@@ -29,7 +30,7 @@ export function entityView(kb: Kb, e: Entity) {
     roles: rels.filter((r) => r.stored === 'works_at').map((r) => ({ role: r.role ?? null, ...(e.type === 'person' ? { org: short(r.other) } : { person: short(r.other) }) })),
     makers: refsOf('maker'),
     products: refsOf('makes'),
-    relations: rels.map((r) => ({ kind: r.kind, entity: { id: r.other.id, name: r.other.name, type: r.other.type }, role: r.role ?? null, note: r.note ?? null })),
+    relations: rels.map((r) => ({ kind: r.kind, entity: refOf(r.other), role: r.role ?? null, note: r.note ?? null })),
     sources: e.sources.map((s) => sourceRef(kb, s)),
     note: e.note ?? null,
   };

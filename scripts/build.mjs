@@ -24,6 +24,12 @@ const LAZY = {
   'src/kb/search.ts': 'search',
   'src/output/table.ts': 'table',
   'src/output/card.ts': 'card',
+  // Commands that few runs use, or that carry much code (zod, an HTML page, SQLite).
+  'src/commands/export.ts': 'export',
+  'src/commands/schema.ts': 'schema',
+  'src/commands/landscape.ts': 'landscape',
+  'src/commands/graph.ts': 'graph',
+  'src/commands/completion.ts': 'completion',
 };
 
 // From the entry, an import of a lazy module becomes an import of its bundle.
@@ -57,6 +63,8 @@ const common = {
   legalComments: 'none',
   define: { __AIGC_VERSION__: JSON.stringify(version), __AIGC_CACHE_FORMAT__: JSON.stringify(cacheFormat) },
   logLevel: 'warning',
+  // A native module: required from node_modules where it is installed, never bundled.
+  external: ['better-sqlite3'],
 };
 
 rmSync(resolve(root, 'dist'), { recursive: true, force: true });

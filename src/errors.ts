@@ -16,23 +16,38 @@ export interface Problem {
   severity: 'error' | 'warning';
 }
 
+// A lazy bundle (dist/lazy/) carries its own copy of this module, so an error it throws is an
+// instance of another class of the same name. instanceof therefore asks for the kinds an error
+// was made with, which every copy sets alike; the names are written out because the build
+// minifies class names.
 export class AigcError extends Error {
+  static readonly kind: string = 'AigcError';
+  readonly kinds: string[] = [];
+
   constructor(
     message: string,
     readonly exitCode: number,
   ) {
     super(message);
-    this.name = new.target.name;
+    for (let c = new.target as typeof AigcError; c?.kind; c = Object.getPrototypeOf(c)) if (!this.kinds.includes(c.kind)) this.kinds.push(c.kind);
+    this.name = this.kinds[0];
+  }
+
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    const kinds = (x as { kinds?: unknown } | null)?.kinds;
+    return x instanceof Error && Array.isArray(kinds) && kinds.includes(this.kind);
   }
 }
 
 export class UsageError extends AigcError {
+  static override readonly kind: string = 'UsageError';
   constructor(message: string) {
     super(message, EXIT.usage);
   }
 }
 
 export class NotFoundError extends AigcError {
+  static override readonly kind: string = 'NotFoundError';
   constructor(message: string) {
     super(message, EXIT.notFound);
   }
@@ -40,6 +55,7 @@ export class NotFoundError extends AigcError {
 
 // The KB is invalid: every problem found, in every file, already located.
 export class KbInvalidError extends AigcError {
+  static override readonly kind: string = 'KbInvalidError';
   constructor(readonly problems: Problem[]) {
     const errors = problems.filter((p) => p.severity === 'error').length;
     super(`the knowledge base is invalid: ${errors} error${errors === 1 ? '' : 's'}`, EXIT.invalidKb);

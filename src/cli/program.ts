@@ -23,13 +23,17 @@ export interface GlobalOptions {
 }
 
 const SEARCH_TYPES = [...ENTITY_TYPES, ...CLAIM_KINDS, 'source'];
+const GRAPH_FORMATS = ['dot', 'mermaid', 'json'];
+const EXPORT_FORMATS = ['jsonl', 'csv', 'sqlite'];
+const SHELLS = ['bash', 'zsh', 'fish'];
 
 function outputOptions(cmd: Command): Command {
   return cmd
     .option('--json', 'print a JSON array of full records')
     .addOption(new Option('--format <format>', `output format: ${FORMATS.join('|')} (default: table on a terminal, else tsv)`).argParser(choice(FORMATS)))
     .option('--fields <list>', 'comma-separated fields to print, e.g. id,name or by.name,text', text)
-    .addOption(new Option('--limit <n>', 'print at most n records').argParser(count));
+    .addOption(new Option('--limit <n>', 'print at most n records').argParser(count))
+    .option('--facet <field>', 'also count the rows per value of a field: segment, type, unit, year, speaker... (repeatable)', collect);
 }
 
 // The command the arguments name: the first word that is neither a flag nor a global flag's value.
@@ -145,6 +149,65 @@ export function buildProgram(h: Hooks): Command {
         .option('--json', 'print the problems as a JSON array')
         .option('--source-text <id=path>', "check a source's quotes and paragraph locators against its plain text (repeatable)", collect)
         .action(go(async (ctx, o) => (await import('../commands/validate.js')).run(ctx, o))),
+    timeline: () =>
+      outputOptions(add('timeline', 'dated events and figures in date order, with each date\'s precision', [
+        'aigc timeline',
+        'aigc timeline --about openai --since 2022',
+        'aigc timeline --json | jq ".[] | {date, text}"',
+      ]))
+        .option('--about <name>', 'only claims about this entity', text)
+        .addOption(new Option('--since <date>', 'only dated on or after (YYYY, YYYY-MM or YYYY-MM-DD)').argParser(date))
+        .addOption(new Option('--until <date>', 'only dated on or before').argParser(date))
+        .action(go(async (ctx, o) => (await import('../commands/timeline.js')).run(ctx, o))),
+    graph: () =>
+      add('graph', 'the relation graph: people, organisations, products, segments, investors and who spoke about whom', [
+        'aigc graph --format dot | dot -Tsvg > kb.svg',
+        'aigc graph --about xiaoice --depth 2 --format mermaid',
+      ])
+        .option('--about <name>', 'only the part of the graph around this entity', text)
+        .addOption(new Option('--depth <n>', 'with --about: how many steps out to go (default: 1)').argParser(count))
+        .addOption(new Option('--format <format>', 'dot|mermaid|json (default: dot)').argParser(choice(GRAPH_FORMATS)))
+        .action(go(async (ctx, o) => (await import('../commands/graph.js')).run(ctx, o))),
+    landscape: () =>
+      add('landscape', 'write the field as one self-contained HTML page, grouped by segment', ['aigc landscape --out landscape.html'])
+        .requiredOption('--out <file>', 'the HTML file to write', text)
+        .option('--force', 'overwrite the file if it exists')
+        .action(go(async (ctx, o) => (await import('../commands/landscape.js')).run(ctx, o))),
+    export: () =>
+      add('export', 'export entities, claims, sources and relations as tables: JSON Lines, CSV or SQLite', [
+        'aigc export --format sqlite --out kb.db && sqlite3 kb.db "select count(*) from claims"',
+        'aigc export --format csv --out kb-csv',
+        'aigc export --format jsonl --out kb-jsonl',
+      ])
+        .addOption(new Option('--format <format>', `${EXPORT_FORMATS.join('|')}`).argParser(choice(EXPORT_FORMATS)).makeOptionMandatory())
+        .requiredOption('--out <path>', 'the SQLite file, or the folder for JSON Lines and CSV (one file per table)', text)
+        .option('--force', 'replace what is at --out')
+        .action(go(async (ctx, o) => (await import('../commands/export.js')).run(ctx, o))),
+    schema: () =>
+      add('schema', 'print the JSON Schema of a KB file or of a command\'s JSON output', [
+        'aigc schema kb-file',
+        'aigc schema companies',
+        'aigc schema --list',
+      ])
+        .argument('[name]', 'which schema (default: kb-file); --list names them all', text)
+        .option('--list', 'list the schemas there are')
+        .action(go(async (ctx, name, o) => (await import('../commands/schema.js')).run(ctx, name, o))),
+    completion: () =>
+      add('completion', 'print a shell completion script: bash, zsh or fish', [
+        'source <(aigc completion bash)',
+        'aigc completion zsh > "${fpath[1]}/_aigc"',
+        'aigc completion fish > ~/.config/fish/completions/aigc.fish',
+      ])
+        .argument('<shell>', `${SHELLS.join('|')}`, choice(SHELLS))
+        .action(go(async (ctx, shell, o) => (await import('../commands/completion.js')).run(ctx, shell, o))),
+    // What a completion script asks at a <TAB>: the words that may come next. Hidden from help.
+    __complete: () =>
+      program
+        .command('__complete', { hidden: true })
+        .argument('[words...]', 'the words typed so far, the last one being completed')
+        .allowUnknownOption()
+        .helpOption(false)
+        .action(go(async (ctx, words, o) => (await import('../commands/complete.js')).run(ctx, words, o))),
   };
   const wanted = h.command && Object.hasOwn(commands, h.command) ? [h.command] : Object.keys(commands);
   for (const name of wanted) commands[name]();

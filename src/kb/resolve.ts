@@ -9,6 +9,7 @@ import { distance, shown, typoLimit } from './suggest.js';
 
 // No entity goes by this name: a usage error for a flag; `show` says it its own way.
 export class UnknownNameError extends UsageError {
+  static override readonly kind: string = 'UnknownNameError';
   constructor(
     readonly query: string,
     readonly hint: string, // " (did you mean ...?)", or nothing

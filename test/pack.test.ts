@@ -1,0 +1,74 @@
+// The package as npm publishes it: `npm pack`, a global install of the tarball into a private
+// prefix, and the installed `aigc` answering from another folder with the KB it ships.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bin, json, ROOT } from './helpers.js';
+
+const npm = (args: string[], cwd: string) => {
+  const r = spawnSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
+  if (r.status !== 0) throw new Error(`npm ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
+  return r.stdout;
+};
+
+describe('npm pack and a global install', () => {
+  let dir: string;
+  let files: string[];
+  let installed: string; // the installed bin/aigc
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'aigc-pack-'));
+    // --ignore-scripts: `npm test` has just built dist/; a rebuild here would pull it from under
+    // the other test files running at the same time.
+    const [packed] = JSON.parse(npm(['pack', ROOT, '--ignore-scripts', '--json', '--pack-destination', dir], dir));
+    files = packed.files.map((f: { path: string }) => f.path);
+    // better-sqlite3 is optional and compiles from source here (about two minutes); the install
+    // of the package itself is what this test is about, so the optional native build is left out.
+    npm(['install', '--global', '--prefix', join(dir, 'prefix'), '--omit=optional', '--prefer-offline', join(dir, packed.filename)], dir);
+    installed = join(dir, 'prefix', 'bin', 'aigc');
+  }, 180_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('holds the built CLI, the KB, the docs and nothing of the sources or tests', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    for (const f of ['bin/aigc.js', 'bin/package.json', 'dist/aigc.cjs', 'dist/main.cjs', 'dist/help.txt', 'README.md', 'CHANGELOG.md', 'package.json']) expect(files).toContain(f);
+    const yaml = spawnSync('git', ['ls-files', 'kb'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+    expect(yaml.length).toBeGreaterThan(0);
+    for (const f of yaml) expect(files).toContain(f);
+    expect(files.filter((f) => /^(src|test|scripts|docs)\//.test(f) || f.endsWith('.ts'))).toEqual([]);
+    // Each export points at a file the package holds.
+    for (const target of Object.values(pkg.exports as Record<string, string>)) {
+      const prefix = target.replace(/^\.\//, '').replace(/\*.*$/, '');
+      expect(files.some((f) => f.startsWith(prefix)), target).toBe(true);
+    }
+  });
+
+  it('answers `aigc companies --segment video` from another folder with the shipped KB', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'aigc-elsewhere-'));
+    const r = spawnSync(installed, ['companies', '--segment', 'video', '--json'], {
+      cwd: elsewhere,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: elsewhere, XDG_CACHE_HOME: join(elsewhere, 'cache') },
+    });
+    rmSync(elsewhere, { recursive: true, force: true });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const rows = JSON.parse(r.stdout);
+    expect(rows.length).toBeGreaterThan(0);
+    // The same answer as the working copy's.
+    expect(rows).toEqual(json(bin(['companies', '--segment', 'video', '--json'])));
+    const version = spawnSync(installed, ['--version'], { encoding: 'utf8' }).stdout.trim();
+    expect(version).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it('says how to get SQLite export when the optional better-sqlite3 is not installed', () => {
+    const out = mkdtempSync(join(tmpdir(), 'aigc-nosqlite-'));
+    const r = spawnSync(installed, ['export', '--format', 'sqlite', '--out', join(out, 'kb.db')], { cwd: out, encoding: 'utf8', env: { PATH: process.env.PATH, XDG_CACHE_HOME: join(out, 'cache') } });
+    rmSync(out, { recursive: true, force: true });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/better-sqlite3/);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+});

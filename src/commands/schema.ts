@@ -1,0 +1,69 @@
+// `aigc schema [name]`: the JSON Schema of a KB file (or one record of it), for editors, or of a
+// command's JSON output. A lazy bundle: it carries zod, which the query path never loads.
+import { z } from 'zod';
+import { UsageError } from '../errors.js';
+import { KB_FORMAT_VERSION, KbFile, kbJsonSchema, type JsonSchema } from '../kb/jsonschema.js';
+import { Claim, Entity, Source } from '../kb/schema.js';
+import { didYouMean, shown } from '../kb/suggest.js';
+import { parts, SHAPE_VERSION, SHAPES } from '../output/shapes.js';
+import type { Output } from './context.js';
+
+// draft-07: the newest draft the YAML language server (VS Code's YAML extension) validates.
+const DRAFT = 'http://json-schema.org/draft-07/schema#';
+const BASE = 'https://aigc.dev/schema';
+
+interface Entry {
+  title: string;
+  description: string;
+  version: number;
+  make(): JsonSchema;
+}
+
+const input = (title: string, description: string, root: z.ZodType): Entry => ({
+  title,
+  description,
+  version: KB_FORMAT_VERSION,
+  make: () => kbJsonSchema(root),
+});
+
+const SCHEMAS: Record<string, Entry> = {
+  'kb-file': input(
+    'aigc KB file',
+    'A YAML file of an aigc knowledge base: a mapping with any of the lists `sources`, `entities` and `claims` (an empty file is allowed).',
+    KbFile,
+  ),
+  source: input('aigc source', 'One item of a KB file\'s `sources` list.', Source),
+  entity: input('aigc entity', 'One item of a KB file\'s `entities` list.', Entity),
+  claim: input('aigc claim', 'One item of a KB file\'s `claims` list.', Claim),
+  ...Object.fromEntries(
+    Object.entries(SHAPES).map(([name, shape]) => [
+      name,
+      {
+        title: `aigc ${name} --json`,
+        description: `${shape.description[0].toUpperCase()}${shape.description.slice(1)}; output shape version ${SHAPE_VERSION}.`,
+        version: SHAPE_VERSION,
+        make: () => {
+          const schema = z.toJSONSchema(shape.list ? z.array(shape.row) : shape.row, { target: 'draft-07', metadata: parts }) as JsonSchema;
+          delete schema.$schema;
+          return schema;
+        },
+      },
+    ]),
+  ),
+};
+
+export const SCHEMA_NAMES = Object.keys(SCHEMAS);
+
+export function schemaOf(name: string): JsonSchema {
+  const entry = Object.hasOwn(SCHEMAS, name) ? SCHEMAS[name] : undefined;
+  if (!entry) throw new UsageError(`unknown schema "${shown(name)}"${didYouMean(name, SCHEMA_NAMES)}; schemas: ${SCHEMA_NAMES.join(', ')}`);
+  return { $schema: DRAFT, $id: `${BASE}/v${entry.version}/${name}.json`, title: entry.title, description: entry.description, ...entry.make() };
+}
+
+export async function run(_ctx: unknown, name: string | undefined, o: { list?: boolean }): Promise<Output> {
+  if (o.list) {
+    const width = Math.max(...SCHEMA_NAMES.map((n) => n.length));
+    return { stdout: SCHEMA_NAMES.map((n) => `${n.padEnd(width)}  ${SCHEMAS[n].description}\n`).join('') };
+  }
+  return { stdout: JSON.stringify(schemaOf(name ?? 'kb-file'), null, 2) + '\n' };
+}

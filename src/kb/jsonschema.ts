@@ -1,0 +1,82 @@
+// JSON Schemas of what a KB file may hold, generated from the zod schemas with io 'input' (what
+// YAML may say, before defaults and transforms: a date may be the number 2022). zod's checks
+// written as code (refine, superRefine, trim) do not reach JSON Schema by themselves; those
+// that JSON Schema can say are written here by hand, so that an editor, ajv and the loader give
+// one verdict on a file. Two cannot be said, and are left to `aigc validate`: a range's min not
+// over its max, and a period's end not before its date (JSON Schema cannot compare two values).
+// A URL is checked by the loader with the WHATWG URL parser; here it needs only a scheme.
+import { z } from 'zod';
+import { Claim, dateText, Entity, Relation, Source, Value, When } from './schema.js';
+
+export const KB_FORMAT_VERSION = 1;
+
+const section = <T extends z.ZodType>(record: T) => z.array(record).nullable().optional();
+// The file as the loader takes it (src/kb/validate.ts): empty, or a mapping of these three
+// lists, each of which may be empty (`claims:` with nothing under it yet); nothing else.
+export const KbFile = z.strictObject({ sources: section(Source), entities: section(Entity), claims: section(Claim) }).nullable();
+
+// A real day: months of 30 and 31 days, and 29 February of a leap year only. Years 0-99 count
+// as 1900-1999 in the loader's check (Date.UTC), so 0000-02-29 is refused as 1900's would be.
+const MONTH = '(?:0[1-9]|1[0-2])';
+const DAY =
+  '(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))';
+const LEAP_YEAR = '(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)';
+export const DATE_PATTERN = `^(?:\\d{4}(?:-${MONTH})?|\\d{4}-${DAY}|${LEAP_YEAR}-02-29)$`;
+
+const DATE_SCHEMA = {
+  anyOf: [
+    { type: 'string', pattern: DATE_PATTERN },
+    { type: 'integer', minimum: 1000, maximum: 9999, description: 'a year, as YAML reads 2022' },
+  ],
+};
+const URL_PATTERN = '^\\s*[A-Za-z][A-Za-z0-9+.-]*:';
+
+const kindIs = (kind: string) => ({ properties: { kind: { const: kind } }, required: ['kind'] });
+const CLAIM_RULES = [
+  {
+    description: 'a figure needs `value` and `measures`; only a figure has a value',
+    if: kindIs('figure'),
+    then: { required: ['value', 'measures'] },
+    else: { not: { required: ['value'] } },
+  },
+  { description: 'an event needs `when`', if: kindIs('event'), then: { required: ['when'] } },
+];
+
+const DESCRIPTIONS = new Map<z.ZodType, [string, string]>([
+  [Source, ['source', 'a source: where claims come from, and how its paragraphs are numbered']],
+  [Entity, ['entity', 'a company, investor, organisation, person, product or segment']],
+  [Claim, ['claim', 'a quote (verbatim), a statement, a figure (a typed value) or an event (dated); source and paragraph are required']],
+  [Relation, ['relation', 'a relation stored in one direction (works_at, maker, part_of, invests_in, based_on, related_to)']],
+  [Value, ['value', "a figure's value: {amount, unit} or {min, max, unit}; min must not exceed max (checked by `aigc validate`)"]],
+  [When, ['when', 'a date, with an end for a period; end must not precede date (checked by `aigc validate`)']],
+  [dateText, ['date', 'YYYY, YYYY-MM or YYYY-MM-DD naming a real day']],
+]);
+
+export type JsonSchema = Record<string, unknown>;
+
+// A record's schema, or the whole file's. Parts used in several places are definitions.
+export function kbJsonSchema(root: z.ZodType): JsonSchema {
+  const metadata = z.registry<{ id?: string; description?: string }>();
+  for (const [schema, [id, description]] of DESCRIPTIONS) metadata.add(schema, schema === root ? { description } : { id, description });
+  const text = Source.shape.title;
+  const url = Source.shape.url.unwrap();
+  const schema = z.toJSONSchema(root, {
+    target: 'draft-07',
+    io: 'input',
+    metadata,
+    override: ({ zodSchema, jsonSchema }) => {
+      const js = jsonSchema as JsonSchema;
+      // zod trims text before it counts it: blank text is empty.
+      if (zodSchema === text) js.pattern = '\\S';
+      else if (zodSchema === url) {
+        delete js.format;
+        js.pattern = URL_PATTERN;
+      } else if (zodSchema === dateText) {
+        for (const k of Object.keys(js)) if (k !== 'description') delete js[k];
+        Object.assign(js, DATE_SCHEMA);
+      } else if (zodSchema === Claim) js.allOf = CLAIM_RULES;
+    },
+  }) as JsonSchema;
+  delete schema.$schema; // the caller puts it first, with the schema's $id
+  return schema;
+}

@@ -1,0 +1,233 @@
+// The documented shape of each command's JSON output: one row of a list command (or the card of
+// `show`), as zod schemas. Only `aigc schema` and the tests import this: the query path never
+// loads zod, so these are written from what the commands emit (src/kb/views.ts and
+// src/commands/*.ts), and a test holds every command's output to them.
+//
+// The shape version is part of each output schema's $id. Within a version, fields may be added;
+// a field is never removed, renamed or retyped without a new version.
+import { z } from 'zod';
+import { CLAIM_KINDS, DATE, ENTITY_TYPES, INVERSE, PARAGRAPH_SCHEMES, RELATION_KINDS, SLUG, SOURCE_KINDS } from '../kb/model.js';
+
+export const SHAPE_VERSION = 1;
+
+// Each named part becomes a definition of the exported JSON Schema (zod reads `id` from this
+// registry), so a reader sees `entity-ref` once rather than its fields at every use.
+export const parts = z.registry<{ id?: string; description?: string }>();
+const named = <T extends z.ZodType>(schema: T, id: string, description: string): T => (parts.add(schema, { id, description }), schema);
+// A field's description goes on a copy: the same schema serves many fields (and a named part,
+// so described, is written out in place rather than referred to).
+const about = <T extends z.ZodType>(schema: T, description: string): T => {
+  const copy = schema.clone() as T;
+  parts.add(copy, { description });
+  return copy;
+};
+
+const id = z.string().regex(SLUG);
+const str = z.string();
+const count = z.number().int().nonnegative();
+const dateText = z.string().regex(DATE);
+const ORG = ['company', 'investor', 'organisation'] as const;
+
+export const EntityRef = named(
+  z.strictObject({ id, name: str, type: z.enum(ENTITY_TYPES) }),
+  'entity-ref',
+  'an entity, by id and name, with its type',
+);
+export const NameRef = named(z.strictObject({ id, name: str }), 'name-ref', 'an entity or a source, by id and name (a source is named by its title)');
+
+const Value = named(
+  z.union([
+    z.strictObject({ amount: z.number(), unit: str.optional() }),
+    z.strictObject({ min: z.number(), max: z.number(), unit: str.optional() }),
+  ]),
+  'value',
+  "a figure's value: an amount, or a range from min to max; unit as the source states it, absent where it gives none",
+);
+const Precision = z.enum(['year', 'month', 'day']);
+const When = named(
+  z.strictObject({
+    date: about(dateText, 'YYYY, YYYY-MM or YYYY-MM-DD'),
+    end: about(dateText.optional(), 'the end of a period, if the claim spans one'),
+    inferred: about(z.boolean(), 'the date is worked out, not printed in the source'),
+    basis: about(str.optional(), 'for an inferred date: the words it was resolved from'),
+    precision: about(Precision, "the date's precision: year, month or day"),
+  }),
+  'when',
+  'when a claim happened or applies',
+);
+
+const Role = named(
+  z.union([
+    z.strictObject({ role: str.nullable(), org: NameRef }),
+    z.strictObject({ role: str.nullable(), person: NameRef }),
+  ]),
+  'role',
+  "a works_at relation: on a person, the organisation (`org`); on an organisation, the person (`person`)",
+);
+const RelationRow = named(
+  z.strictObject({
+    kind: z.enum([...RELATION_KINDS, ...new Set(Object.values(INVERSE))]),
+    entity: EntityRef,
+    role: str.nullable(),
+    note: str.nullable(),
+  }),
+  'relation',
+  'a relation, stored (works_at, maker, part_of...) or seen from the other side (employs, makes, has_part...)',
+);
+
+const entityFields = {
+  id: about(id, 'the id'),
+  type: about(z.enum(ENTITY_TYPES), 'company, investor, organisation, person, product or segment'),
+  name: about(str, 'the name'),
+  aliases: about(z.array(str), 'other names: spellings of the source, names in Chinese'),
+  description: about(str.nullable(), 'what it is'),
+  segments: about(z.array(EntityRef), 'the segments it is listed under'),
+  roles: about(z.array(Role), 'works_at relations, with the role'),
+  makers: about(z.array(EntityRef), "a product's makers"),
+  products: about(z.array(EntityRef), "an organisation's products"),
+  relations: about(z.array(RelationRow), 'every relation, both ways'),
+  sources: about(z.array(NameRef), 'the sources it is cited in'),
+  note: about(str.nullable(), "an editor's note"),
+};
+const entityRow = (types: readonly [string, ...string[]], id: string, description: string) =>
+  named(z.strictObject({ ...entityFields, type: about(z.enum(types), types.join(', ')) }), id, description);
+
+const claimFields = {
+  id: about(id, 'the id'),
+  kind: about(z.enum(CLAIM_KINDS), 'quote, statement, figure or event'),
+  by: about(EntityRef.nullable(), 'who said or asserted it; null when the source itself states it'),
+  about: about(z.array(EntityRef), 'what it is about'),
+  text: about(str, "a quote's verbatim words, or a short paraphrase"),
+  value: about(Value.nullable(), "a figure's value; null for other kinds"),
+  measures: about(str.nullable(), 'what a figure measures'),
+  when: about(When.nullable(), 'when, if dated'),
+  source: about(NameRef, 'the source, by id and title'),
+  paragraph: about(z.number().int().positive(), "the paragraph of the source, counted by the source's `paragraphs` scheme"),
+  note: about(str.nullable(), "an editor's note"),
+};
+export const ClaimRow = named(z.strictObject(claimFields), 'claim', 'a claim, every reference resolved');
+const QuoteRow = named(z.strictObject({ ...claimFields, kind: about(z.literal('quote'), 'quote') }), 'quote', 'a verbatim quote');
+
+export const SourceRow = named(
+  z.strictObject({
+    id: about(id, 'the id'),
+    kind: about(z.enum(SOURCE_KINDS), SOURCE_KINDS.join(', ')),
+    title: about(str, 'the title'),
+    publisher: about(str, 'the publisher'),
+    published: about(dateText, 'YYYY, YYYY-MM or YYYY-MM-DD'),
+    published_inferred: about(z.boolean(), 'the date is worked out, not printed'),
+    language: about(str, 'the language of the text the KB cites'),
+    translated_from: about(str.optional(), 'the original language, for a translation (absent otherwise)'),
+    paragraphs: about(z.enum(PARAGRAPH_SCHEMES), 'how paragraph locators are counted'),
+    note: about(str.optional(), "an editor's note (absent when there is none)"),
+    url: about(str.nullable(), 'where it was published'),
+    claims: about(count, 'how many claims cite it'),
+  }),
+  'source',
+  'a source, with how many claims cite it',
+);
+
+const SegmentRow = named(
+  z.strictObject({
+    id: about(id, 'the id'),
+    name: about(str, 'the name'),
+    aliases: about(z.array(str), 'other names'),
+    members: about(count, 'how many organisations and products are listed under it'),
+    organisations: about(z.array(EntityRef), 'its organisations'),
+    products: about(z.array(EntityRef), 'its products'),
+    description: about(str.nullable(), 'what it covers'),
+  }),
+  'segment',
+  'a segment with its members',
+);
+
+const SearchHit = named(
+  z.strictObject({
+    type: about(z.enum([...ENTITY_TYPES, ...CLAIM_KINDS, 'source']), 'an entity type, a claim kind, or source'),
+    id: about(id, 'the id'),
+    name: about(str, "the entity's name, the source's title or the claim's text"),
+    score: about(z.number().min(0).max(1), 'from 0 to 1, 1 the best'),
+    field: about(str, 'the field that matched best'),
+    match: about(str, "that field's text"),
+  }),
+  'search-hit',
+  'a search hit, best first',
+);
+
+const n = (what: string) => about(count, what);
+const StatsRow = named(
+  z.strictObject({
+    source: about(str, '`all`, or a source id'),
+    orgs: n('companies, investors and organisations together'),
+    companies: n('companies'),
+    investors: n('investors'),
+    organisations: n('organisations'),
+    people: n('people'),
+    products: n('products'),
+    segments: n('segments'),
+    quotes: n('quotes'),
+    statements: n('statements'),
+    figures: n('figures'),
+    events: n('events'),
+  }),
+  'stats',
+  'counts for the whole KB (`all`) or for one source; an entity counts under each source it cites',
+);
+
+const TimelineRow = named(
+  z.strictObject({
+    id: about(id, "the claim's id"),
+    kind: about(z.enum(CLAIM_KINDS), 'event or figure, or another claim that carries a date'),
+    date: about(dateText, 'YYYY, YYYY-MM or YYYY-MM-DD'),
+    end: about(dateText.nullable(), 'the end of a period, or null'),
+    precision: about(Precision, "the date's precision: year, month or day"),
+    inferred: about(z.boolean(), 'the date is worked out, not printed in the source'),
+    basis: about(str.nullable(), 'for an inferred date: the words it was resolved from'),
+    text: about(str, 'what happened'),
+    about: about(z.array(EntityRef), 'what it is about'),
+    by: about(EntityRef.nullable(), 'who said it, or null'),
+    value: about(Value.nullable(), "a figure's value, or null"),
+    measures: about(str.nullable(), 'what a figure measures, or null'),
+    source: about(NameRef, 'the source, by id and title'),
+    paragraph: about(z.number().int().positive(), 'the paragraph of the source'),
+  }),
+  'timeline-entry',
+  'a dated claim: an event, a figure, or any claim with `when`',
+);
+
+const EntityCard = named(
+  z.strictObject({
+    ...entityFields,
+    quotes: about(z.array(ClaimRow), 'its quotes, as the speaker'),
+    said: about(z.array(ClaimRow), 'the other claims it made'),
+    claims: about(z.array(ClaimRow), 'the claims about it'),
+    members: about(z.array(EntityRef), "a segment's members; empty for other types"),
+  }),
+  'entity-card',
+  "an entity's card: the entity, its claims and, for a segment, its members",
+);
+
+export interface Shape {
+  row: z.ZodType;
+  list: boolean; // the JSON is an array of rows (else one object)
+  description: string;
+}
+
+const list = (row: z.ZodType, description: string): Shape => ({ row, list: true, description });
+export const SHAPES: Record<string, Shape> = {
+  companies: list(entityRow(ORG, 'organisation', 'an organisation'), 'the JSON of `aigc companies`: organisations'),
+  products: list(entityRow(['product'], 'product', 'a product or model'), 'the JSON of `aigc products`: products and models'),
+  people: list(entityRow(['person'], 'person', 'a person'), 'the JSON of `aigc people`: people, with their roles'),
+  segments: list(SegmentRow, 'the JSON of `aigc segments`: segments, with their members'),
+  sources: list(SourceRow, 'the JSON of `aigc sources`: sources, with how many claims cite each'),
+  quotes: list(QuoteRow, 'the JSON of `aigc quotes`: verbatim quotes'),
+  claims: list(ClaimRow, 'the JSON of `aigc claims`: quotes, statements, figures and events'),
+  search: list(SearchHit, 'the JSON of `aigc search`: hits, best first'),
+  stats: list(StatsRow, 'the JSON of `aigc stats`: counts, for all sources and per source'),
+  timeline: list(TimelineRow, 'the JSON of `aigc timeline`: dated claims in date order'),
+  show: {
+    row: z.union([EntityCard, ClaimRow, SourceRow]),
+    list: false,
+    description: "the JSON of `aigc show`: an entity's card, a claim or a source",
+  },
+};

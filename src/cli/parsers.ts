@@ -3,11 +3,13 @@ import { InvalidArgumentError } from 'commander';
 import { isDate } from '../kb/model.js';
 import { didYouMean } from '../kb/suggest.js';
 
+// The parser carries its values, for shell completion to offer.
 export function choice(values: readonly string[]) {
-  return (v: string) => {
+  const parse = (v: string) => {
     if (values.includes(v)) return v;
     throw new InvalidArgumentError(`expected one of ${values.join(', ')}${didYouMean(v, values)}`);
   };
+  return Object.assign(parse, { values });
 }
 
 const SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 };

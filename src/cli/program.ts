@@ -207,7 +207,13 @@ export function buildProgram(h: Hooks): Command {
         .argument('[words...]', 'the words typed so far, the last one being completed')
         .allowUnknownOption()
         .helpOption(false)
-        .action(go(async (ctx, words, o) => (await import('../commands/complete.js')).run(ctx, words, o))),
+        .action(async (words: string[], _o: unknown, cmd: Command) => {
+          // Candidates come from every command's flags, so every command is built. A --kb or
+          // --no-cache among the words typed chooses the KB, as it would for the command.
+          for (const [name, make] of Object.entries(commands)) if (!program.commands.some((c) => c.name() === name)) make();
+          const global = cmd.optsWithGlobals() as GlobalOptions;
+          h.done(await (await import('../commands/complete.js')).run(program, words, (typed) => h.makeCtx({ ...global, ...typed })));
+        }),
   };
   const wanted = h.command && Object.hasOwn(commands, h.command) ? [h.command] : Object.keys(commands);
   for (const name of wanted) commands[name]();

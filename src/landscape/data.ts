@@ -1,0 +1,178 @@
+// What the landscape page shows, as plain data: the segments, each with its organisations and
+// products, and one card per organisation or product with its names and the quotes and figures
+// that concern it. The page embeds this as JSON; nothing here knows about HTML.
+import type { Kb } from '../kb/kb.js';
+import { ORG_TYPES } from '../kb/model.js';
+import type { Claim, Entity } from '../kb/schema.js';
+import { cell } from '../output/cell.js';
+
+// Not a slug, so no segment of a KB can take this id.
+export const OTHER = '_other';
+const HAN = /\p{Script=Han}/u;
+// Only these are made links: a KB may hold any URL the schema accepts, javascript: included.
+const WEB = /^https?:\/\//i;
+
+export interface Named {
+  id: string;
+  name: string;
+}
+
+export interface Group {
+  id: string;
+  name: string;
+  description: string | null;
+  other: boolean; // the group of cards in no segment
+  organisations: string[]; // card ids, by name
+  products: string[];
+}
+
+export interface Quote {
+  id: string;
+  text: string; // verbatim
+  by: string | null; // the speaker's name
+  role: string | null; // "CEO, Xiaoice"
+  source: string; // a key of LandscapeData.sources
+  paragraph: number;
+}
+
+export interface Figure {
+  id: string;
+  text: string;
+  value: string; // "125,000,000 USD", "3,000,000–4,600,000 USD"
+  amount: number | null;
+  min: number | null;
+  max: number | null;
+  unit: string | null;
+  measures: string | null;
+  when: string | null;
+  by: string | null;
+  source: string;
+  paragraph: number;
+}
+
+export interface Card {
+  id: string;
+  type: string;
+  name: string;
+  aliases: string[];
+  zh: string[]; // the aliases written in Chinese characters
+  description: string | null;
+  makers: Named[]; // of a product
+  products: Named[]; // an organisation makes
+  people: { name: string; role: string | null }[];
+  segments: string[]; // group ids
+  quotes: Quote[];
+  figures: Figure[];
+}
+
+export interface SourceInfo {
+  id: string;
+  title: string;
+  publisher: string;
+  published: string;
+  url: string | null; // http(s) only
+}
+
+export interface LandscapeData {
+  groups: Group[];
+  cards: Record<string, Card>;
+  sources: Record<string, SourceInfo>;
+  counts: { segments: number; cards: number; entities: number; quotes: number; figures: number };
+}
+
+export const isCardType = (type: string) => type === 'product' || ORG_TYPES.includes(type);
+const byName = (a: Entity, b: Entity) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id);
+
+export function landscapeData(kb: Kb): LandscapeData {
+  const entities = kb.entities.filter((e) => isCardType(e.type));
+  const segments = kb.entities.filter((e) => e.type === 'segment');
+  const segmentIds = new Set(segments.map((s) => s.id));
+  const group = (id: string, name: string, description: string | null, members: Entity[]): Group => {
+    const sorted = [...members].sort(byName);
+    return {
+      id,
+      name,
+      description,
+      other: id === OTHER,
+      organisations: sorted.filter((e) => e.type !== 'product').map((e) => e.id),
+      products: sorted.filter((e) => e.type === 'product').map((e) => e.id),
+    };
+  };
+  const groups = segments.map((s) =>
+    group(s.id, s.name, s.description ?? null, kb.segmentMembers(s.id).filter((e) => isCardType(e.type))),
+  );
+  const unplaced = entities.filter((e) => !e.segments.some((s) => segmentIds.has(s)));
+  if (unplaced.length) groups.push(group(OTHER, 'Other', 'Organisations and products the knowledge base places in no segment.', unplaced));
+
+  const cards: Record<string, Card> = {};
+  for (const e of entities) cards[e.id] = cardOf(kb, e, segmentIds);
+  const used = new Set(Object.values(cards).flatMap((c) => [...c.quotes, ...c.figures].map((q) => q.source)));
+  const sources: Record<string, SourceInfo> = {};
+  for (const s of kb.sources) {
+    if (used.has(s.id)) sources[s.id] = { id: s.id, title: s.title, publisher: s.publisher, published: s.published, url: s.url && WEB.test(s.url) ? s.url : null };
+  }
+  const claims = new Map(Object.values(cards).flatMap((c) => [...c.quotes, ...c.figures].map((q) => [q.id, q])));
+  return {
+    groups,
+    cards,
+    sources,
+    counts: {
+      segments: segments.length,
+      cards: groups.reduce((n, g) => n + g.organisations.length + g.products.length, 0),
+      entities: entities.length,
+      quotes: [...claims.values()].filter((q) => !('value' in q)).length,
+      figures: [...claims.values()].filter((q) => 'value' in q).length,
+    },
+  };
+}
+
+function cardOf(kb: Kb, e: Entity, segmentIds: Set<string>): Card {
+  const rels = kb.relations(e.id);
+  const named = (kind: string) => rels.filter((r) => r.kind === kind).map((r) => ({ id: r.other.id, name: r.other.name }));
+  const segments = e.segments.filter((s) => segmentIds.has(s));
+  // The claims about it, and those it made itself (an analyst firm's forecast), once each.
+  const claims = [...new Set([...kb.claimsAbout(e.id), ...kb.claimsBy(e.id)])].sort((a, b) => a.source.localeCompare(b.source) || a.paragraph - b.paragraph);
+  return {
+    id: e.id,
+    type: e.type,
+    name: e.name,
+    aliases: e.aliases,
+    zh: e.aliases.filter((a) => HAN.test(a)),
+    description: e.description ?? null,
+    makers: named('maker'),
+    products: named('makes'),
+    people: rels.filter((r) => r.kind === 'employs').map((r) => ({ name: r.other.name, role: r.role ?? null })),
+    segments: segments.length ? segments : [OTHER],
+    quotes: claims.filter((c) => c.kind === 'quote').map((c) => quoteOf(kb, c)),
+    figures: claims.filter((c) => c.kind === 'figure').map((c) => figureOf(kb, c)),
+  };
+}
+
+function speaker(kb: Kb, c: Claim) {
+  const who = c.by ? kb.entity(c.by) : undefined;
+  if (!who) return { by: c.by, role: null };
+  const job = kb.relations(who.id).find((r) => r.kind === 'works_at');
+  return { by: who.name, role: job ? [job.role, job.other.name].filter(Boolean).join(', ') : null };
+}
+
+function quoteOf(kb: Kb, c: Claim): Quote {
+  return { id: c.id, text: c.text, ...speaker(kb, c), source: c.source, paragraph: c.paragraph };
+}
+
+function figureOf(kb: Kb, c: Claim): Figure {
+  const v = c.value;
+  return {
+    id: c.id,
+    text: c.text,
+    value: cell(v),
+    amount: v && 'amount' in v ? v.amount : null,
+    min: v && 'min' in v ? v.min : null,
+    max: v && 'max' in v ? v.max : null,
+    unit: v?.unit ?? null,
+    measures: c.measures ?? null,
+    when: c.when ? cell(c.when) : null,
+    by: speaker(kb, c).by,
+    source: c.source,
+    paragraph: c.paragraph,
+  };
+}

@@ -1,0 +1,204 @@
+// `aigc landscape`: the page's data against the YAML and the other commands, a page that needs
+// no network, data that cannot break out of its block, and the file handling. The page in a
+// browser is test/e2e/landscape.e2e.ts.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bin, cli, json, ROOT } from './helpers.js';
+import { yamlClaims, yamlEntities } from './kb-yaml.js';
+import { blocks, embedded, HOSTILE, removeTempDirs, tempDir, writePage } from './landscape-page.js';
+
+const CARD_TYPES = ['company', 'investor', 'organisation', 'product'];
+const HAN = /\p{Script=Han}/u;
+const cards = yamlEntities.filter((e) => CARD_TYPES.includes(e.type));
+const segments = yamlEntities.filter((e) => e.type === 'segment');
+const concerns = (id: string) => (c: any) => (c.about ?? []).includes(id) || c.by === id;
+
+let page: Awaited<ReturnType<typeof writePage>>;
+let data: any;
+beforeAll(async () => {
+  page = await writePage();
+  data = embedded(page.html);
+});
+afterAll(removeTempDirs);
+
+describe('aigc landscape: what the page holds', () => {
+  it('writes the file, says so on stderr in one line, and prints nothing on stdout', () => {
+    const placements = cards.reduce((n, e) => n + Math.max(1, e.segments?.length ?? 0), 0);
+    expect(page.ran.stdout).toBe('');
+    expect(page.ran.stderr).toBe(`wrote ${page.file}: ${segments.length} segments and Other, ${placements} cards of ${cards.length} organisations and products\n`);
+  });
+
+  it('has a group per segment, in the order `aigc segments` gives, then Other', async () => {
+    const listed = json(await cli(['segments', '--json']));
+    expect(data.groups.map((g: any) => g.id)).toEqual([...listed.map((s: any) => s.id), '_other']);
+    for (const s of listed) {
+      const g = data.groups.find((x: any) => x.id === s.id);
+      expect(g.name).toBe(s.name);
+      expect([...g.organisations].sort()).toEqual(s.organisations.map((o: any) => o.id).sort());
+      expect([...g.products].sort()).toEqual(s.products.map((p: any) => p.id).sort());
+    }
+  });
+
+  it('puts what is in no segment under Other, and what is in two segments in both', () => {
+    const other = data.groups.at(-1);
+    const unplaced = cards.filter((e) => !e.segments?.length).map((e) => e.id);
+    expect(unplaced.length).toBeGreaterThan(0);
+    expect([...other.organisations, ...other.products].sort()).toEqual(unplaced.sort());
+    const twice = cards.find((e) => (e.segments?.length ?? 0) >= 2);
+    expect(twice).toBeDefined();
+    const holding = data.groups.filter((g: any) => [...g.organisations, ...g.products].includes(twice.id)).map((g: any) => g.id);
+    expect(holding).toEqual(twice.segments);
+  });
+
+  it('orders each group by name, organisations apart from products', () => {
+    for (const g of data.groups) {
+      for (const ids of [g.organisations, g.products]) {
+        const names = ids.map((id: string) => data.cards[id].name);
+        expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+      }
+      expect(g.organisations.every((id: string) => data.cards[id].type !== 'product')).toBe(true);
+      expect(g.products.every((id: string) => data.cards[id].type === 'product')).toBe(true);
+    }
+  });
+
+  it('has a card per organisation and product, with its names, Chinese names and maker', () => {
+    expect(Object.keys(data.cards).sort()).toEqual(cards.map((e) => e.id).sort());
+    for (const e of cards) {
+      const c = data.cards[e.id];
+      expect(c).toMatchObject({ name: e.name, type: e.type, aliases: e.aliases ?? [], description: e.description ?? null });
+      expect(c.zh).toEqual((e.aliases ?? []).filter((a: string) => HAN.test(a)));
+      const makers = (e.relations ?? []).filter((r: any) => r.kind === 'maker').map((r: any) => r.to);
+      expect(c.makers.map((m: any) => m.id)).toEqual(makers);
+    }
+    expect(data.cards.xiaoice.zh).toEqual(['小冰']);
+  });
+
+  it("gives each card the quotes and figures about it or by it, verbatim, with source and paragraph", async () => {
+    const titles = new Map(json(await cli(['sources', '--json'])).map((s: any) => [s.id, s.title]));
+    let quotes = 0;
+    for (const e of cards) {
+      const c = data.cards[e.id];
+      for (const [kind, shown] of [['quote', c.quotes], ['figure', c.figures]] as const) {
+        const want = yamlClaims.filter((x) => x.kind === kind && concerns(e.id)(x));
+        expect(shown.map((q: any) => q.id).sort()).toEqual(want.map((x) => x.id).sort());
+        for (const q of shown) {
+          const y = want.find((x) => x.id === q.id);
+          expect(q).toMatchObject({ text: y.text, source: y.source, paragraph: y.paragraph });
+          expect(data.sources[q.source].title).toBe(titles.get(y.source));
+          if (kind === 'figure') expect([q.amount ?? undefined, q.min ?? undefined, q.max ?? undefined, q.unit ?? undefined]).toEqual([y.value.amount, y.value.min, y.value.max, y.value.unit]);
+        }
+      }
+      quotes += c.quotes.length;
+    }
+    expect(quotes).toBeGreaterThan(0);
+    expect(data.cards.xiaoice.quotes.length).toBe(yamlClaims.filter((x) => x.kind === 'quote' && concerns('xiaoice')(x)).length);
+  });
+});
+
+describe('aigc landscape: one self-contained file', () => {
+  it('loads nothing from anywhere: no src, href, link, @import or url()', () => {
+    const { html } = page;
+    expect(html).not.toMatch(/<(script|img|iframe|link|object|embed|source|video|audio)\b[^>]*\s(src|href|data)\s*=/i);
+    expect(html).not.toMatch(/<link\b/i);
+    expect(html).not.toMatch(/@import|url\(/i);
+    expect(html).not.toMatch(/\s(src|href|action|srcset)\s*=/i);
+    // The shipped sources carry no URL, so no address appears at all.
+    expect(html).not.toMatch(/https?:\/\//i);
+  });
+
+  it('forbids every fetch by its Content-Security-Policy, which admits exactly its inline style and script', () => {
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(page.html)?.[1] ?? '';
+    expect(csp).toContain("default-src 'none'");
+    const sha = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
+    const [style] = blocks(page.html, 'style');
+    const code = blocks(page.html, 'script').filter((b) => !/type=/.test(b.attrs));
+    expect(code).toHaveLength(1);
+    expect(csp).toContain(`style-src ${sha(style.body)};`);
+    expect(csp).toContain(`script-src ${sha(code[0].body)};`);
+  });
+
+  it('writes the same bytes for the same knowledge base', async () => {
+    expect((await writePage()).html).toBe(page.html);
+  });
+});
+
+describe('aigc landscape: hostile strings stay data', () => {
+  const yaml = parse(readFileSync(join(HOSTILE, 'kb.yaml'), 'utf8'));
+  let hostile: Awaited<ReturnType<typeof writePage>>;
+  beforeAll(async () => {
+    hostile = await writePage(HOSTILE);
+  });
+
+  it('keeps <script>, quotes, ampersands and line separators inside the JSON block, escaped', () => {
+    const { html } = hostile;
+    expect(blocks(html, 'script')).toHaveLength(2); // the data and the code: nothing else became a script
+    expect(html.match(/<\/script/gi)).toHaveLength(2);
+    const block = /id="landscape-data">([\s\S]*?)<\/script>/.exec(html)![1];
+    expect(block).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(html).not.toMatch(/[\u2028\u2029]/);
+  });
+
+  it('reads back every hostile string exactly', () => {
+    const d = embedded(hostile.html);
+    for (const e of yaml.entities.filter((x: any) => CARD_TYPES.includes(x.type))) {
+      expect(d.cards[e.id]).toMatchObject({ name: e.name, aliases: e.aliases ?? [], description: e.description ?? null });
+    }
+    const seg = yaml.entities.find((x: any) => x.type === 'segment');
+    expect(d.groups[0]).toMatchObject({ name: seg.name, description: seg.description });
+    expect(seg.description).toMatch(/\u2028/);
+    const q = yaml.claims.find((c: any) => c.kind === 'quote');
+    expect(d.cards.acme.quotes[0]).toMatchObject({ text: q.text, by: '<b>Mallory</b>', role: '<i>CEO</i>, ' + d.cards.acme.name });
+  });
+
+  it('links a source only by an http(s) URL: a javascript: URL is dropped', () => {
+    const d = embedded(hostile.html);
+    const byId = new Map(yaml.sources.map((s: any) => [s.id, s]));
+    expect(d.sources['web-2024'].url).toBe((byId.get('web-2024') as any).url);
+    expect((byId.get('trick-2024') as any).url).toMatch(/^javascript:/);
+    expect(d.sources['trick-2024'].url).toBeNull();
+  });
+});
+
+describe('aigc landscape: the file', () => {
+  it('refuses a file that exists, unless --force, and leaves no temporary file', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'page.html');
+    writeFileSync(file, 'mine');
+    const refused = await cli(['landscape', '--out', file]);
+    expect(refused).toMatchObject({ code: 2, stdout: '' });
+    expect(refused.stderr).toBe(`aigc: ${file} exists; give --force to replace it\n`);
+    expect(readFileSync(file, 'utf8')).toBe('mine');
+    const forced = await cli(['landscape', '--out', file, '--force']);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(page.html);
+    expect(readdirSync(dir)).toEqual(['page.html']);
+  });
+
+  it('refuses a folder, or a file in a folder that does not exist, as usage errors', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'sub'));
+    const folder = await cli(['landscape', '--out', join(dir, 'sub'), '--force']);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/is a folder/);
+    const missing = await cli(['landscape', '--out', join(dir, 'nowhere', 'x.html')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^aigc: cannot write .*: the folder .*nowhere does not exist\n$/);
+  });
+
+  it('--out is required', async () => {
+    const r = await cli(['landscape']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--out/);
+  });
+
+  it('the real binary writes the same page, relative to its working folder', () => {
+    const dir = tempDir();
+    const r = bin(['landscape', '--out', relative(ROOT, join(dir, 'landscape.html'))]);
+    expect(r).toMatchObject({ code: 0, stdout: '' });
+    expect(r.stderr).toMatch(new RegExp(`^wrote .*landscape\\.html: ${segments.length} segments and Other, \\d+ cards of ${cards.length} organisations and products\\n$`));
+    expect(readFileSync(join(dir, 'landscape.html'), 'utf8')).toBe(page.html);
+  });
+});

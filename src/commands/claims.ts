@@ -1,6 +1,7 @@
 import type { ClaimFilter } from '../kb/select.js';
 import { selectClaims } from '../kb/select.js';
 import { claimView } from '../kb/views.js';
+import { yearOf } from '../output/facet.js';
 import type { OutputOptions } from '../output/render.js';
 import { list, type Ctx } from './context.js';
 
@@ -12,5 +13,5 @@ export async function run(ctx: Ctx, o: Options) {
   const columns = o.kind === 'figure' || o.unit || o.min !== undefined || o.max !== undefined
     ? ['id', 'about', 'measures', 'value', 'when', 'by', 'source.id', 'paragraph']
     : ['id', 'kind', 'about', 'by', 'text', 'value', 'when', 'source.id', 'paragraph'];
-  return list({ rows, columns, wide: ['text', 'measures', 'about'] }, o, ctx);
+  return list({ rows, columns, wide: ['text', 'measures', 'about'], facets: { kind: 'kind', speaker: 'by', about: 'about', unit: 'value.unit', year: yearOf('when.date'), precision: 'when.precision', source: 'source' } }, o, ctx);
 }

@@ -1,7 +1,7 @@
 // What every command receives, and what it hands back to the entry to print.
 import type { Io } from '../io.js';
 import type { Loaded } from '../kb/load.js';
-import { render, type Listing, type OutputOptions, type RenderContext } from '../output/render.js';
+import { FACET_FORMATS, formatOf, render, type Listing, type OutputOptions, type RenderContext } from '../output/render.js';
 
 export interface Ctx {
   io: Io;
@@ -17,7 +17,14 @@ export interface Output {
 }
 
 export async function list(listing: Listing, o: OutputOptions, ctx: Ctx): Promise<Output> {
-  return { stdout: await render(listing, o, ctx.view), empty: listing.rows.length === 0 };
+  const stdout = await render(listing, o, ctx.view);
+  const out: Output = { stdout, empty: listing.rows.length === 0 };
+  // The rows are printed as asked; the counts need a format with room for them.
+  const format = formatOf(o, ctx.view);
+  if (o.facet?.length && !FACET_FORMATS.includes(format)) {
+    out.stderr = [`aigc: --facet counts are shown in a table or in JSON (--format table, or --json and jq .facets); ${format} prints the rows only`];
+  }
+  return out;
 }
 
 export function json(data: unknown): Output {

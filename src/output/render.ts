@@ -2,6 +2,7 @@
 import { UsageError } from '../errors.js';
 import { didYouMean, shown } from '../kb/suggest.js';
 import { cell, pick } from './cell.js';
+import { countFacets, type Facets } from './facet.js';
 
 export const FORMATS = ['table', 'tsv', 'json', 'jsonl'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -11,6 +12,7 @@ export interface OutputOptions {
   json?: boolean;
   fields?: string;
   limit?: number;
+  facet?: string[]; // facets to count over the whole result (table and JSON only)
 }
 
 export interface RenderContext {
@@ -23,7 +25,15 @@ export interface Listing {
   rows: object[];
   columns: string[]; // the default columns for table and TSV
   wide?: string[]; // columns that may wrap in a table (long text)
+  // Columns worked out from a row for reading (a date with its end and inferred mark),
+  // not part of the JSON record unless --fields names them.
+  computed?: Record<string, (row: any) => unknown>;
+  facets?: Facets; // the facets this listing offers, by name
 }
+
+// Facets fit only where there is room for a second table: under the table, or beside the
+// rows in JSON. TSV and JSON Lines stay one record per line for cut, sort and jq.
+export const FACET_FORMATS: readonly Format[] = ['table', 'json'];
 
 export function formatOf(o: OutputOptions, ctx: RenderContext): Format {
   if (o.json) return o.format && o.format !== 'json' ? conflict(o.format) : 'json';
@@ -38,7 +48,7 @@ export function fieldsOf(o: OutputOptions, l: Listing): string[] | undefined {
   if (!o.fields) return undefined;
   const fields = o.fields.split(',').map((f) => f.trim()).filter(Boolean);
   if (!fields.length) throw new UsageError('--fields needs at least one field name');
-  const known = new Set(l.columns);
+  const known = new Set([...l.columns, ...Object.keys(l.computed ?? {})]);
   for (const r of l.rows.slice(0, 50)) for (const k of Object.keys(r)) known.add(k);
   for (const f of fields) {
     const top = f.split('.')[0];
@@ -50,15 +60,27 @@ export function fieldsOf(o: OutputOptions, l: Listing): string[] | undefined {
 export async function render(l: Listing, o: OutputOptions, ctx: RenderContext): Promise<string> {
   const format = formatOf(o, ctx);
   const fields = fieldsOf(o, l);
+  const facets = o.facet?.length ? countFacets(l.rows, o.facet, l.facets) : undefined;
   const rows = o.limit !== undefined ? l.rows.slice(0, o.limit) : l.rows;
+  const get = (r: object, f: string) => {
+    const [top, ...rest] = f.split('.');
+    if (!l.computed || !Object.hasOwn(l.computed, top)) return pick(r, f);
+    const v = l.computed[top](r);
+    return rest.length ? pick(v as object, rest.join('.')) : v;
+  };
   if (format === 'json' || format === 'jsonl') {
-    const out = fields ? rows.map((r) => Object.fromEntries(fields.map((f) => [f, pick(r, f) ?? null]))) : rows;
-    return format === 'json' ? JSON.stringify(out, null, 2) + '\n' : out.map((r) => JSON.stringify(r) + '\n').join('');
+    const out = fields ? rows.map((r) => Object.fromEntries(fields.map((f) => [f, get(r, f) ?? null]))) : rows;
+    // Only with --facet does the array become {rows, facets}: plain --json stays an array.
+    if (format === 'json') return JSON.stringify(facets ? { rows: out, facets } : out, null, 2) + '\n';
+    return out.map((r) => JSON.stringify(r) + '\n').join('');
   }
   const cols = fields ?? l.columns;
-  const cells = rows.map((r) => cols.map((c) => cell(pick(r, c), format === 'table')));
+  const cells = rows.map((r) => cols.map((c) => cell(get(r, c), format === 'table')));
   if (format === 'tsv') return [cols, ...cells].map((line) => line.join('\t') + '\n').join('');
-  if (!rows.length) return '';
+  const counted = Object.entries(facets ?? {}).filter(([, counts]) => counts.length);
+  if (!rows.length && !counted.length) return '';
   const { table } = await import('./table.js');
-  return table(cols, cells, l.wide ?? [], ctx);
+  const parts = rows.length ? [table(cols, cells, l.wide ?? [], ctx)] : [];
+  for (const [name, counts] of counted) parts.push(table([name, 'count'], counts.map((c) => [c.name, cell(c.count)]), [name], ctx));
+  return parts.join('\n');
 }

@@ -1,0 +1,55 @@
+// The timeline: every dated claim (an event, a figure, any claim with `when`), in date order,
+// each with its date's precision and whether the date was worked out rather than printed.
+import type { Kb } from './kb.js';
+import { precisionOf } from './model.js';
+import type { Claim, When } from './schema.js';
+import { dayRange, selectClaims } from './select.js';
+import { entityRef, sourceRef } from './views.js';
+
+export interface TimelineFilter {
+  about?: string;
+  since?: string; // kept when the date's span overlaps: as `claims --since/--until`
+  until?: string;
+}
+
+export function timeline(kb: Kb, f: TimelineFilter) {
+  const dated = selectClaims(kb, { about: f.about, since: f.since, until: f.until }).filter((c): c is Claim & { when: When } => c.when !== undefined);
+  return dated.map((c) => timelineRow(kb, c)).sort(byDate);
+}
+
+export function timelineRow(kb: Kb, c: Claim & { when: When }) {
+  const w = c.when;
+  return {
+    id: c.id,
+    kind: c.kind,
+    date: w.date,
+    end: w.end ?? null,
+    precision: precisionOf(w.date),
+    inferred: w.inferred,
+    basis: w.basis ?? null,
+    text: c.text,
+    about: c.about.map((a) => entityRef(kb, a)),
+    by: c.by ? entityRef(kb, c.by) : null,
+    value: c.value ?? null,
+    measures: c.measures ?? null,
+    source: sourceRef(kb, c.source),
+    paragraph: c.paragraph,
+  };
+}
+export type TimelineRow = ReturnType<typeof timelineRow>;
+
+const RANK = { year: 0, month: 1, day: 2 };
+
+// By the first day a date covers; a coarser date first among those that start the same day
+// (2022, then 2022-01, then 2022-01-01), as a heading comes before what falls under it; then
+// the shorter span, then the id, so that the order is the same on every run.
+export function byDate(a: TimelineRow, b: TimelineRow): number {
+  return (
+    compare(dayRange(a.date)[0], dayRange(b.date)[0]) ||
+    RANK[a.precision] - RANK[b.precision] ||
+    compare(dayRange(a.end ?? a.date)[1], dayRange(b.end ?? b.date)[1]) ||
+    compare(a.id, b.id)
+  );
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

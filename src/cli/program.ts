@@ -194,6 +194,7 @@ export function buildProgram(h: Hooks): Command {
         .action(go(async (ctx, name, o) => (await import('../commands/schema.js')).run(ctx, name, o))),
     completion: () =>
       add('completion', 'print a shell completion script: bash, zsh or fish', [
+        'aigc completion bash > ~/.local/share/bash-completion/completions/aigc',
         'source <(aigc completion bash)',
         'aigc completion zsh > "${fpath[1]}/_aigc"',
         'aigc completion fish > ~/.config/fish/completions/aigc.fish',

@@ -12,7 +12,8 @@ export async function run(ctx: Ctx, o: OutputOptions) {
       const of = (want: (t: string) => boolean) => members.filter((m) => want(m.type)).map(refOf);
       const products = of((t) => t === 'product');
       const organisations = of((t) => ORG_TYPES.includes(t));
-      return { id: s.id, name: s.name, aliases: s.aliases, members: members.length, organisations, products, description: s.description ?? null };
+      // The counts beside the lists: what `companies --facet segment` and `products --facet segment` count.
+      return { id: s.id, name: s.name, aliases: s.aliases, members: members.length, orgs: organisations.length, prods: products.length, organisations, products, description: s.description ?? null };
     });
-  return list({ rows, columns: ['id', 'name', 'members', 'organisations', 'products'], wide: ['organisations', 'products'] }, o, ctx);
+  return list({ rows, columns: ['id', 'name', 'members', 'orgs', 'prods', 'organisations', 'products'], wide: ['organisations', 'products'] }, o, ctx);
 }

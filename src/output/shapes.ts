@@ -133,6 +133,8 @@ const SegmentRow = named(
     name: about(str, 'the name'),
     aliases: about(z.array(str), 'other names'),
     members: about(count, 'how many organisations and products are listed under it'),
+    orgs: about(count, 'how many organisations are listed under it'),
+    prods: about(count, 'how many products are listed under it'),
     organisations: about(z.array(EntityRef), 'its organisations'),
     products: about(z.array(EntityRef), 'its products'),
     description: about(str.nullable(), 'what it covers'),

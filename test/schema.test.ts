@@ -206,6 +206,22 @@ describe('every command\'s JSON holds to its output schema', () => {
     });
   });
 
+  // With --facet the JSON is {rows, facets}; each command is asked for every facet it offers (the
+  // usage error for an unknown one lists them).
+  it.each(['companies', 'products', 'people', 'sources', 'quotes', 'claims', 'search', 'timeline'])('%s --facet F --json: the rows and the counts beside them', async (cmd) => {
+    const args = cmd === 'search' ? ['search', 'ai'] : [cmd];
+    const offered = (await cli([...args, '--facet', 'no-such-facet'])).stderr.match(/facets here: (.*)$/m)?.[1].split(', ') ?? [];
+    expect(offered.length).toBeGreaterThan(0);
+    const r = await cli([...args, '--json', ...offered.flatMap((f) => ['--facet', f])]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = json<{ rows: unknown[]; facets: Record<string, { count: number }[]> }>(r);
+    expect(Object.keys(out.facets)).toEqual(offered);
+    const v = await validator(cmd);
+    expect(verdict(v, out)).toEqual({ ok: true, errors: null });
+    expect(v({ ...out, facets: { [offered[0]]: [{ value: 'x', count: 1 }] } })).toBe(false); // a count without its name
+    expect(v({ rows: out.rows })).toBe(false);
+  });
+
   it('is strict: a row with a field missing, retyped or unknown fails', async () => {
     const rows = json<any[]>(await cli(['claims', '--json']));
     const v = await validator('claims');

@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { KB_FORMAT_VERSION, KbFile, kbJsonSchema, type JsonSchema } from '../kb/jsonschema.js';
 import { Claim, Entity, Source } from '../kb/schema.js';
 import { didYouMean, shown } from '../kb/suggest.js';
-import { parts, SHAPE_VERSION, SHAPES } from '../output/shapes.js';
+import { listJson, parts, SHAPE_VERSION, SHAPES } from '../output/shapes.js';
 import type { Output } from './context.js';
 
 // draft-07: the newest draft the YAML language server (VS Code's YAML extension) validates.
@@ -43,7 +43,7 @@ const SCHEMAS: Record<string, Entry> = {
         description: `${shape.description[0].toUpperCase()}${shape.description.slice(1)}; output shape version ${SHAPE_VERSION}.`,
         version: SHAPE_VERSION,
         make: () => {
-          const schema = z.toJSONSchema(shape.list ? z.array(shape.row) : shape.row, { target: 'draft-07', metadata: parts }) as JsonSchema;
+          const schema = z.toJSONSchema(shape.list ? listJson(shape.row) : shape.row, { target: 'draft-07', metadata: parts }) as JsonSchema;
           delete schema.$schema;
           return schema;
         },

@@ -209,6 +209,26 @@ const EntityCard = named(
   "an entity's card: the entity, its claims and, for a segment, its members",
 );
 
+const FacetCount = named(
+  z.strictObject({
+    value: about(z.union([str, z.number(), z.boolean(), z.null()]), "a reference's id or the field's value; null counts the rows without one"),
+    name: about(str, "what a reader sees: a reference's name, or the value as text"),
+    count: about(count, 'how many rows have this value'),
+  }),
+  'facet-count',
+  'how many rows of the whole result have one value of a facet',
+);
+
+// A list command's JSON: an array of rows; with --facet, the rows and the counts beside them.
+export const listJson = (row: z.ZodType) =>
+  z.union([
+    z.array(row),
+    z.strictObject({
+      rows: z.array(row),
+      facets: about(z.record(str, z.array(FacetCount)), 'for each facet asked for (--facet), the counts per value, most first'),
+    }),
+  ]);
+
 export interface Shape {
   row: z.ZodType;
   list: boolean; // the JSON is an array of rows (else one object)

@@ -27,13 +27,30 @@ const GRAPH_FORMATS = ['dot', 'mermaid', 'json'];
 const EXPORT_FORMATS = ['jsonl', 'csv', 'sqlite'];
 const SHELLS = ['bash', 'zsh', 'fish'];
 
-function outputOptions(cmd: Command): Command {
+// The facets each list command can count (the command declares how; a test holds the two equal).
+const FACETS = {
+  companies: ['segment', 'type', 'source'],
+  products: ['segment', 'maker', 'source'],
+  people: ['org', 'source'],
+  sources: ['kind', 'publisher', 'year', 'language'],
+  quotes: ['speaker', 'about', 'source'],
+  claims: ['kind', 'speaker', 'about', 'unit', 'year', 'precision', 'source'],
+  search: ['type', 'field'],
+  timeline: ['kind', 'year', 'precision', 'inferred', 'about', 'speaker', 'unit', 'source'],
+} as const;
+
+function outputOptions(cmd: Command, facets: readonly string[] = []): Command {
+  if (facets.length)
+    cmd.addOption(
+      new Option('--facet <field>', `also count the rows per value of a field: ${facets.join('|')} (repeatable)`)
+        // Collected, not checked, here: the command says what it has. The names ride along for completion.
+        .argParser(Object.assign((v: string, prev?: string[]) => collect(v, prev), { values: facets })),
+    );
   return cmd
     .option('--json', 'print a JSON array of full records')
     .addOption(new Option('--format <format>', `output format: ${FORMATS.join('|')} (default: table on a terminal, else tsv)`).argParser(choice(FORMATS)))
     .option('--fields <list>', 'comma-separated fields to print, e.g. id,name or by.name,text', text)
-    .addOption(new Option('--limit <n>', 'print at most n records').argParser(count))
-    .option('--facet <field>', 'also count the rows per value of a field: segment, type, unit, year, speaker... (repeatable)', collect);
+    .addOption(new Option('--limit <n>', 'print at most n records').argParser(count));
 }
 
 // The command the arguments name: the first word that is neither a flag nor a global flag's value.
@@ -87,27 +104,27 @@ export function buildProgram(h: Hooks): Command {
   // is a cost on every run. Help, a typo and anything else get them all.
   const commands: Record<string, () => unknown> = {
     companies: () =>
-      outputOptions(add('companies', 'list organisations: companies, investors, labs, research firms, media', ['aigc companies --segment video', 'aigc companies --type investor --json | jq -r ".[].name"']))
+      outputOptions(add('companies', 'list organisations: companies, investors, labs, research firms, media', ['aigc companies --segment video', 'aigc companies --facet segment', 'aigc companies --type investor --json | jq -r ".[].name"']), FACETS.companies)
         .option('--segment <name>', 'only members of this segment (id, name or alias)', text)
         .addOption(new Option('--type <type>', `only this type: ${ORG_TYPES.join('|')}`).argParser(choice(ORG_TYPES)))
         .action(go(async (ctx, o) => (await import('../commands/companies.js')).run(ctx, o))),
     products: () =>
-      outputOptions(add('products', 'list products and models', ['aigc products --segment image', 'aigc products --maker bytedance']))
+      outputOptions(add('products', 'list products and models', ['aigc products --segment image', 'aigc products --maker bytedance']), FACETS.products)
         .option('--segment <name>', 'only members of this segment', text)
         .option('--maker <name>', 'only products of this organisation (or of a part of it)', text)
         .action(go(async (ctx, o) => (await import('../commands/products.js')).run(ctx, o))),
     people: () =>
-      outputOptions(add('people', 'list people, with their roles', ['aigc people', 'aigc people --org xiaoice']))
+      outputOptions(add('people', 'list people, with their roles', ['aigc people', 'aigc people --org xiaoice']), FACETS.people)
         .option('--org <name>', 'only people who work at this organisation (or a part of it)', text)
         .action(go(async (ctx, o) => (await import('../commands/people.js')).run(ctx, o))),
     segments: () =>
       outputOptions(add('segments', 'list segments, with their members and member counts', ['aigc segments', 'aigc segments --json | jq ".[] | {name, members}"']))
         .action(go(async (ctx, o) => (await import('../commands/segments.js')).run(ctx, o))),
     sources: () =>
-      outputOptions(add('sources', 'list sources, with how many claims cite each', ['aigc sources']))
+      outputOptions(add('sources', 'list sources, with how many claims cite each', ['aigc sources']), FACETS.sources)
         .action(go(async (ctx, o) => (await import('../commands/sources.js')).run(ctx, o))),
     quotes: () =>
-      outputOptions(add('quotes', 'list verbatim quotes, each with its speaker, source and paragraph', ['aigc quotes --speaker "li di"', 'aigc quotes --search "regulated"']))
+      outputOptions(add('quotes', 'list verbatim quotes, each with its speaker, source and paragraph', ['aigc quotes --speaker "li di"', 'aigc quotes --search "regulated"']), FACETS.quotes)
         .option('--speaker <name>', 'only quotes by this person or organisation', text)
         .option('--about <name>', 'only quotes about this entity', text)
         .addOption(new Option('--search <text>', "fuzzy search in the quotes' words, best match first").argParser(text))
@@ -117,7 +134,7 @@ export function buildProgram(h: Hooks): Command {
         'aigc claims --unit USD --min 100M',
         'aigc claims --about openai --kind figure',
         'aigc claims --kind event --since 2022 --until 2022-12',
-      ]))
+      ]), FACETS.claims)
         .option('--about <name>', 'only claims about this entity', text)
         .option('--by <name>', 'only claims made by this person or organisation', text)
         .addOption(new Option('--kind <kind>', `only this kind: ${CLAIM_KINDS.join('|')}`).argParser(choice(CLAIM_KINDS)))
@@ -133,7 +150,7 @@ export function buildProgram(h: Hooks): Command {
         .option('--json', 'print the card as JSON')
         .action(go(async (ctx, name, o) => (await import('../commands/show.js')).run(ctx, name, o))),
     search: () =>
-      outputOptions(add('search', 'fuzzy search across names, aliases, quotes and claims', ['aigc search "digital people"', 'aigc search jasper --type company']))
+      outputOptions(add('search', 'fuzzy search across names, aliases, quotes and claims', ['aigc search "digital people"', 'aigc search jasper --type company']), FACETS.search)
         .argument('<text>', 'what to look for', text)
         .addOption(new Option('--type <type>', `only hits of this type: ${SEARCH_TYPES.join('|')}`).argParser(choice(SEARCH_TYPES)))
         .action(go(async (ctx, q, o) => (await import('../commands/search.js')).run(ctx, q, o))),
@@ -154,7 +171,7 @@ export function buildProgram(h: Hooks): Command {
         'aigc timeline',
         'aigc timeline --about openai --since 2022',
         'aigc timeline --json | jq ".[] | {date, text}"',
-      ]))
+      ]), FACETS.timeline)
         .option('--about <name>', 'only claims about this entity', text)
         .addOption(new Option('--since <date>', 'only dated on or after (YYYY, YYYY-MM or YYYY-MM-DD)').argParser(date))
         .addOption(new Option('--until <date>', 'only dated on or before').argParser(date))

@@ -1,7 +1,8 @@
 // The package as npm publishes it: `npm pack`, a global install of the tarball into a private
 // prefix, and the installed `aigc` answering from another folder with the KB it ships.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +45,19 @@ describe('npm pack and a global install', () => {
       const prefix = target.replace(/^\.\//, '').replace(/\*.*$/, '');
       expect(files.some((f) => f.startsWith(prefix)), target).toBe(true);
     }
+  });
+
+  it('installs no package but the optional better-sqlite3: dist/ carries the rest, bundled', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.dependencies ?? {}).toEqual({});
+    const modules = join(dir, 'prefix', 'lib', 'node_modules', 'aigc', 'node_modules');
+    const installed = existsSync(modules) ? readdirSync(modules).filter((n) => !n.startsWith('.')) : [];
+    expect(installed).toContain('better-sqlite3');
+    // What the bundles require from node_modules: only better-sqlite3.
+    const bundles = files.filter((f) => f.endsWith('.cjs')).map((f) => readFileSync(join(ROOT, f), 'utf8'));
+    const required = new Set(bundles.flatMap((b) => [...b.matchAll(/require\("([^".][^"]*)"\)/g)].map((m) => m[1])));
+    expect([...required].filter((r) => !r.startsWith('node:') && !builtinModules.includes(r))).toEqual(['better-sqlite3']);
+    for (const bundled of ['commander', 'zod', 'yaml', 'js-yaml', 'fuse.js', 'chalk', 'cli-table3']) expect(installed).not.toContain(bundled);
   });
 
   it('answers `aigc companies --segment video` from another folder with the shipped KB', () => {

@@ -20,7 +20,7 @@ const yamlFiles = (dir: string): string[] =>
     d.isDirectory() ? yamlFiles(join(dir, d.name)) : /\.ya?ml$/i.test(d.name) ? [join(dir, d.name)] : [],
   );
 
-const ajv = new Ajv({ allErrors: true });
+const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
 const compiled = new Map<string, ValidateFunction>();
 async function validator(name: string): Promise<ValidateFunction> {
   if (!compiled.has(name)) {
@@ -165,7 +165,32 @@ const hasTimeline = existsSync(join(ROOT, 'src', 'commands', 'timeline.ts'));
 
 describe('every command\'s JSON holds to its output schema', () => {
   it('covers every output shape', () => {
-    expect(Object.keys(SHAPES).sort()).toEqual(['claims', 'companies', 'people', 'products', 'quotes', 'search', 'segments', 'show', 'sources', 'stats', 'timeline']);
+    expect(Object.keys(SHAPES).sort()).toEqual(['claims', 'companies', 'graph', 'people', 'products', 'quotes', 'search', 'segments', 'show', 'sources', 'stats', 'timeline', 'validate']);
+  });
+
+  it('graph --format json, whole and around one entity', async () => {
+    const v = await validator('graph');
+    for (const args of [[], ['--about', 'li di', '--depth', '2']]) {
+      const r = await cli(['graph', '--format', 'json', ...args]);
+      expect(r.code, r.stderr).toBe(0);
+      const g = json<{ nodes: unknown[]; edges: unknown[] }>(r);
+      expect(g.edges.length).toBeGreaterThan(0);
+      expect(verdict(v, g)).toEqual({ ok: true, errors: null });
+      expect(v({ ...g, edges: [{ ...(g.edges[0] as object), kind: 'knows' }] })).toBe(false);
+    }
+  });
+
+  it('validate --json, on a valid KB (no problems) and on broken ones', async () => {
+    const v = await validator('validate');
+    let seen = 0;
+    for (const kb of ['kb', fixture('valid'), fixture('dangling-refs'), fixture('schema-errors'), fixture('broken-yaml')]) {
+      const r = await cli(['validate', '--kb', kb, '--json']);
+      const problems = json<unknown[]>(r);
+      seen += problems.length;
+      expect(verdict(v, problems)).toEqual({ ok: true, errors: null });
+    }
+    expect(seen).toBeGreaterThan(0);
+    expect(v([{ file: 'kb.yaml', line: 1, col: 1, message: 'x', severity: 'fatal' }])).toBe(false);
   });
 
   describe.each(KBS)('%s', (_, kb) => {
@@ -240,13 +265,22 @@ describe('every command\'s JSON holds to its output schema', () => {
   it('carries the shape version in its $id', async () => {
     for (const name of Object.keys(SHAPES)) {
       const s = json((await cli(['schema', name])));
-      expect(s.$id).toBe(`https://aigc.dev/schema/v${SHAPE_VERSION}/${name}.json`);
+      expect(s.$id).toBe(`urn:aigc:schema:v${SHAPE_VERSION}:${name}`);
       expect(s.title).toContain(name);
     }
   });
 });
 
 describe('aigc schema: names', () => {
+  it('--list with a name is a usage error, not a name ignored', async () => {
+    for (const args of [['schema', 'companies', '--list'], ['schema', '--list', 'extra']]) {
+      const r = await cli(args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/--list names every schema/);
+    }
+  });
+
   it('--list names every schema', async () => {
     const r = await cli(['schema', '--list']);
     expect(r.code).toBe(0);

@@ -10,7 +10,8 @@ import type { Output } from './context.js';
 
 // draft-07: the newest draft the YAML language server (VS Code's YAML extension) validates.
 const DRAFT = 'http://json-schema.org/draft-07/schema#';
-const BASE = 'https://aigc.dev/schema';
+// A URN, not a web address: the schemas are printed by the tool and are fetched from nowhere.
+const BASE = 'urn:aigc:schema';
 
 interface Entry {
   title: string;
@@ -43,7 +44,7 @@ const SCHEMAS: Record<string, Entry> = {
         description: `${shape.description[0].toUpperCase()}${shape.description.slice(1)}; output shape version ${SHAPE_VERSION}.`,
         version: SHAPE_VERSION,
         make: () => {
-          const schema = z.toJSONSchema(shape.list ? listJson(shape.row) : shape.row, { target: 'draft-07', metadata: parts }) as JsonSchema;
+          const schema = z.toJSONSchema(shape.list ? (shape.facets ? listJson(shape.row) : z.array(shape.row)) : shape.row, { target: 'draft-07', metadata: parts }) as JsonSchema;
           delete schema.$schema;
           return schema;
         },
@@ -57,10 +58,11 @@ export const SCHEMA_NAMES = Object.keys(SCHEMAS);
 export function schemaOf(name: string): JsonSchema {
   const entry = Object.hasOwn(SCHEMAS, name) ? SCHEMAS[name] : undefined;
   if (!entry) throw new UsageError(`unknown schema "${shown(name)}"${didYouMean(name, SCHEMA_NAMES)}; schemas: ${SCHEMA_NAMES.join(', ')}`);
-  return { $schema: DRAFT, $id: `${BASE}/v${entry.version}/${name}.json`, title: entry.title, description: entry.description, ...entry.make() };
+  return { $schema: DRAFT, $id: `${BASE}:v${entry.version}:${name}`, title: entry.title, description: entry.description, ...entry.make() };
 }
 
 export async function run(_ctx: unknown, name: string | undefined, o: { list?: boolean }): Promise<Output> {
+  if (o.list && name !== undefined) throw new UsageError(`--list names every schema; give it without a name (or give "${shown(name)}" alone)`);
   if (o.list) {
     const width = Math.max(...SCHEMA_NAMES.map((n) => n.length));
     return { stdout: SCHEMA_NAMES.map((n) => `${n.padEnd(width)}  ${SCHEMAS[n].description}\n`).join('') };

@@ -6,6 +6,7 @@
 // The shape version is part of each output schema's $id. Within a version, fields may be added;
 // a field is never removed, renamed or retyped without a new version.
 import { z } from 'zod';
+import { EDGE_KINDS } from '../graph/build.js';
 import { CLAIM_KINDS, DATE, ENTITY_TYPES, INVERSE, PARAGRAPH_SCHEMES, RELATION_KINDS, SLUG, SOURCE_KINDS } from '../kb/model.js';
 
 export const SHAPE_VERSION = 1;
@@ -229,27 +230,63 @@ export const listJson = (row: z.ZodType) =>
     }),
   ]);
 
+const GraphJson = named(
+  z.strictObject({
+    nodes: about(z.array(EntityRef), 'every entity of the graph, sorted by id'),
+    edges: about(
+      z.array(
+        z.strictObject({
+          from: about(id, 'the id of the node it starts from'),
+          to: about(id, 'the id of the node it points to'),
+          kind: about(z.enum(EDGE_KINDS), 'what ties the two'),
+          role: about(str.nullable(), 'works_at: the role; otherwise null'),
+          weight: about(count, 'spoke_about: how many quotes; otherwise 1'),
+        }),
+      ),
+      'the edges, sorted by their ends and kind',
+    ),
+  }),
+  'graph',
+  'the relation graph: nodes and edges',
+);
+
+const ProblemRow = named(
+  z.strictObject({
+    file: about(str, 'the file, relative to the working folder where it is inside it'),
+    line: about(count, 'the line, from 1'),
+    col: about(count, 'the column, from 1'),
+    message: about(str, 'what is wrong'),
+    severity: about(z.enum(['error', 'warning']), 'an error makes the KB invalid; a warning does not'),
+  }),
+  'problem',
+  'a problem of the knowledge base, located',
+);
+
 export interface Shape {
   row: z.ZodType;
   list: boolean; // the JSON is an array of rows (else one object)
+  facets: boolean; // with --facet, the array becomes {rows, facets}
   description: string;
 }
 
-const list = (row: z.ZodType, description: string): Shape => ({ row, list: true, description });
+const list = (row: z.ZodType, description: string, facets = true): Shape => ({ row, list: true, facets, description });
 export const SHAPES: Record<string, Shape> = {
   companies: list(entityRow(ORG, 'organisation', 'an organisation'), 'the JSON of `aigc companies`: organisations'),
   products: list(entityRow(['product'], 'product', 'a product or model'), 'the JSON of `aigc products`: products and models'),
   people: list(entityRow(['person'], 'person', 'a person'), 'the JSON of `aigc people`: people, with their roles'),
-  segments: list(SegmentRow, 'the JSON of `aigc segments`: segments, with their members'),
+  segments: list(SegmentRow, 'the JSON of `aigc segments`: segments, with their members', false),
   sources: list(SourceRow, 'the JSON of `aigc sources`: sources, with how many claims cite each'),
   quotes: list(QuoteRow, 'the JSON of `aigc quotes`: verbatim quotes'),
   claims: list(ClaimRow, 'the JSON of `aigc claims`: quotes, statements, figures and events'),
   search: list(SearchHit, 'the JSON of `aigc search`: hits, best first'),
-  stats: list(StatsRow, 'the JSON of `aigc stats`: counts, for all sources and per source'),
+  stats: list(StatsRow, 'the JSON of `aigc stats`: counts, for all sources and per source', false),
   timeline: list(TimelineRow, 'the JSON of `aigc timeline`: dated claims in date order'),
   show: {
     row: z.union([EntityCard, ClaimRow, SourceRow]),
     list: false,
+    facets: false,
     description: "the JSON of `aigc show`: an entity's card, a claim or a source",
   },
+  graph: { row: GraphJson, list: false, facets: false, description: 'the JSON of `aigc graph --format json`: nodes and edges' },
+  validate: list(ProblemRow, 'the JSON of `aigc validate --json`: every problem, located; empty for a valid KB', false),
 };

@@ -6,8 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/export/sqlite.js';
-import { checkTarget, writeAtomically } from '../src/export/target.js';
-import { cli, ROOT } from './helpers.js';
+import { exportFolder } from '../src/export/target.js';
+import { checkTarget, writeAtomically } from '../src/fs/target.js';
+import { cli, fixture, ROOT } from './helpers.js';
+import { cliIn } from './landscape-page.js';
 
 const made: string[] = [];
 const tmp = () => (made.push(mkdtempSync(join(tmpdir(), 'aigc-export-'))), made[made.length - 1]);
@@ -80,6 +82,92 @@ describe('--out and --force', () => {
   });
 });
 
+describe('--out is checked first', () => {
+  const broken = fixture('broken-yaml');
+
+  it('the broken KB used here does fail to load', async () => {
+    const r = await cli(['--kb', broken, 'export', '--format', 'csv', '--out', join(tmp(), 'out')]);
+    expect(r.code).toBe(3);
+  });
+
+  it.each(['sqlite', 'csv', 'jsonl'])('%s: a bad --out is reported before the KB is read', async (format) => {
+    const dir = tmp();
+    const missing = await cli(['--kb', broken, 'export', '--format', format, '--out', join(dir, 'nope', 'out')]);
+    expect(missing).toMatchObject({ code: 2, stdout: '' });
+    expect(missing.stderr).toBe(`aigc: cannot write ${join(dir, 'nope', 'out')}: the folder ${join(dir, 'nope')} does not exist\n`);
+    writeFileSync(join(dir, 'there'), '');
+    const exists = await cli(['--kb', broken, 'export', '--format', format, '--out', join(dir, 'there')]);
+    expect(exists.code).toBe(2);
+    expect(exists.stderr).toMatch(new RegExp(`^aigc: ${join(dir, 'there')} (exists|is not a folder)`));
+  });
+});
+
+describe('--out -', () => {
+  it.each(['sqlite', 'csv', 'jsonl'])('%s: stdout cannot hold an export: a usage error, and no file named -', async (format) => {
+    // Run in a fresh folder: were `-` taken as a name again, the export would land there.
+    const dir = tmp();
+    const r = await cliIn(dir, ['export', '--format', format, '--out', '-']);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toMatch(/^aigc: export writes (a database file|a folder of files), not stdout: give --out a path .*aigc claims --format jsonl`\n$/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('the listing it points to does print JSON Lines', async () => {
+    const r = await cli(['claims', '--format', 'jsonl']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.length).toBe(JSON.parse((await cli(['claims', '--json'])).stdout).length);
+  });
+});
+
+describe('a write the file system refuses', () => {
+  // /proc takes no new files: the check passes (the folder exists) and the write fails.
+  it.each(['sqlite', 'csv', 'jsonl'])('%s: one line naming --out as given, never the temporary name, exit 1', async (format) => {
+    if (!statOrNull('/proc')?.isDirectory()) return;
+    const r = await exportTo(format, '/proc/aigc-export-test');
+    expect(r).toMatchObject({ code: 1, stdout: '' });
+    expect(r.stderr).toMatch(/^aigc: cannot write \/proc\/aigc-export-test: [^\n]+\n$/);
+    expect(r.stderr).not.toMatch(/aigc-(tmp|old)|ENOENT|SQLITE_/);
+  });
+
+  it.each([
+    ['ENOSPC', 'no space left on the device'],
+    ['EACCES', 'permission denied'],
+    ['EROFS', 'read-only file system'],
+    ['ENOENT', 'its folder does not take new files, or is gone'],
+    ['EISDIR', 'it is a folder'],
+    ['ENOTDIR', 'part of the path is not a folder'],
+    ['ELOOP', 'too many symbolic links encountered'],
+  ])('%s becomes "cannot write OUT: %s"', (code, why) => {
+    const dir = tmp();
+    const target = checkTarget('out.txt', dir, false, { shape: 'file', keep: () => undefined });
+    let seen = '';
+    const write = (tmpPath: string) => {
+      seen = tmpPath;
+      throw Object.assign(new Error(`${code}: ${why}, open '${tmpPath}'`), { code });
+    };
+    expect(() => writeAtomically(target, write)).toThrow(expect.objectContaining({ message: `cannot write out.txt: ${why}`, exitCode: 1 }));
+    expect(seen).toContain(dir);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('an error that is not the file system\'s is left as it is (the tool\'s own fault)', () => {
+    const target = checkTarget('out.txt', tmp(), false, { shape: 'file', keep: () => undefined });
+    const bug = new TypeError('x is undefined');
+    expect(() => writeAtomically(target, () => {
+      throw bug;
+    })).toThrow(bug);
+  });
+});
+
+function statOrNull(p: string) {
+  try {
+    return statSync(p);
+  } catch {
+    return null;
+  }
+}
+
 function writable(dir: string): boolean {
   try {
     mkdirSync(join(dir, 'aigc-probe'));
@@ -91,16 +179,36 @@ function writable(dir: string): boolean {
 }
 
 describe('failures leave nothing behind', () => {
-  it('without better-sqlite3, a clear message says how to install it', () => {
-    const missing = () => {
-      throw Object.assign(new Error("Cannot find module 'better-sqlite3'"), { code: 'MODULE_NOT_FOUND' });
-    };
-    expect(() => openDatabase(':memory:', missing)).toThrow(/needs the better-sqlite3 package, which is not installed; install it .*npm install better-sqlite3@12/);
+  // The advice was tried on a global install in a private prefix: `npm rebuild -g aigc` left the
+  // native module unbuilt; `npm rebuild -g better-sqlite3` built it and the export worked.
+  const advice = (load: () => unknown) => {
     try {
-      openDatabase(':memory:', missing);
+      openDatabase(':memory:', load);
     } catch (e: any) {
-      expect(e.exitCode).toBe(1);
+      return { message: String(e.message), exitCode: e.exitCode };
     }
+    throw new Error('openDatabase did not fail');
+  };
+
+  it('without better-sqlite3, a clear message says how to install it, globally or in a checkout', () => {
+    const r = advice(() => {
+      throw Object.assign(new Error("Cannot find module 'better-sqlite3'"), { code: 'MODULE_NOT_FOUND' });
+    });
+    expect(r.exitCode).toBe(1);
+    expect(r.message).toMatch(/needs the better-sqlite3 package, which is not installed; install aigc again .*`npm install -g aigc` \(a global install\) or `npm install` \(in a checkout\)/);
+    expect(r.message).not.toContain('\n');
+  });
+
+  it('a better-sqlite3 that does not load is rebuilt where it is: -g for a global install', () => {
+    const r = advice(() => {
+      throw new Error('Could not locate the bindings file. Tried:\n → /x/build/better_sqlite3.node');
+    });
+    expect(r.exitCode).toBe(1);
+    expect(r.message).toContain('does not load here (Could not locate the bindings file. Tried:)');
+    expect(r.message).toContain('`npm rebuild -g better-sqlite3` (a global install of aigc)');
+    expect(r.message).toContain('`npm rebuild better-sqlite3` (in a checkout');
+    expect(r.message).not.toMatch(/npm install better-sqlite3|rebuild -g aigc/);
+    expect(r.message).not.toContain('\n');
   });
 
   it('a write that fails halfway removes its temporary files and keeps the earlier export', () => {
@@ -108,7 +216,7 @@ describe('failures leave nothing behind', () => {
     const out = join(dir, 'out');
     mkdirSync(out);
     writeFileSync(join(out, 'claims.csv'), 'old');
-    const target = checkTarget(out, dir, 'folder', true, new Set(['claims.csv']));
+    const target = checkTarget(out, dir, true, exportFolder(new Set(['claims.csv'])));
     expect(() =>
       writeAtomically(target, (t) => {
         mkdirSync(t);

@@ -2,7 +2,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli, fixture, type Ran } from './helpers.js';
+import { run } from '../src/main.js';
+import { cli, fixture, freshCache, type Ran } from './helpers.js';
 
 export const HOSTILE = fixture('landscape-hostile');
 
@@ -15,6 +16,21 @@ export function tempDir(): string {
 // For afterAll: the folders tempDir made.
 export function removeTempDirs(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+// The in-process CLI run from another working folder, so that what a relative --out (such as
+// `-` taken for a name) would write lands there and not in the checkout. (test/helpers.ts's cli()
+// runs from the checkout only.)
+export async function cliIn(cwd: string, args: string[]): Promise<Ran> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    stdout: { write: (s: string) => (stdout += s), isTTY: false, columns: 120 },
+    stderr: { write: (s: string) => (stderr += s), isTTY: false },
+    env: { XDG_CACHE_HOME: freshCache() },
+    cwd,
+  });
+  return { code, stdout, stderr };
 }
 
 // Writes the page of a KB (the shipped one by default) into a fresh folder.

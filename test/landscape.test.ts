@@ -1,14 +1,15 @@
 // `aigc landscape`: the page's data against the YAML and the other commands, a page that needs
 // no network, data that cannot break out of its block, and the file handling. The page in a
 // browser is test/e2e/landscape.e2e.ts.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bin, cli, json, ROOT } from './helpers.js';
+import { bin, cli, fixture, json, ROOT } from './helpers.js';
 import { yamlClaims, yamlEntities } from './kb-yaml.js';
-import { blocks, embedded, HOSTILE, removeTempDirs, tempDir, writePage } from './landscape-page.js';
+import { blocks, cliIn, embedded, HOSTILE, removeTempDirs, tempDir, writePage } from './landscape-page.js';
 
 const CARD_TYPES = ['company', 'investor', 'organisation', 'product'];
 const HAN = /\p{Script=Han}/u;
@@ -200,5 +201,92 @@ describe('aigc landscape: the file', () => {
     expect(r).toMatchObject({ code: 0, stdout: '' });
     expect(r.stderr).toMatch(new RegExp(`^wrote .*landscape\\.html: ${segments.length} segments and Other, \\d+ cards of ${cards.length} organisations and products\\n$`));
     expect(readFileSync(join(dir, 'landscape.html'), 'utf8')).toBe(page.html);
+  });
+});
+
+describe('aigc landscape: --out -, and the file system', () => {
+  // Run in a fresh folder: were `-` taken as a file name again, the file would land there.
+  it('--out - writes the same page to stdout, the summary to stderr, and no file named -', async () => {
+    const dir = tempDir();
+    const r = await cliIn(dir, ['landscape', '--out', '-']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(page.html);
+    expect(r.stderr).toBe(page.ran.stderr.replace(`wrote ${page.file}:`, 'wrote the page to stdout:'));
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('the real binary pipes the page with --out -', () => {
+    const dir = tempDir();
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'aigc.js'), 'landscape', '--out', '-'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, XDG_CACHE_HOME: join(dir, '..', `${basename(dir)}-cache`) } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(page.html);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a write the file system refuses is one line naming --out as given, never the temporary name, exit 1', async () => {
+    if (!statSync('/proc', { throwIfNoEntry: false })?.isDirectory()) return;
+    const r = await cli(['landscape', '--out', '/proc/aigc-landscape.html']);
+    expect(r).toMatchObject({ code: 1, stdout: '' });
+    expect(r.stderr).toMatch(/^aigc: cannot write \/proc\/aigc-landscape\.html: [^\n]+\n$/);
+    expect(r.stderr).not.toMatch(/aigc-tmp|ENOENT/);
+  });
+
+  // A FIFO of its own, never a device of the machine's: a regression would rename over it.
+  it('--force replaces a regular file only: not a pipe', async () => {
+    const fifo = join(tempDir(), 'pipe');
+    if (spawnSync('mkfifo', [fifo]).status !== 0) return; // no mkfifo here
+    const r = await cli(['landscape', '--out', fifo, '--force']);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toBe(`aigc: ${fifo} is not a regular file; give --out - to write the page to stdout\n`);
+    expect(statSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('a bad --out is reported before the KB is read', async () => {
+    const broken = fixture('broken-yaml');
+    expect((await cli(['--kb', broken, 'landscape', '--out', join(tempDir(), 'ok.html')])).code).toBe(3);
+    const r = await cli(['--kb', broken, 'landscape', '--out', join(tempDir(), 'nowhere', 'x.html')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^aigc: cannot write .*: the folder .*nowhere does not exist\n$/);
+  });
+});
+
+describe('aigc landscape: a speaker with two posts', () => {
+  // One person at two organisations, with two roles at the first: the quote names every post.
+  const yaml = `sources:
+  - { id: s1, kind: article, title: A source, publisher: P, published: 2023, language: en, paragraphs: blank-line-blocks }
+entities:
+  - { id: acme, type: company, name: Acme }
+  - { id: globex, type: company, name: Globex }
+  - id: ann
+    type: person
+    name: Ann
+    relations:
+      - { kind: works_at, to: acme, role: CEO }
+      - { kind: works_at, to: globex, role: Chair }
+      - { kind: works_at, to: acme, role: Founder }
+  - id: bob
+    type: person
+    name: Bob
+    relations:
+      - { kind: works_at, to: globex }
+claims:
+  - { id: q1, kind: quote, by: ann, about: [acme], text: Words., source: s1, paragraph: 1 }
+  - { id: q2, kind: quote, by: bob, about: [globex], text: More words., source: s1, paragraph: 2 }
+`;
+
+  it('shows every role, each with its organisation, in KB order', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'kb.yaml'), yaml);
+    const parsed = parse(yaml);
+    const ann = parsed.entities.find((e: any) => e.id === 'ann');
+    const name = (id: string) => parsed.entities.find((e: any) => e.id === id).name;
+    const d = embedded((await writePage(dir)).html);
+    // Grouped by organisation, in the order the KB first names each one.
+    const at = [...new Set(ann.relations.map((r: any) => r.to))] as string[];
+    const want = at.map((o) => `${ann.relations.filter((r: any) => r.to === o).map((r: any) => r.role).join(' and ')}, ${name(o)}`).join('; ');
+    expect(want).toBe('CEO and Founder, Acme; Chair, Globex');
+    expect(d.cards.acme.quotes[0]).toMatchObject({ by: 'Ann', role: want });
+    // A post without a role is the organisation alone.
+    expect(d.cards.globex.quotes[0]).toMatchObject({ by: 'Bob', role: 'Globex' });
   });
 });

@@ -187,7 +187,7 @@ export function buildProgram(h: Hooks): Command {
         .action(go(async (ctx, o) => (await import('../commands/graph.js')).run(ctx, o))),
     landscape: () =>
       add('landscape', 'write the field as one self-contained HTML page, grouped by segment', ['aigc landscape --out landscape.html'])
-        .requiredOption('--out <file>', 'the HTML file to write', text)
+        .requiredOption('--out <file>', 'the HTML file to write, or - for stdout', text)
         .option('--force', 'overwrite the file if it exists')
         .action(go(async (ctx, o) => (await import('../commands/landscape.js')).run(ctx, o))),
     export: () =>

@@ -2,10 +2,12 @@
 // table) or in one SQLite database. stdout stays empty; a one-line summary goes to stderr.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { UsageError } from '../errors.js';
 import { writeSqlite, VIEW_COUNT } from '../export/sqlite.js';
-import { buildTables, rowCount, type Table } from '../export/tables.js';
-import { checkTarget, writeAtomically } from '../export/target.js';
+import { buildTables, rowCount, TABLE_MODEL, type Table } from '../export/tables.js';
+import { exportFolder, sqliteFile } from '../export/target.js';
 import { csv, jsonl } from '../export/text.js';
+import { checkTarget, writeAtomically } from '../fs/target.js';
 import type { Ctx, Output } from './context.js';
 
 export interface Options {
@@ -17,18 +19,23 @@ export interface Options {
 const TEXT = { jsonl, csv };
 
 export async function run(ctx: Ctx, o: Options): Promise<Output> {
+  // An export is a folder of files or a database, which no pipe can hold; the listing commands
+  // print JSON Lines on stdout.
+  if (o.out === '-') {
+    throw new UsageError(`export writes ${o.format === 'sqlite' ? 'a database file' : 'a folder of files'}, not stdout: give --out a path (./- for a file named -), or print JSON Lines with a listing command such as \`aigc claims --format jsonl\``);
+  }
+  // Checked before the KB is read: a refusal need not wait for a load. Both extensions count as
+  // an export's own files, so that --force turns a CSV export into JSON Lines.
+  const own = new Set(TABLE_MODEL.flatMap((t) => [`${t.name}.jsonl`, `${t.name}.csv`]));
+  const target = checkTarget(o.out, ctx.io.cwd, Boolean(o.force), o.format === 'sqlite' ? sqliteFile : exportFolder(own));
   const { kb } = await ctx.load();
   const tables = buildTables(kb);
   const rows = rowCount(tables).toLocaleString('en');
   if (o.format === 'sqlite') {
-    const target = checkTarget(o.out, ctx.io.cwd, 'file', Boolean(o.force), new Set());
     writeAtomically(target, (tmp) => writeSqlite(tmp, tables, kb));
     return { stdout: '', stderr: [`wrote ${tables.length} tables (${rows} rows), a full-text index and ${VIEW_COUNT} views to ${o.out}`] };
   }
   const format = o.format;
-  // Both extensions count as an export's own files, so that --force turns a CSV export into JSON Lines.
-  const own = new Set(tables.flatMap((t) => [`${t.name}.jsonl`, `${t.name}.csv`]));
-  const target = checkTarget(o.out, ctx.io.cwd, 'folder', Boolean(o.force), own);
   writeAtomically(target, (tmp) => writeFolder(tmp, tables, format));
   return { stdout: '', stderr: [`wrote ${tables.length} tables (${rows} rows) to ${join(o.out, `*.${format}`)}`] };
 }

@@ -19,7 +19,12 @@ interface Database {
 }
 type Open = new (file: string) => Database;
 
-const INSTALL = 'install it beside aigc with `npm install better-sqlite3@12` (it builds a native module), or export as jsonl or csv';
+// What fixes it, tried on a global install and a checkout: `npm rebuild -g aigc` does NOT rebuild
+// the dependency's native part (npm rebuilds only the packages named), `npm rebuild -g
+// better-sqlite3` finds it inside aigc's folder and does. An optional dependency whose build
+// failed is left out by npm, and only an install brings it back.
+const REBUILD = 'rebuild it with `npm rebuild -g better-sqlite3` (a global install of aigc) or `npm rebuild better-sqlite3` (in a checkout or a project that depends on aigc); it builds a native module, which needs a C++ compiler; or export as jsonl or csv';
+const INSTALL = 'install aigc again with its optional dependencies, `npm install -g aigc` (a global install) or `npm install` (in a checkout); it builds a native module, which needs a C++ compiler; or export as jsonl or csv';
 
 // `load` is replaceable so that a test can play a machine without the package.
 export function openDatabase(file: string, load: () => unknown = () => require('better-sqlite3')): Database {
@@ -28,14 +33,14 @@ export function openDatabase(file: string, load: () => unknown = () => require('
     Db = load() as Open;
   } catch (e) {
     const missing = (e as NodeJS.ErrnoException)?.code === 'MODULE_NOT_FOUND';
-    throw new AigcError(`--format sqlite needs the better-sqlite3 package, which ${missing ? 'is not installed' : `does not load here (${firstLine(e)})`}; ${INSTALL}`, EXIT.notFound);
+    throw new AigcError(`--format sqlite needs the better-sqlite3 package, which ${missing ? `is not installed; ${INSTALL}` : `does not load here (${firstLine(e)}); ${REBUILD}`}`, EXIT.notFound);
   }
   try {
     return new Db(file);
   } catch (e) {
     // The native part is loaded by the first open; a failure there is the package's, not the file's.
     if (String((e as NodeJS.ErrnoException)?.code ?? '').startsWith('SQLITE_')) throw e;
-    throw new AigcError(`--format sqlite needs better-sqlite3, whose native module does not load here (${firstLine(e)}); run \`npm rebuild better-sqlite3\` or ${INSTALL}`, EXIT.notFound);
+    throw new AigcError(`--format sqlite needs better-sqlite3, whose native module does not load here (${firstLine(e)}); ${REBUILD}`, EXIT.notFound);
   }
 }
 

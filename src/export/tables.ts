@@ -29,7 +29,7 @@ const ref = (name: string, references: string): Column => col(name, 'text', { re
 // membership table keeps one row per pair.
 const unique = <T>(xs: T[]) => [...new Set(xs)];
 
-export function buildTables(kb: Kb): Table[] {
+export function buildTables(kb: Pick<Kb, 'sources' | 'entities' | 'claims'>): Table[] {
   const { sources, entities, claims } = kb;
   return [
     {
@@ -98,5 +98,8 @@ export function buildTables(kb: Kb): Table[] {
     },
   ];
 }
+
+// The tables' names, keys and columns, known before any KB is read: the tables of an empty one.
+export const TABLE_MODEL: readonly Table[] = buildTables({ sources: [], entities: [], claims: [] });
 
 export const rowCount = (tables: Table[]) => tables.reduce((n, t) => n + t.rows.length, 0);

@@ -30,7 +30,7 @@ export interface Quote {
   id: string;
   text: string; // verbatim
   by: string | null; // the speaker's name
-  role: string | null; // "CEO, Xiaoice"
+  role: string | null; // "CEO, Xiaoice"; every post: "CEO, A; Chair and Founder, B"
   source: string; // a key of LandscapeData.sources
   paragraph: number;
 }
@@ -151,8 +151,17 @@ function cardOf(kb: Kb, e: Entity, segmentIds: Set<string>): Card {
 function speaker(kb: Kb, c: Claim) {
   const who = c.by ? kb.entity(c.by) : undefined;
   if (!who) return { by: c.by, role: null };
-  const job = kb.relations(who.id).find((r) => r.kind === 'works_at');
-  return { by: who.name, role: job ? [job.role, job.other.name].filter(Boolean).join(', ') : null };
+  // Every post, in KB order: the KB does not say which one a quote was spoken in, so naming one
+  // would guess. Two posts at one place are one post with two roles.
+  const jobs = new Map<string, { at: string; roles: string[] }>();
+  for (const r of kb.relations(who.id)) {
+    if (r.kind !== 'works_at') continue;
+    const job = jobs.get(r.other.id) ?? { at: r.other.name, roles: [] };
+    if (r.role && !job.roles.includes(r.role)) job.roles.push(r.role);
+    jobs.set(r.other.id, job);
+  }
+  const posts = [...jobs.values()].map((j) => (j.roles.length ? `${j.roles.join(' and ')}, ${j.at}` : j.at));
+  return { by: who.name, role: posts.length ? posts.join('; ') : null };
 }
 
 function quoteOf(kb: Kb, c: Claim): Quote {

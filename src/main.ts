@@ -3,6 +3,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CommanderError } from 'commander';
+import { completionArgv } from './cli/completion/argv.js';
 import { buildProgram, commandNamed, type GlobalOptions } from './cli/program.js';
 import type { Ctx, Output } from './commands/context.js';
 import { AigcError, EXIT, formatProblem, KbInvalidError } from './errors.js';
@@ -28,6 +29,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 async function runOnce(argv: string[], io: Io, refresh: boolean): Promise<number> {
+  // A completion script's question gets candidates or nothing: never a message, never a flag's action.
+  if (commandNamed(argv) === '__complete') {
+    const asked = completionArgv(argv);
+    if (!asked) return EXIT.ok;
+    argv = asked;
+  }
   let out: Output | undefined;
   const program = buildProgram({
     version: VERSION,

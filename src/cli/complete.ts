@@ -1,6 +1,7 @@
 // What may come next on a command line: the answer a completion script asks for at each <TAB>.
 // It reads the commander tree as built, so a new command or flag completes with no change here;
-// only the flags whose values come from the knowledge base are named below.
+// only the flags and arguments whose values come from elsewhere (the knowledge base, the list of
+// commands, the schemas) are named below.
 import type { Command, Option } from 'commander';
 import type { Kb } from '../kb/kb.js';
 import { nameKey } from '../kb/normalize.js';
@@ -41,6 +42,10 @@ function findOption(program: Command, cmd: Command, word: string): Option | unde
 
 const takesValue = (o: Option | undefined) => Boolean(o && (o.required || o.optional));
 
+// The commands as help lists them (commander's own `help` among them, which is not one of
+// program.commands), then the hidden ones.
+const commandsOf = (program: Command) => [...program.createHelp().visibleCommands(program), ...program.commands];
+
 export function parseLine(program: Command, words: string[]): Line {
   const typed = words.length ? words : [''];
   const last = typed.length - 1;
@@ -52,7 +57,7 @@ export function parseLine(program: Command, words: string[]): Line {
     const w = typed[i];
     if (line.afterDashes || !w.startsWith('-') || w === '-') {
       if (!line.afterDashes && line.command === program) {
-        const sub = program.commands.find((c) => c.name() === w || c.aliases().includes(w));
+        const sub = commandsOf(program).find((c) => c.name() === w || c.aliases().includes(w));
         if (sub) {
           line.command = sub;
           continue;
@@ -83,14 +88,12 @@ export function parseLine(program: Command, words: string[]): Line {
   return line;
 }
 
-// The values a choice flag or argument accepts: those its parser carries (choice() in
-// parsers.ts), commander's own choices, else the a|b|c list its help text gives.
-export function choicesOf(o: { argChoices?: string[]; description: string; parseArg?: unknown }): string[] | undefined {
+// The values a flag or argument accepts, where they are a fixed few: those its parser carries
+// (choice() in parsers.ts, and the --facet parser in program.ts), or commander's own choices.
+export function choicesOf(o: { argChoices?: string[]; parseArg?: unknown }): string[] | undefined {
   const carried = (o.parseArg as { values?: readonly string[] } | undefined)?.values;
   if (carried?.length) return [...carried];
-  if (o.argChoices?.length) return o.argChoices;
-  const m = /(?:^|[\s:])([a-z][\w-]*(?:\|[a-z][\w-]*)+)(?=$|[\s),;])/.exec(o.description);
-  return m ? m[1].split('|') : undefined;
+  return o.argChoices?.length ? o.argChoices : undefined;
 }
 
 type Pick = (kb: Kb) => Entity[];
@@ -110,8 +113,16 @@ const ENTITY_FLAGS: Record<string, Pick> = {
   '--speaker': speakers(['quote']),
 };
 const PATH_FLAGS: Record<string, Directive> = { '--kb': 'dirs', '--out': 'files' };
-// A command's first argument that names an entity.
-const ENTITY_ARGS: Record<string, Pick> = { show: (kb) => kb.entities };
+// A command's first argument, where its values come from elsewhere than its parser.
+type Values = (word: string, kb: () => Promise<Kb>, program: Command) => Promise<Candidate[]>;
+const FIRST_ARGS: Record<string, Values> = {
+  show: async (word, kb) => entityCandidates((await kb()).entities, word),
+  // `help COMMAND`: the commands there are, but help itself.
+  help: async (word, _kb, program) => starting(word, commandCandidates(program).filter((c) => c.value !== 'help')),
+  // The names live beside the schemas, in a lazy bundle with zod in it: that is loaded (a
+  // tenth of a second or two) only at this one place, never for another completion.
+  schema: async (word) => starting(word, (await import('../commands/schema.js')).SCHEMA_NAMES.map((value) => ({ value }))),
+};
 
 function units(kb: Kb): Candidate[] {
   const seen = new Set(kb.claims.flatMap((c) => (c.value?.unit ? [c.value.unit] : [])));
@@ -136,6 +147,10 @@ export function entityCandidates(entities: Entity[], word: string): Candidate[] 
 }
 
 const starting = (word: string, cs: Candidate[]) => cs.filter((c) => c.value.startsWith(word));
+
+function commandCandidates(program: Command): Candidate[] {
+  return program.createHelp().visibleCommands(program).map((c) => ({ value: c.name(), description: c.summary() || c.description() }));
+}
 
 function flagCandidates(program: Command, cmd: Command): Candidate[] {
   const options = cmd.createHelp().visibleOptions(cmd);
@@ -168,13 +183,12 @@ export async function complete(program: Command, words: string[], kb: () => Prom
   if (cmd === program) {
     // A word that names no command: what follows it means nothing to aigc.
     if (line.operands) return { candidates: [] };
-    const names = program.createHelp().visibleCommands(program);
-    return { candidates: starting(word, names.map((c) => ({ value: c.name(), description: c.summary() || c.description() }))) };
+    return { candidates: starting(word, commandCandidates(program)) };
   }
   const arg = cmd.registeredArguments[line.operands];
   if (!arg) return { candidates: [] };
   const choices = choicesOf(arg);
   if (choices) return { candidates: starting(word, choices.map((value) => ({ value }))) };
-  const pick = ENTITY_ARGS[cmd.name()];
-  return { candidates: pick ? entityCandidates(pick(await kb()), word) : [] };
+  const values = line.operands === 0 ? FIRST_ARGS[cmd.name()] : undefined;
+  return { candidates: values ? await values(word, kb, program) : [] };
 }

@@ -2,8 +2,9 @@
 // YAML may say, before defaults and transforms: a date may be the number 2022). zod's checks
 // written as code (refine, superRefine, trim) do not reach JSON Schema by themselves; those
 // that JSON Schema can say are written here by hand, so that an editor, ajv and the loader give
-// one verdict on a file. Two cannot be said, and are left to `aigc validate`: a range's min not
-// over its max, and a period's end not before its date (JSON Schema cannot compare two values).
+// one verdict on a file. Two compare two values of a record, which JSON Schema cannot: a range's
+// min not over its max, and a period's end not before its date. They are written in a keyword of
+// aigc's own, ORDERED, which an editor ignores and a validator checks once given ORDERED_KEYWORD.
 // A URL is checked by the loader with the WHATWG URL parser; here it needs only a scheme.
 import { z } from 'zod';
 import { Claim, dateText, Entity, Relation, Source, Value, When } from './schema.js';
@@ -31,6 +32,20 @@ const DATE_SCHEMA = {
 };
 const URL_PATTERN = '^\\s*[A-Za-z][A-Za-z0-9+.-]*:';
 
+// `"x-aigc-ordered": [["min", "max"]]`: where both are present, the first is not above the second,
+// compared as the loader compares them (numbers as numbers; a date as its text, a year included).
+export const ORDERED = 'x-aigc-ordered';
+export function inOrder(pairs: [string, string][], data: Record<string, unknown>): boolean {
+  return pairs.every(([lo, hi]) => {
+    const a = data[lo];
+    const b = data[hi];
+    if (a === undefined || b === undefined) return true;
+    return typeof a === 'number' && typeof b === 'number' ? a <= b : String(a) <= String(b);
+  });
+}
+// The keyword as ajv (or any validator with custom keywords) takes it.
+export const ORDERED_KEYWORD = { keyword: ORDERED, type: 'object', schemaType: 'array', validate: inOrder } as const;
+
 const kindIs = (kind: string) => ({ properties: { kind: { const: kind } }, required: ['kind'] });
 const CLAIM_RULES = [
   {
@@ -47,8 +62,8 @@ const DESCRIPTIONS = new Map<z.ZodType, [string, string]>([
   [Entity, ['entity', 'a company, investor, organisation, person, product or segment']],
   [Claim, ['claim', 'a quote (verbatim), a statement, a figure (a typed value) or an event (dated); source and paragraph are required']],
   [Relation, ['relation', 'a relation stored in one direction (works_at, maker, part_of, invests_in, based_on, related_to)']],
-  [Value, ['value', "a figure's value: {amount, unit} or {min, max, unit}; min must not exceed max (checked by `aigc validate`)"]],
-  [When, ['when', 'a date, with an end for a period; end must not precede date (checked by `aigc validate`)']],
+  [Value, ['value', "a figure's value: {amount, unit} or {min, max, unit}; min must not exceed max (x-aigc-ordered)"]],
+  [When, ['when', 'a date, with an end for a period; end must not precede date (x-aigc-ordered)']],
   [dateText, ['date', 'YYYY, YYYY-MM or YYYY-MM-DD naming a real day']],
 ]);
 
@@ -75,6 +90,8 @@ export function kbJsonSchema(root: z.ZodType): JsonSchema {
         for (const k of Object.keys(js)) if (k !== 'description') delete js[k];
         Object.assign(js, DATE_SCHEMA);
       } else if (zodSchema === Claim) js.allOf = CLAIM_RULES;
+      else if (zodSchema === Value.options[1]) js[ORDERED] = [['min', 'max']];
+      else if (zodSchema === When) js[ORDERED] = [['date', 'end']];
     },
   }) as JsonSchema;
   delete schema.$schema; // the caller puts it first, with the schema's $id

@@ -169,6 +169,11 @@ function shippedCases(o, cacheHome) {
     { name: 'shipped KB: `--version`', records: '—', args: ['--version'], env, runs, target: { vs: 'node', max: 1.15 } },
     { name: 'shipped KB: `--help`', records: '—', args: ['--help'], env, runs, target: { vs: 'node', max: 1.15 } },
     { name: 'shipped KB: `search chatgpt --json` (warm)', records: 'shipped', args: ['search', 'chatgpt', '--json'], env, runs },
+    // A Tab in the shell: what the completion scripts ask, and the commands added with them.
+    { name: 'shipped KB: `__complete -- companies --segment ""` (a Tab)', records: 'shipped', args: ['__complete', '--', 'companies', '--segment', ''], env, runs },
+    { name: 'shipped KB: `timeline --json` (warm)', records: 'shipped', args: ['timeline', '--json'], env, runs },
+    { name: 'shipped KB: `graph --format dot` (warm)', records: 'shipped', args: ['graph', '--format', 'dot'], env, runs },
+    { name: 'shipped KB: `companies --facet segment --json` (warm)', records: 'shipped', args: ['companies', '--facet', 'segment', '--json'], env, runs },
   ];
 }
 

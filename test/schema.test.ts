@@ -124,6 +124,12 @@ describe('ajv with the exported schema gives zod\'s verdict on the fixtures', ()
     expect(tally.bothAccept).toBeGreaterThan(5);
   });
 
+  it('ajv in its default strict mode needs the keyword named, as the README says', async () => {
+    const schema = json(await cli(['schema', 'kb-file']));
+    expect(() => new Ajv({ allowUnionTypes: true }).compile(schema)).toThrow(/unknown keyword: "x-aigc-ordered"/);
+    expect(() => new Ajv({ allowUnionTypes: true }).addKeyword({ ...ORDERED_KEYWORD }).compile(schema)).not.toThrow();
+  });
+
   it('a validator that ignores x-aigc-ordered (an editor) misses only the rules that compare two values', async () => {
     const plain = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false }).compile(json(await cli(['schema', 'kb-file'])));
     const missed = results.filter((r) => r.errors.length && plain(r.data));

@@ -27,7 +27,9 @@ const GRAPH_FORMATS = ['dot', 'mermaid', 'json'];
 const EXPORT_FORMATS = ['jsonl', 'csv', 'sqlite'];
 const SHELLS = ['bash', 'zsh', 'fish'];
 
-// The facets each list command can count (the command declares how; a test holds the two equal).
+// The facets each list command can count, for its help and for completion. The command declares
+// how to count each (src/commands/*.ts); those files load only when their command runs, so the
+// names are written here too, and a test holds the two equal.
 const FACETS = {
   companies: ['segment', 'type', 'source'],
   products: ['segment', 'maker', 'source'],

@@ -40,6 +40,9 @@ export function openDatabase(file: string, load: () => unknown = () => require('
   } catch (e) {
     // The native part is loaded by the first open; a failure there is the package's, not the file's.
     if (String((e as NodeJS.ErrnoException)?.code ?? '').startsWith('SQLITE_')) throw e;
+    // better-sqlite3 says a missing folder with a TypeError and no code: the folder of --out went
+    // away while the KB loaded, which the caller reports as a file-system refusal.
+    if (e instanceof TypeError && /directory does not exist/i.test(e.message)) throw Object.assign(e, { code: 'ENOENT' });
     throw new AigcError(`--format sqlite needs better-sqlite3, whose native module does not load here (${firstLine(e)}); ${REBUILD}`, EXIT.notFound);
   }
 }

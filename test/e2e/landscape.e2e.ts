@@ -2,7 +2,7 @@
 // filtering the cards, a click (or Enter) showing the quotes and figures with their sources,
 // Escape closing it; no console error and no request but the file itself. Expected values come
 // from the YAML and the other commands, not from the page's own data.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -151,6 +151,7 @@ describe('the landscape page of the shipped knowledge base', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.screenshot({ path: SCREENSHOT });
     expect(readFileSync(SCREENSHOT).subarray(1, 4).toString()).toBe('PNG');
+    if (!process.env.AIGC_SCREENSHOT) rmSync(SCREENSHOT, { force: true });
   });
 
   it('Escape closes the panel; Enter on a focused card opens it; a click on the backdrop closes it', async () => {

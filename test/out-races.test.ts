@@ -193,6 +193,8 @@ describe('a cleanup that fails after the write succeeded', () => {
     const left = readdirSync(dir).filter((n) => n !== 'out');
     expect(left).toHaveLength(1);
     expect(readdirSync(join(dir, left[0])).every((f) => f.endsWith('.csv'))).toBe(true);
+    // The user is told what stays behind, once, on stderr.
+    expect(r.stderr.split('\n').filter((l) => l.includes(left[0]))).toEqual([`aigc: could not remove ${join(dir, left[0])}; delete it by hand`]);
   });
 
   it('writeAtomically names what it left behind, and the target is written', () => {

@@ -7,7 +7,7 @@ import { writeSqlite, VIEW_COUNT } from '../export/sqlite.js';
 import { buildTables, rowCount, TABLE_MODEL, type Table } from '../export/tables.js';
 import { exportFolder, sqliteFile } from '../export/target.js';
 import { csv, jsonl } from '../export/text.js';
-import { checkTarget, writeAtomically } from '../fs/target.js';
+import { checkTarget, leftoverNote, writeAtomically } from '../fs/target.js';
 import type { Ctx, Output } from './context.js';
 
 export interface Options {
@@ -32,12 +32,12 @@ export async function run(ctx: Ctx, o: Options): Promise<Output> {
   const tables = buildTables(kb);
   const rows = rowCount(tables).toLocaleString('en');
   if (o.format === 'sqlite') {
-    writeAtomically(target, (tmp) => writeSqlite(tmp, tables, kb));
-    return { stdout: '', stderr: [`wrote ${tables.length} tables (${rows} rows), a full-text index and ${VIEW_COUNT} views to ${o.out}`] };
+    const left = writeAtomically(target, (tmp) => writeSqlite(tmp, tables, kb));
+    return { stdout: '', stderr: [`wrote ${tables.length} tables (${rows} rows), a full-text index and ${VIEW_COUNT} views to ${o.out}`, ...leftoverNote(left)] };
   }
   const format = o.format;
-  writeAtomically(target, (tmp) => writeFolder(tmp, tables, format));
-  return { stdout: '', stderr: [`wrote ${tables.length} tables (${rows} rows) to ${join(o.out, `*.${format}`)}`] };
+  const left = writeAtomically(target, (tmp) => writeFolder(tmp, tables, format));
+  return { stdout: '', stderr: [`wrote ${tables.length} tables (${rows} rows) to ${join(o.out, `*.${format}`)}`, ...leftoverNote(left)] };
 }
 
 function writeFolder(dir: string, tables: Table[], format: keyof typeof TEXT): void {

@@ -1,7 +1,7 @@
 // `aigc landscape --out FILE.html`: the field as one self-contained page. The file is written
 // whole or not at all; an existing file is kept unless --force. The page goes to the file (or to
 // stdout with `--out -`) and a one-line summary to stderr.
-import { checkTarget, writeFileAtomically } from '../fs/target.js';
+import { checkTarget, leftoverNote, writeFileAtomically } from '../fs/target.js';
 import { landscapeData } from '../landscape/data.js';
 import { landscapePage } from '../landscape/page.js';
 import { pageFile } from '../landscape/write.js';
@@ -19,11 +19,11 @@ export async function run(ctx: Ctx, o: Options): Promise<Output> {
   const { kb } = await ctx.load();
   const data = landscapeData(kb);
   const page = landscapePage(data);
-  if (target) writeFileAtomically(target, page);
+  const left = target && writeFileAtomically(target, page);
   const c = data.counts;
   const other = data.groups.some((g) => g.other) ? ' and Other' : '';
   const of = c.entities === 1 ? '1 organisation or product' : `${c.entities} organisations and products`;
-  return { stdout: toStdout ? page : '', stderr: [`wrote ${target ? o.out : 'the page to stdout'}: ${n(c.segments, 'segment')}${other}, ${n(c.cards, 'card')} of ${of}`] };
+  return { stdout: toStdout ? page : '', stderr: [`wrote ${target ? o.out : 'the page to stdout'}: ${n(c.segments, 'segment')}${other}, ${n(c.cards, 'card')} of ${of}`, ...leftoverNote(left)] };
 }
 
 const n = (k: number, noun: string) => `${k} ${noun}${k === 1 ? '' : 's'}`;

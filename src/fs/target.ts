@@ -75,6 +75,10 @@ export function writeAtomically(t: Target, write: (tmp: string) => void): string
   return leftover === undefined || removeQuietly(leftover) ? undefined : leftover;
 }
 
+// What a command says of a leftover that writeAtomically could not remove: the write succeeded,
+// but a hidden file or folder stays beside it until the user deletes it.
+export const leftoverNote = (left: string | undefined): string[] => (left ? [`aigc: could not remove ${left}; delete it by hand`] : []);
+
 export function writeFileAtomically(t: Target, text: string): string | undefined {
   return writeAtomically(t, (tmp) => writeFileSync(tmp, text, { flag: 'wx' }));
 }

@@ -7,6 +7,7 @@ import type { Kb } from '../kb/kb.js';
 import { nameKey } from '../kb/normalize.js';
 import { ORG_TYPES, SPEAKER_TYPES } from '../kb/model.js';
 import type { Entity } from '../kb/schema.js';
+import { unitsOf } from '../kb/select.js';
 
 export interface Candidate {
   value: string;
@@ -124,10 +125,7 @@ const FIRST_ARGS: Record<string, Values> = {
   schema: async (word) => starting(word, (await import('../commands/schema.js')).SCHEMA_NAMES.map((value) => ({ value }))),
 };
 
-function units(kb: Kb): Candidate[] {
-  const seen = new Set(kb.claims.flatMap((c) => (c.value?.unit ? [c.value.unit] : [])));
-  return [...seen].sort().map((value) => ({ value }));
-}
+const units = (kb: Kb): Candidate[] => [...unitsOf(kb)].sort().map((value) => ({ value }));
 
 // Names first, as a reader knows them; an id too once the word typed begins it. When nothing
 // begins with the word as typed, it is matched as names are resolved (any case, width or

@@ -42,9 +42,12 @@ export function selectClaims(kb: Kb, f: ClaimFilter): Claim[] {
   return claims;
 }
 
+// The units the figures use, as written.
+export const unitsOf = (kb: Kb): Set<string> => new Set(kb.claims.flatMap((c) => (c.value?.unit ? [c.value.unit] : [])));
+
 // A unit is matched in any case; one no claim uses is a usage error, not an empty answer.
 function knownUnit(kb: Kb, unit: string): string {
-  const units = new Set(kb.claims.flatMap((c) => (c.value?.unit ? [c.value.unit] : [])));
+  const units = unitsOf(kb);
   const want = unit.toLowerCase();
   if ([...units].some((u) => u.toLowerCase() === want)) return want;
   throw new UsageError(`unknown unit "${shown(unit)}"${didYouMean(unit, units)}; units in this knowledge base: ${[...units].sort().map((u) => shown(u)).join(', ')}`);

@@ -12,7 +12,7 @@
 // Median, min and max are wall-clock milliseconds measured around spawnSync. Peak memory
 // is one more run under /usr/bin/time -f %M. Generated KBs (scripts/synth.mjs) and their
 // caches live in a temporary folder; the user's cache is never touched.
-// In-process stage figures come from a bundle of src/kb built here with esbuild and run in a
+// In-process stage figures come from a bundle of src/load and src/query built here with esbuild and run in a
 // fresh node process per KB size.
 // Prints the report as markdown on stdout and writes it to docs/bench.md; progress on stderr.
 import { spawnSync } from 'node:child_process';
@@ -254,15 +254,16 @@ function misspell(json) {
 }
 
 // ---------------------------------------------------------------------------------------
-// In-process stages: src/kb bundled with esbuild, run in a fresh process per KB.
+// In-process stages: src/load and src/query bundled with esbuild, run in a fresh process per KB.
 
 async function buildStages(tmp) {
   const { build } = await import('esbuild');
   const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  const mod = (n) => JSON.stringify(join(ROOT, 'src', 'kb', `${n}.ts`));
-  const names = ['files', 'parse', 'validate', 'rules', 'kb', 'search', 'searchpart', 'cache', 'load', 'resolve', 'views', 'select'];
+  // Each stage's module, in the folder of its pipeline: loading (src/load) or querying (src/query).
+  const where = { files: 'load', parse: 'load', validate: 'load', rules: 'load', searchpart: 'load', cache: 'load', load: 'load', kb: 'query', search: 'query', resolve: 'query', views: 'query', select: 'query' };
+  const path = (n) => join(ROOT, 'src', where[n], `${n}.ts`);
   const contents = [
-    ...names.filter((n) => existsSync(join(ROOT, 'src', 'kb', `${n}.ts`))).map((n) => `export * as ${n} from ${mod(n)};`),
+    ...Object.keys(where).filter((n) => existsSync(path(n))).map((n) => `export * as ${n} from ${JSON.stringify(path(n))};`),
     "export * as jsyaml from 'js-yaml';",
     "export * as yaml from 'yaml';",
   ].join('\n');
@@ -557,7 +558,7 @@ function report(rows, stages, o, notes, meta) {
       ? [
           '## Where the time goes: in-process stages',
           '',
-          'In-process timings from a bundle of `src/kb` that the bench builds with esbuild. Four fresh',
+          'In-process timings from a bundle of `src/load` and `src/query` that the bench builds with esbuild. Four fresh',
           'node processes per KB, so that each starts as cold as the CLI does: "rebuild" takes a cold',
           'load apart stage by stage, each stage on the output of the one before; "cold" runs the real',
           'loader (`loadKb`) on an empty cache, then the companies query; "warm" runs it on the cache',

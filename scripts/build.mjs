@@ -14,14 +14,14 @@ import { relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
-// The cache's format: a hash of the sources that decide what it holds (see src/kb/cache.ts).
+// The cache's format: a hash of the sources that decide what it holds (see src/load/cache.ts).
 const cacheFormat = createHash('sha1')
-  .update(['src/kb/schema.ts', 'src/kb/cache.ts', 'src/kb/searchpart.ts', 'src/kb/normalize.ts'].map((f) => readFileSync(resolve(root, f))).join('\0'))
+  .update(['src/load/schema.ts', 'src/load/cache.ts', 'src/load/searchpart.ts', 'src/text/normalize.ts'].map((f) => readFileSync(resolve(root, f))).join('\0'))
   .digest('hex')
   .slice(0, 12);
 const LAZY = {
-  'src/kb/build.ts': 'build',
-  'src/kb/search.ts': 'search',
+  'src/load/build.ts': 'build',
+  'src/query/search.ts': 'search',
   'src/output/table.ts': 'table',
   'src/output/card.ts': 'card',
   // Commands that few runs use, or that carry much code (zod, an HTML page, SQLite).

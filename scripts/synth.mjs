@@ -145,7 +145,7 @@ function digitsFor(need, base) {
   return d;
 }
 
-// The loader's name key (src/kb/normalize.ts): case-, accent- and width-insensitive.
+// The loader's name key (src/text/normalize.ts): case-, accent- and width-insensitive.
 function nameKey(s) {
   return s.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/[\s\u3000]+/g, ' ').trim();
 }

@@ -3,12 +3,12 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CommanderError } from 'commander';
-import { completionArgv } from './cli/completion/argv.js';
+import { completionArgv } from './completion/argv.js';
 import { buildProgram, commandNamed, type GlobalOptions } from './cli/program.js';
 import type { Ctx, Output } from './commands/context.js';
 import { AigcError, EXIT, formatProblem, KbInvalidError } from './errors.js';
 import type { Io } from './io.js';
-import { loadKb, StaleCacheError, type Loaded } from './kb/load.js';
+import { loadKb, StaleCacheError, type Loaded } from './load/load.js';
 
 declare const __AIGC_VERSION__: string;
 export const VERSION = typeof __AIGC_VERSION__ === 'string' ? __AIGC_VERSION__ : '0.0.0-dev';

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { Option } from 'commander';
-import { choicesOf, parseLine } from '../src/cli/complete.js';
+import { choicesOf, parseLine } from '../src/completion/candidates.js';
 import { choice } from '../src/cli/parsers.js';
 import { buildProgram } from '../src/cli/program.js';
-import { CLAIM_KINDS, ENTITY_TYPES, ORG_TYPES } from '../src/kb/model.js';
+import { CLAIM_KINDS, ENTITY_TYPES, ORG_TYPES } from '../src/model.js';
 import { FORMATS } from '../src/output/render.js';
 import { bin, cli, fixture, freshCache, json, ROOT } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameKey, tokens } from '../src/kb/normalize.js';
+import { nameKey, tokens } from '../src/text/normalize.js';
 
 describe('nameKey', () => {
   it.each([

@@ -13,9 +13,9 @@ import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KbInvalidError, UsageError, type Problem } from '../src/errors.js';
-import { buildFile, crossCheck, type FileResult } from '../src/kb/build.js';
-import { displayPath, findKbFiles, type KbFileInfo } from '../src/kb/files.js';
-import { loadKb } from '../src/kb/load.js';
+import { buildFile, crossCheck, type FileResult } from '../src/load/build.js';
+import { displayPath, findKbFiles, type KbFileInfo } from '../src/load/files.js';
+import { loadKb } from '../src/load/load.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SCALE = Number(process.env.PROPERTY_SCALE ?? 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkProvenance, paragraphs } from '../src/kb/provenance.js';
+import { checkProvenance, paragraphs } from '../src/load/provenance.js';
 
 describe('paragraphs', () => {
   it.each([

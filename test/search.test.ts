@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SearchIndex } from '../src/kb/search.js';
-import { searchPart } from '../src/kb/searchpart.js';
+import { SearchIndex } from '../src/query/search.js';
+import { searchPart } from '../src/load/searchpart.js';
 
 const entity = (id: string, name: string, aliases: string[] = []) => ({ id, type: 'company' as const, name, aliases, segments: [], relations: [], sources: [] });
 const claim = (id: string, text: string) => ({ id, kind: 'statement' as const, about: [], by: null, text, source: 's', paragraph: 1 });

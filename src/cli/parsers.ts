@@ -1,7 +1,7 @@
 // Flag value parsers: each turns text into a value or says, as a usage error, what it wanted.
 import { InvalidArgumentError } from 'commander';
-import { isDate } from '../kb/model.js';
-import { didYouMean } from '../kb/suggest.js';
+import { isDate } from '../model.js';
+import { didYouMean } from '../text/suggest.js';
 
 // The parser carries its values, for shell completion to offer.
 export function choice(values: readonly string[]) {

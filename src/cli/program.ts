@@ -2,7 +2,7 @@
 // Each command's code is imported only when that command runs.
 import { Command, Option } from 'commander';
 import type { Ctx, Output } from '../commands/context.js';
-import { CLAIM_KINDS, ENTITY_TYPES, ORG_TYPES } from '../kb/model.js';
+import { CLAIM_KINDS, ENTITY_TYPES, ORG_TYPES } from '../model.js';
 import { FORMATS } from '../output/render.js';
 import { choice, collect, count, date, number, text } from './parsers.js';
 
@@ -232,7 +232,7 @@ export function buildProgram(h: Hooks): Command {
           // --no-cache among the words typed chooses the KB, as it would for the command.
           for (const [name, make] of Object.entries(commands)) if (!program.commands.some((c) => c.name() === name)) make();
           const global = cmd.optsWithGlobals() as GlobalOptions;
-          h.done(await (await import('../commands/complete.js')).run(program, words, (typed) => h.makeCtx({ ...global, ...typed })));
+          h.done(await (await import('../commands/__complete.js')).run(program, words, (typed) => h.makeCtx({ ...global, ...typed })));
         }),
   };
   const wanted = h.command && Object.hasOwn(commands, h.command) ? [h.command] : Object.keys(commands);

@@ -1,6 +1,6 @@
-import type { ClaimFilter } from '../kb/select.js';
-import { selectClaims } from '../kb/select.js';
-import { claimView } from '../kb/views.js';
+import type { ClaimFilter } from '../query/select.js';
+import { selectClaims } from '../query/select.js';
+import { claimView } from '../query/views.js';
 import { yearOf } from '../output/facet.js';
 import type { OutputOptions } from '../output/render.js';
 import { list, type Ctx } from './context.js';

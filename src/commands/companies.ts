@@ -1,5 +1,5 @@
-import { resolveEntity } from '../kb/resolve.js';
-import { entityView, isOrg } from '../kb/views.js';
+import { resolveEntity } from '../query/resolve.js';
+import { entityView, isOrg } from '../query/views.js';
 import type { OutputOptions } from '../output/render.js';
 import { list, type Ctx } from './context.js';
 

@@ -1,6 +1,6 @@
 // What every command receives, and what it hands back to the entry to print.
 import type { Io } from '../io.js';
-import type { Loaded } from '../kb/load.js';
+import type { Loaded } from '../load/load.js';
 import { FACET_FORMATS, formatOf, render, type Listing, type OutputOptions, type RenderContext } from '../output/render.js';
 
 export interface Ctx {

@@ -2,7 +2,7 @@ import { UsageError } from '../errors.js';
 import { around, buildGraph } from '../graph/build.js';
 import { toDot } from '../graph/dot.js';
 import { toMermaid } from '../graph/mermaid.js';
-import { resolveEntity } from '../kb/resolve.js';
+import { resolveEntity } from '../query/resolve.js';
 import { json, type Ctx, type Output } from './context.js';
 
 export interface Options {

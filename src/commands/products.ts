@@ -1,6 +1,6 @@
-import { resolveEntity } from '../kb/resolve.js';
-import { ORG_TYPES } from '../kb/model.js';
-import { entityView } from '../kb/views.js';
+import { resolveEntity } from '../query/resolve.js';
+import { ORG_TYPES } from '../model.js';
+import { entityView } from '../query/views.js';
 import type { OutputOptions } from '../output/render.js';
 import { list, type Ctx } from './context.js';
 

@@ -1,6 +1,6 @@
-import { searchPart } from '../kb/searchpart.js';
-import { selectClaims } from '../kb/select.js';
-import { claimView } from '../kb/views.js';
+import { searchPart } from '../load/searchpart.js';
+import { selectClaims } from '../query/select.js';
+import { claimView } from '../query/views.js';
 import type { OutputOptions } from '../output/render.js';
 import { list, type Ctx } from './context.js';
 
@@ -15,7 +15,7 @@ export async function run(ctx: Ctx, o: Options) {
   let quotes = selectClaims(kb, { kind: 'quote', by: o.speaker, about: o.about });
   if (o.search !== undefined) {
     // Best match first: the order of the fuzzy search, narrowed to the quotes selected.
-    const { SearchIndex } = await import('../kb/search.js');
+    const { SearchIndex } = await import('../query/search.js');
     const allowed = new Map(quotes.map((q) => [q.id, q]));
     const index = new SearchIndex([searchPart({ entities: [], sources: [], claims: quotes })]);
     quotes = index.search(o.search, ['quote']).flatMap((h) => allowed.get(h.id) ?? []);

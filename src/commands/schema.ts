@@ -2,9 +2,9 @@
 // command's JSON output. A lazy bundle: it carries zod, which the query path never loads.
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
-import { KB_FORMAT_VERSION, KbFile, kbJsonSchema, type JsonSchema } from '../kb/jsonschema.js';
-import { Claim, Entity, Source } from '../kb/schema.js';
-import { didYouMean, shown } from '../kb/suggest.js';
+import { KB_FORMAT_VERSION, KbFile, kbJsonSchema, type JsonSchema } from '../load/jsonschema.js';
+import { Claim, Entity, Source } from '../load/schema.js';
+import { didYouMean, shown } from '../text/suggest.js';
 import { listJson, parts, SHAPE_VERSION, SHAPES } from '../output/shapes.js';
 import type { Output } from './context.js';
 

@@ -1,5 +1,5 @@
-import { ORG_TYPES } from '../kb/model.js';
-import { refOf } from '../kb/views.js';
+import { ORG_TYPES } from '../model.js';
+import { refOf } from '../query/views.js';
 import type { OutputOptions } from '../output/render.js';
 import { list, type Ctx } from './context.js';
 

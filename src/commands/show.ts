@@ -1,7 +1,7 @@
 import { NotFoundError } from '../errors.js';
-import { resolveEntity, UnknownNameError } from '../kb/resolve.js';
-import { shown } from '../kb/suggest.js';
-import { claimView, entityView, sourceView, type EntityView } from '../kb/views.js';
+import { resolveEntity, UnknownNameError } from '../query/resolve.js';
+import { shown } from '../text/suggest.js';
+import { claimView, entityView, sourceView, type EntityView } from '../query/views.js';
 import { json, type Ctx, type Output } from './context.js';
 
 export async function run(ctx: Ctx, name: string, o: { json?: boolean }): Promise<Output> {

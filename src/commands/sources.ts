@@ -1,4 +1,4 @@
-import { sourceView } from '../kb/views.js';
+import { sourceView } from '../query/views.js';
 import { yearOf } from '../output/facet.js';
 import type { OutputOptions } from '../output/render.js';
 import { list, type Ctx } from './context.js';

@@ -1,4 +1,4 @@
-import { CLAIM_KINDS, ENTITY_TYPES, ORG_TYPES } from '../kb/model.js';
+import { CLAIM_KINDS, ENTITY_TYPES, ORG_TYPES } from '../model.js';
 import type { OutputOptions } from '../output/render.js';
 import { list, type Ctx } from './context.js';
 

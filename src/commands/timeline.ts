@@ -1,4 +1,4 @@
-import { timeline, type TimelineFilter, type TimelineRow } from '../kb/timeline.js';
+import { timeline, type TimelineFilter, type TimelineRow } from '../query/timeline.js';
 import { yearOf } from '../output/facet.js';
 import type { OutputOptions } from '../output/render.js';
 import { list, type Ctx } from './context.js';

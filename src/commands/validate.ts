@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EXIT, formatProblem, KbInvalidError, UsageError, type Problem } from '../errors.js';
-import { checkProvenance } from '../kb/provenance.js';
-import { didYouMean, shown } from '../kb/suggest.js';
+import { checkProvenance } from '../load/provenance.js';
+import { didYouMean, shown } from '../text/suggest.js';
 import type { Ctx, Output } from './context.js';
 
 export interface Options {
@@ -48,7 +48,7 @@ async function provenance(ctx: Ctx, loaded: Awaited<ReturnType<Ctx['load']>>, sp
   const where = new Map(claims.map((c) => [c.claim, c]));
   const mismatches = checkProvenance(claims.map((c) => c.claim), id, text);
   if (!mismatches.length) return [];
-  const { locate, locator } = await import('../kb/build.js');
+  const { locate, locator } = await import('../load/build.js');
   const loc = locator(parts.map((p) => p.info));
   return mismatches.map((m) => {
     const { part, index } = where.get(m.claim)!;

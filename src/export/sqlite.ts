@@ -3,7 +3,7 @@
 // ids point to, so that sqlite3 or Datasette can query it at once. better-sqlite3 is an
 // optional native dependency, required only here.
 import { AigcError, EXIT } from '../errors.js';
-import type { Kb } from '../kb/kb.js';
+import type { Kb } from '../query/kb.js';
 import type { Cell, ColumnType, Table } from './tables.js';
 
 // The part of better-sqlite3's API this file uses (the package ships no types of its own).

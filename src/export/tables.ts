@@ -1,8 +1,8 @@
 // The knowledge base as flat tables: one model, built once, that the JSON Lines, CSV and
 // SQLite writers all write, so the three formats hold the same rows under the same names.
 // Column names read naturally in a join: `claims.by_id = entities.id`.
-import type { Kb } from '../kb/kb.js';
-import { precisionOf } from '../kb/model.js';
+import type { Kb } from '../query/kb.js';
+import { precisionOf } from '../model.js';
 
 export type Cell = string | number | boolean | null;
 export type ColumnType = 'text' | 'integer' | 'number' | 'boolean';

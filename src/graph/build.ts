@@ -1,7 +1,7 @@
 // The KB as a graph: every entity a node; an edge for each relation, each segment membership,
 // and each speaker-subject pair of quotes. Nodes and edges are sorted, so a rendered file
 // diffs cleanly when the KB changes.
-import type { Kb } from '../kb/kb.js';
+import type { Kb } from '../query/kb.js';
 
 // `makes` runs from the maker to the product (the inverse of the stored `maker`), so that every
 // edge reads the way the landscape is described: people to organisations, makers to products,

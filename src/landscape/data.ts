@@ -1,9 +1,9 @@
 // What the landscape page shows, as plain data: the segments, each with its organisations and
 // products, and one card per organisation or product with its names and the quotes and figures
 // that concern it. The page embeds this as JSON; nothing here knows about HTML.
-import type { Kb } from '../kb/kb.js';
-import { ORG_TYPES } from '../kb/model.js';
-import type { Claim, Entity } from '../kb/schema.js';
+import type { Kb } from '../query/kb.js';
+import { ORG_TYPES } from '../model.js';
+import type { Claim, Entity } from '../load/schema.js';
 import { cell } from '../output/cell.js';
 
 // Not a slug, so no segment of a KB can take this id.

@@ -20,7 +20,7 @@ export const SCRIPT = String.raw`
   }
   function plural(n, one, many) { return n + ' ' + (n === 1 ? one : many); }
 
-  // The CLI's name folding (src/kb/normalize.ts): case, width and accents do not matter.
+  // The CLI's name folding (src/text/normalize.ts): case, width and accents do not matter.
   function fold(s) {
     return s.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/[\s\u3000]+/g, ' ').trim();
   }

@@ -1,7 +1,7 @@
 // `aigc show`: one record as a readable card.
 import { Chalk } from 'chalk';
 import type { ShowView } from '../commands/show.js';
-import type { ClaimView } from '../kb/views.js';
+import type { ClaimView } from '../query/views.js';
 import { cell } from './cell.js';
 import type { RenderContext } from './render.js';
 

@@ -1,7 +1,7 @@
 // Facets: how many rows have each value of a field, counted over the whole result (before
 // --limit), as datasette shows them beside a table.
 import { UsageError } from '../errors.js';
-import { didYouMean, shown } from '../kb/suggest.js';
+import { didYouMean, shown } from '../text/suggest.js';
 import { pick } from './cell.js';
 
 // Where a facet's values come from: a dotted path into the row (a list counts each element;

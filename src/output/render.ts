@@ -1,6 +1,6 @@
 // Building the output of a list command as one string. Printing is the caller's job.
 import { UsageError } from '../errors.js';
-import { didYouMean, shown } from '../kb/suggest.js';
+import { didYouMean, shown } from '../text/suggest.js';
 import { cell, pick } from './cell.js';
 import { countFacets, type Facets } from './facet.js';
 

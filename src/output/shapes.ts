@@ -1,13 +1,13 @@
 // The documented shape of each command's JSON output: one row of a list command (or the card of
 // `show`), as zod schemas. Only `aigc schema` and the tests import this: the query path never
-// loads zod, so these are written from what the commands emit (src/kb/views.ts and
+// loads zod, so these are written from what the commands emit (src/query/views.ts and
 // src/commands/*.ts), and a test holds every command's output to them.
 //
 // The shape version is part of each output schema's $id. Within a version, fields may be added;
 // a field is never removed, renamed or retyped without a new version.
 import { z } from 'zod';
 import { EDGE_KINDS } from '../graph/build.js';
-import { CLAIM_KINDS, DATE, ENTITY_TYPES, INVERSE, PARAGRAPH_SCHEMES, RELATION_KINDS, SLUG, SOURCE_KINDS } from '../kb/model.js';
+import { CLAIM_KINDS, DATE, ENTITY_TYPES, INVERSE, PARAGRAPH_SCHEMES, RELATION_KINDS, SLUG, SOURCE_KINDS } from '../model.js';
 
 export const SHAPE_VERSION = 1;
 

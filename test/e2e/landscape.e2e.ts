@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nameKey } from '../../src/kb/normalize.js';
+import { nameKey } from '../../src/text/normalize.js';
 import { cli, json, ROOT } from '../helpers.js';
 import { yamlClaims, yamlEntities } from '../kb-yaml.js';
 import { HOSTILE, removeTempDirs, writePage } from '../landscape-page.js';

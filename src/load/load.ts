@@ -5,8 +5,8 @@ import { KbInvalidError, type Problem } from '../errors.js';
 import { cacheRoot } from '../cacheroot.js';
 import { Cache, type Snapshot } from './cache.js';
 import { findKbFiles, type KbFileInfo } from './files.js';
-import { Kb } from './kb.js';
-import type { Section } from './model.js';
+import { Kb } from '../query/kb.js';
+import type { Section } from '../model.js';
 import type { FileRecords } from './validate.js';
 
 export interface LoadOptions {

@@ -3,9 +3,9 @@
 // guessed at: it is a usage error that names the closest candidates.
 import { UsageError } from '../errors.js';
 import type { Kb } from './kb.js';
-import { nameKey } from './normalize.js';
-import type { Entity } from './schema.js';
-import { distance, shown, typoLimit } from './suggest.js';
+import { nameKey } from '../text/normalize.js';
+import type { Entity } from '../load/schema.js';
+import { distance, shown, typoLimit } from '../text/suggest.js';
 
 // No entity goes by this name: a usage error for a flag; `show` says it its own way.
 export class UnknownNameError extends UsageError {

@@ -3,7 +3,7 @@
 // normalised words, sorted (so a prefix is a range found by binary search), each with the
 // documents that hold it. A search then looks words up instead of re-reading and
 // re-normalising every record.
-import { tokens } from './normalize.js';
+import { tokens } from '../text/normalize.js';
 import type { Claim, Entity, Source } from './schema.js';
 
 export interface Doc {

@@ -4,9 +4,9 @@
 // that cannot be read, anything amiss: no lines and no message, since a message would land in
 // the middle of the line being typed.
 import type { Command } from 'commander';
-import { complete, parseLine } from '../cli/complete.js';
+import { complete, parseLine } from '../completion/candidates.js';
 import type { GlobalOptions } from '../cli/program.js';
-import { StaleCacheError } from '../kb/load.js';
+import { StaleCacheError } from '../load/load.js';
 import type { Ctx, Output } from './context.js';
 
 // A value with a line break or a tab cannot travel one a line; no KB name should have one.

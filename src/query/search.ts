@@ -5,9 +5,9 @@
 // little more on 100,000 records than on 100. The index comes ready, file by file, from the
 // cache (searchpart.ts).
 import Fuse from 'fuse.js';
-import { nameKey, tokens } from './normalize.js';
-import type { Doc, SearchPart } from './searchpart.js';
-import { distance } from './suggest.js';
+import { nameKey, tokens } from '../text/normalize.js';
+import type { Doc, SearchPart } from '../load/searchpart.js';
+import { distance } from '../text/suggest.js';
 
 export interface Hit {
   type: string;

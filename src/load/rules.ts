@@ -1,9 +1,9 @@
 // Cross-reference rules over the whole KB: small functions, each pushing the problems it sees.
-import { SECTION_NAMES, SPEAKER_TYPES, type Section } from './model.js';
-import { nameKey } from './normalize.js';
+import { SECTION_NAMES, SPEAKER_TYPES, type Section } from '../model.js';
+import { nameKey } from '../text/normalize.js';
 import type { Path } from './parse.js';
 import type { Claim, Entity, Source } from './schema.js';
-import { didYouMean, shown } from './suggest.js';
+import { didYouMean, shown } from '../text/suggest.js';
 import type { FileRecords, PathProblem } from './validate.js';
 
 export interface FileProblem extends PathProblem {

@@ -1,11 +1,11 @@
 // Validating one file's data against the schema: records out, problems with their
 // document paths (located later, only when there are any).
 import type { z } from 'zod';
-import { SECTION_NAMES, type Section } from './model.js';
+import { SECTION_NAMES, type Section } from '../model.js';
 import type { Path } from './parse.js';
 import { Claim, Entity, Relation, SECTIONS, Source, When } from './schema.js';
 import type { Claim as ClaimT, Entity as EntityT, Source as SourceT } from './schema.js';
-import { didYouMean, shown } from './suggest.js';
+import { didYouMean, shown } from '../text/suggest.js';
 
 export interface PathProblem {
   path: Path;

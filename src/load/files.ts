@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
-import { shown } from './suggest.js';
+import { shown } from '../text/suggest.js';
 
 export const LIMITS = {
   fileBytes: 16 * 1024 * 1024, // one KB file

@@ -1,7 +1,7 @@
 // The completion scripts. Each is small and fixed: at every <TAB> it runs
 // `aigc __complete -- WORDS...` (the words after `aigc`, the one being completed last, quotes
 // taken off) and offers the lines it prints: `value<TAB>description`, or `:files` / `:dirs`
-// for the shell's own path completion. What completes is decided in src/cli/complete.ts.
+// for the shell's own path completion. What completes is decided in src/completion/candidates.ts.
 
 export type Shell = 'bash' | 'zsh' | 'fish';
 

@@ -1,9 +1,9 @@
 // The in-memory index over the records. Each map is built on first use, so a query pays
 // only for the maps it needs.
-import { INVERSE, type RelationKind } from './model.js';
-import type { Claim, Entity, Source } from './schema.js';
-import { searchPart, type SearchPart } from './searchpart.js';
-import type { FileRecords } from './validate.js';
+import { INVERSE, type RelationKind } from '../model.js';
+import type { Claim, Entity, Source } from '../load/schema.js';
+import { searchPart, type SearchPart } from '../load/searchpart.js';
+import type { FileRecords } from '../load/validate.js';
 
 export interface RelationView {
   kind: string; // works_at, or its inverse (employs) when seen from the other side

@@ -12,7 +12,7 @@ import { Claim, dateText, Entity, Relation, Source, Value, When } from './schema
 export const KB_FORMAT_VERSION = 1;
 
 const section = <T extends z.ZodType>(record: T) => z.array(record).nullable().optional();
-// The file as the loader takes it (src/kb/validate.ts): empty, or a mapping of these three
+// The file as the loader takes it (src/load/validate.ts): empty, or a mapping of these three
 // lists, each of which may be empty (`claims:` with nothing under it yet); nothing else.
 export const KbFile = z.strictObject({ sources: section(Source), entities: section(Entity), claims: section(Claim) }).nullable();
 

@@ -5,7 +5,7 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { LIMITS } from './files.js';
-import { shown } from './suggest.js';
+import { shown } from '../text/suggest.js';
 
 export type Path = (string | number)[];
 export interface Pos {

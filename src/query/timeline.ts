@@ -1,8 +1,8 @@
 // The timeline: every dated claim (an event, a figure, any claim with `when`), in date order,
 // each with its date's precision and whether the date was worked out rather than printed.
 import type { Kb } from './kb.js';
-import { precisionOf } from './model.js';
-import type { Claim, When } from './schema.js';
+import { precisionOf } from '../model.js';
+import type { Claim, When } from '../load/schema.js';
 import { dayRange, selectClaims } from './select.js';
 import { entityRef, sourceRef } from './views.js';
 

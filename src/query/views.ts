@@ -1,7 +1,7 @@
 // Records as users see them: every reference resolved to at least {id, name}.
 import type { Kb } from './kb.js';
-import { ORG_TYPES, precisionOf } from './model.js';
-import type { Claim, Entity, Source } from './schema.js';
+import { ORG_TYPES, precisionOf } from '../model.js';
+import type { Claim, Entity, Source } from '../load/schema.js';
 
 export interface Ref {
   id: string;

@@ -2,7 +2,7 @@
 // Every object is strict so that a misspelt field is reported, never ignored.
 import { z } from 'zod';
 
-import { CLAIM_KINDS, ENTITY_TYPES, isDate, PARAGRAPH_SCHEMES, RELATION_KINDS, SLUG, SOURCE_KINDS } from './model.js';
+import { CLAIM_KINDS, ENTITY_TYPES, isDate, PARAGRAPH_SCHEMES, RELATION_KINDS, SLUG, SOURCE_KINDS } from '../model.js';
 
 const id = z.string().regex(SLUG, 'must be a lowercase slug (a-z, 0-9, single - or . between)');
 const ref = id;

@@ -3,7 +3,7 @@
 // query path imports this only when the cache cannot answer.
 import type { Problem } from '../errors.js';
 import { readKbText, type KbFileInfo } from './files.js';
-import type { Section } from './model.js';
+import type { Section } from '../model.js';
 import { locate, parseFast, parseLocated, type Located, type Path } from './parse.js';
 import { checkRules } from './rules.js';
 import { emptyRecords, validateData, type FileRecords, type Origins } from './validate.js';

@@ -3,11 +3,11 @@
 // only the flags and arguments whose values come from elsewhere (the knowledge base, the list of
 // commands, the schemas) are named below.
 import type { Command, Option } from 'commander';
-import type { Kb } from '../kb/kb.js';
-import { nameKey } from '../kb/normalize.js';
-import { ORG_TYPES, SPEAKER_TYPES } from '../kb/model.js';
-import type { Entity } from '../kb/schema.js';
-import { unitsOf } from '../kb/select.js';
+import type { Kb } from '../query/kb.js';
+import { nameKey } from '../text/normalize.js';
+import { ORG_TYPES, SPEAKER_TYPES } from '../model.js';
+import type { Entity } from '../load/schema.js';
+import { unitsOf } from '../query/select.js';
 
 export interface Candidate {
   value: string;

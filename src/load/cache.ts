@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { join } from 'node:path';
 import type { Problem } from '../errors.js';
 import type { KbFileInfo } from './files.js';
-import { SECTION_NAMES, type Section } from './model.js';
+import { SECTION_NAMES, type Section } from '../model.js';
 import { searchPart, type SearchPart } from './searchpart.js';
 import type { FileRecords } from './validate.js';
 

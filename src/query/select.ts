@@ -1,10 +1,10 @@
 // Selecting claims by subject, speaker, kind, unit, value and date.
 import { UsageError } from '../errors.js';
 import type { Kb } from './kb.js';
-import { SPEAKER_TYPES } from './model.js';
+import { SPEAKER_TYPES } from '../model.js';
 import { resolveEntity } from './resolve.js';
-import type { Claim, Value } from './schema.js';
-import { didYouMean, shown } from './suggest.js';
+import type { Claim, Value } from '../load/schema.js';
+import { didYouMean, shown } from '../text/suggest.js';
 
 export interface ClaimFilter {
   about?: string;

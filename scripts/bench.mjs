@@ -16,7 +16,20 @@
 // fresh node process per KB size.
 // Prints the report as markdown on stdout and writes it to docs/bench.md; progress on stderr.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,14 +42,24 @@ const NODE = process.execPath;
 const LARGE = 100_000; // sizes from here on are "large": fewer runs
 const SEED = 1;
 
-const JQ_COMPANIES = '[.entities[] | select((.type=="company" or .type=="investor" or .type=="organisation") and (.segments|index("video-generation")))]';
-const JQ_CLAIMS = '[.claims[] | select(.value != null and ((.value.unit // "") | ascii_downcase) == "usd" and ((.value.max // .value.amount) >= 100000000))]';
+const JQ_COMPANIES =
+  '[.entities[] | select((.type=="company" or .type=="investor" or .type=="organisation") and (.segments|index("video-generation")))]';
+const JQ_CLAIMS =
+  '[.claims[] | select(.value != null and ((.value.unit // "") | ascii_downcase) == "usd" and ((.value.max // .value.amount) >= 100000000))]';
 
 // ---------------------------------------------------------------------------------------
 // Options
 
 function options(argv) {
-  const o = { quick: false, sizes: [1000, 10000, 100000], runs: undefined, runsLarge: undefined, stages: true, write: true, keep: false };
+  const o = {
+    quick: false,
+    sizes: [1000, 10000, 100000],
+    runs: undefined,
+    runsLarge: undefined,
+    stages: true,
+    write: true,
+    keep: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => argv[++i] ?? fail(`${a} needs a value`);
@@ -44,18 +67,20 @@ function options(argv) {
     else if (a === '--sizes') {
       const v = val();
       o.sizes = v === 'none' ? [] : v.split(',').map((s) => Number(s.trim().replace(/_/g, '').replace(/k$/i, '000')));
-    }
-    else if (a === '--runs') o.runs = Number(val());
+    } else if (a === '--runs') o.runs = Number(val());
     else if (a === '--runs-large') o.runsLarge = Number(val());
     else if (a === '--no-stages') o.stages = false;
     else if (a === '--no-write') o.write = false;
     else if (a === '--keep') o.keep = true;
     else if (a === '-h' || a === '--help') {
-      process.stdout.write('usage: node scripts/bench.mjs [--quick] [--sizes 1000,10000,100000|none] [--runs N] [--runs-large N] [--no-stages] [--no-write] [--keep]\n');
+      process.stdout.write(
+        'usage: node scripts/bench.mjs [--quick] [--sizes 1000,10000,100000|none] [--runs N] [--runs-large N] [--no-stages] [--no-write] [--keep]\n',
+      );
       process.exit(0);
     } else fail(`unknown argument "${a}"`);
   }
-  if (o.sizes.some((n) => !Number.isSafeInteger(n) || n < 100)) fail('--sizes wants record counts of at least 100, e.g. 1000,10000');
+  if (o.sizes.some((n) => !Number.isSafeInteger(n) || n < 100))
+    fail('--sizes wants record counts of at least 100, e.g. 1000,10000');
   o.runs ??= o.quick ? 5 : 15;
   o.runsLarge ??= o.quick ? 2 : 5;
   if (!(o.runs >= 1 && o.runsLarge >= 1)) fail('--runs and --runs-large want a number of at least 1');
@@ -81,7 +106,8 @@ const devNull = openSync('/dev/null', 'w');
 
 function baseEnv() {
   const env = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('AIGC_') && k !== 'NODE_OPTIONS') env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && !k.startsWith('AIGC_') && k !== 'NODE_OPTIONS') env[k] = v;
   env.NO_COLOR = '1';
   return env;
 }
@@ -92,7 +118,8 @@ function timed(cmd, args, env) {
   const r = spawnSync(cmd, args, { stdio: ['ignore', devNull, 'pipe'], env, maxBuffer: 64 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.error) throw r.error;
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${String(r.stderr).slice(0, 2000)}`);
+  if (r.status !== 0)
+    throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${String(r.stderr).slice(0, 2000)}`);
   return ms;
 }
 
@@ -100,11 +127,14 @@ function timed(cmd, args, env) {
 function captured(cmd, args, env) {
   const r = spawnSync(cmd, args, { env, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
   if (r.error) throw r.error;
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${String(r.stderr).slice(0, 2000)}`);
+  if (r.status !== 0)
+    throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${String(r.stderr).slice(0, 2000)}`);
   return r.stdout;
 }
 
-const TIME = ['/usr/bin/time', '/bin/time'].find((p) => existsSync(p) && spawnSync(p, ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0);
+const TIME = ['/usr/bin/time', '/bin/time'].find(
+  (p) => existsSync(p) && spawnSync(p, ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0,
+);
 
 // Peak resident memory in MiB (GNU time's %M is in KiB), or undefined without /usr/bin/time.
 function peakRss(cmd, args, env) {
@@ -165,15 +195,53 @@ function shippedCases(o, cacheHome) {
   const env = { ...baseEnv(), XDG_CACHE_HOME: cacheHome };
   const runs = o.runs;
   return [
-    { name: 'shipped KB: `companies --segment video --json` (warm)', records: 'shipped', args: ['companies', '--segment', 'video', '--json'], env, runs, target: { vs: 'node', max: 1.3 } },
-    { name: 'shipped KB: `--version`', records: '—', args: ['--version'], env, runs, target: { vs: 'node', max: 1.15 } },
+    {
+      name: 'shipped KB: `companies --segment video --json` (warm)',
+      records: 'shipped',
+      args: ['companies', '--segment', 'video', '--json'],
+      env,
+      runs,
+      target: { vs: 'node', max: 1.3 },
+    },
+    {
+      name: 'shipped KB: `--version`',
+      records: '—',
+      args: ['--version'],
+      env,
+      runs,
+      target: { vs: 'node', max: 1.15 },
+    },
     { name: 'shipped KB: `--help`', records: '—', args: ['--help'], env, runs, target: { vs: 'node', max: 1.15 } },
-    { name: 'shipped KB: `search chatgpt --json` (warm)', records: 'shipped', args: ['search', 'chatgpt', '--json'], env, runs },
+    {
+      name: 'shipped KB: `search chatgpt --json` (warm)',
+      records: 'shipped',
+      args: ['search', 'chatgpt', '--json'],
+      env,
+      runs,
+    },
     // A Tab in the shell: what the completion scripts ask, and the commands added with them.
-    { name: 'shipped KB: `__complete -- companies --segment ""` (a Tab)', records: 'shipped', args: ['__complete', '--', 'companies', '--segment', ''], env, runs },
+    {
+      name: 'shipped KB: `__complete -- companies --segment ""` (a Tab)',
+      records: 'shipped',
+      args: ['__complete', '--', 'companies', '--segment', ''],
+      env,
+      runs,
+    },
     { name: 'shipped KB: `timeline --json` (warm)', records: 'shipped', args: ['timeline', '--json'], env, runs },
-    { name: 'shipped KB: `graph --format dot` (warm)', records: 'shipped', args: ['graph', '--format', 'dot'], env, runs },
-    { name: 'shipped KB: `companies --facet segment --json` (warm)', records: 'shipped', args: ['companies', '--facet', 'segment', '--json'], env, runs },
+    {
+      name: 'shipped KB: `graph --format dot` (warm)',
+      records: 'shipped',
+      args: ['graph', '--format', 'dot'],
+      env,
+      runs,
+    },
+    {
+      name: 'shipped KB: `companies --facet segment --json` (warm)',
+      records: 'shipped',
+      args: ['companies', '--facet', 'segment', '--json'],
+      env,
+      runs,
+    },
   ];
 }
 
@@ -181,9 +249,14 @@ function generatedCases(size, dir, json, cacheHome, runs, misspelt, notes) {
   const env = { ...baseEnv(), XDG_CACHE_HOME: cacheHome };
   const kb = ['--kb', dir];
   const companiesJq = [JQ_COMPANIES, json];
-  const ids = (s) => JSON.parse(s).map((x) => x.id).sort().join('\n');
+  const ids = (s) =>
+    JSON.parse(s)
+      .map((x) => x.id)
+      .sort()
+      .join('\n');
   const sameIds = (what) => (out, jqOut) => {
-    if (ids(out) !== ids(jqOut)) notes.push(`**${size.toLocaleString('en')} records, ${what}: aigc and jq returned different records.**`);
+    if (ids(out) !== ids(jqOut))
+      notes.push(`**${size.toLocaleString('en')} records, ${what}: aigc and jq returned different records.**`);
   };
   const large = size >= LARGE;
   const claimsDir = join(dir, 'claims');
@@ -225,7 +298,9 @@ function generatedCases(size, dir, json, cacheHome, runs, misspelt, notes) {
       check: (out) => {
         const hits = JSON.parse(out);
         const rank = hits.findIndex((h) => h.id === misspelt.id);
-        notes.push(`${size.toLocaleString('en')} records: \`search "${misspelt.query}"\` (the name "${misspelt.name}" misspelt) returned ${hits.length} hits; \`${misspelt.id}\` ${rank < 0 ? '**is not among them**' : `ranks ${rank + 1}`}.`);
+        notes.push(
+          `${size.toLocaleString('en')} records: \`search "${misspelt.query}"\` (the name "${misspelt.name}" misspelt) returned ${hits.length} hits; \`${misspelt.id}\` ${rank < 0 ? '**is not among them**' : `ranks ${rank + 1}`}.`,
+        );
       },
       target: { vs: 'ms', max: 1000 },
     },
@@ -249,7 +324,7 @@ function misspell(json) {
   const e = companies[Math.floor(companies.length / 2)];
   const at = 2;
   const ch = e.name[at];
-  const swap = 'aeiou'.includes(ch) ? 'aeiou'['aeiou'.indexOf(ch) + 1] ?? 'a' : ch === 'r' ? 'l' : 'r';
+  const swap = 'aeiou'.includes(ch) ? ('aeiou'['aeiou'.indexOf(ch) + 1] ?? 'a') : ch === 'r' ? 'l' : 'r';
   return { id: e.id, name: e.name, query: e.name.slice(0, at) + swap + e.name.slice(at + 1) };
 }
 
@@ -260,10 +335,25 @@ async function buildStages(tmp) {
   const { build } = await import('esbuild');
   const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   // Each stage's module, in the folder of its pipeline: loading (src/load) or querying (src/query).
-  const where = { files: 'load', parse: 'load', validate: 'load', rules: 'load', searchpart: 'load', cache: 'load', load: 'load', kb: 'query', search: 'query', resolve: 'query', views: 'query', select: 'query' };
+  const where = {
+    files: 'load',
+    parse: 'load',
+    validate: 'load',
+    rules: 'load',
+    searchpart: 'load',
+    cache: 'load',
+    load: 'load',
+    kb: 'query',
+    search: 'query',
+    resolve: 'query',
+    views: 'query',
+    select: 'query',
+  };
   const path = (n) => join(ROOT, 'src', where[n], `${n}.ts`);
   const contents = [
-    ...Object.keys(where).filter((n) => existsSync(path(n))).map((n) => `export * as ${n} from ${JSON.stringify(path(n))};`),
+    ...Object.keys(where)
+      .filter((n) => existsSync(path(n)))
+      .map((n) => `export * as ${n} from ${JSON.stringify(path(n))};`),
     "export * as jsyaml from 'js-yaml';",
     "export * as yaml from 'yaml';",
   ].join('\n');
@@ -336,7 +426,9 @@ async function stagesChild([mode, bundle, dir, query, cacheRoot]) {
       stages[name] = now() - t;
       return v;
     } catch (e) {
-      failed[name] = String(e?.message ?? e).split('\n')[0].slice(0, 160);
+      failed[name] = String(e?.message ?? e)
+        .split('\n')[0]
+        .slice(0, 160);
       return undefined;
     }
   };
@@ -345,9 +437,12 @@ async function stagesChild([mode, bundle, dir, query, cacheRoot]) {
     const seg = m.resolve.resolveEntity(kb, 'video', { types: ['segment'], noun: 'segment' });
     return orgs.filter((e) => e.segments.includes(seg.id)).map((e) => m.views.entityView(kb, e));
   };
-  const load = () => m.load.loadKb({ kbDir: dir, cwd: dir, env: { XDG_CACHE_HOME: cacheRoot }, cache: true, version: 'bench' });
+  const load = () =>
+    m.load.loadKb({ kbDir: dir, cwd: dir, env: { XDG_CACHE_HOME: cacheRoot }, cache: true, version: 'bench' });
   const companiesStages = async (kb) => {
-    const rows = await time(`${mode}: query companies --segment video (resolve, filter, entityView)`, () => companies(kb));
+    const rows = await time(`${mode}: query companies --segment video (resolve, filter, entityView)`, () =>
+      companies(kb),
+    );
     await time(`${mode}: output JSON.stringify(rows, null, 2), companies`, () => JSON.stringify(rows, null, 2));
     return rows;
   };
@@ -356,17 +451,30 @@ async function stagesChild([mode, bundle, dir, query, cacheRoot]) {
   if (mode === 'pipeline') {
     const found = await time('rebuild: walk the folder (readdir + stat)', () => m.files.findKbFiles(dir, dir));
     const files = found?.files ?? [];
-    const texts = (await time('rebuild: read (fs + UTF-8 check)', () => files.map((f) => m.files.readKbText(f).text))) ?? [];
-    const data = (await time('rebuild: parse, js-yaml CORE_SCHEMA (parseFast)', () => texts.map((x) => m.parse.parseFast(x).data))) ?? [];
-    const records = (await time('rebuild: validate, zod schema (validateData)', () => data.map((d) => m.validate.validateData(d).records))) ?? [];
+    const texts =
+      (await time('rebuild: read (fs + UTF-8 check)', () => files.map((f) => m.files.readKbText(f).text))) ?? [];
+    const data =
+      (await time('rebuild: parse, js-yaml CORE_SCHEMA (parseFast)', () =>
+        texts.map((x) => m.parse.parseFast(x).data),
+      )) ?? [];
+    const records =
+      (await time('rebuild: validate, zod schema (validateData)', () =>
+        data.map((d) => m.validate.validateData(d).records),
+      )) ?? [];
     await time('rebuild: validate, cross-reference rules (checkRules)', () => {
       const problems = m.rules.checkRules(records);
       if (problems.length) throw new Error(`${problems.length} rule problems`);
     });
-    if (m.searchpart?.searchPart) await time('rebuild: search parts, per file (searchPart)', () => records.map((r) => m.searchpart.searchPart(r)));
+    if (m.searchpart?.searchPart)
+      await time('rebuild: search parts, per file (searchPart)', () => records.map((r) => m.searchpart.searchPart(r)));
     const kb = await time('rebuild: index, Kb.from (merge the files)', () => m.kb.Kb.from(records));
-    await time('rebuild: JSON.stringify of every record (about what writing the cache serialises twice: per file and snapshot)', () => JSON.stringify(records));
-    await time('(for comparison) parse with `yaml` parse() instead of js-yaml', () => texts.map((x) => m.yaml.parse(x, { uniqueKeys: true })));
+    await time(
+      'rebuild: JSON.stringify of every record (about what writing the cache serialises twice: per file and snapshot)',
+      () => JSON.stringify(records),
+    );
+    await time('(for comparison) parse with `yaml` parse() instead of js-yaml', () =>
+      texts.map((x) => m.yaml.parse(x, { uniqueKeys: true })),
+    );
     sizes.files = files.length;
     sizes.bytes = texts.reduce((s, x) => s + Buffer.byteLength(x), 0);
     void kb;
@@ -380,13 +488,20 @@ async function stagesChild([mode, bundle, dir, query, cacheRoot]) {
     await time('warm: read the entities section of the cache', () => kb.entities.length);
     await companiesStages(kb);
     await time('warm: read the claims section of the cache', () => kb.claims.length);
-    const rows = await time('warm: query claims --unit USD --min 100M (select, claimView)', () => m.select.selectClaims(kb, { unit: 'USD', min: 1e8 }).map((x) => m.views.claimView(kb, x)));
+    const rows = await time('warm: query claims --unit USD --min 100M (select, claimView)', () =>
+      m.select.selectClaims(kb, { unit: 'USD', min: 1e8 }).map((x) => m.views.claimView(kb, x)),
+    );
     await time('warm: output JSON.stringify(rows, null, 2), claims', () => JSON.stringify(rows, null, 2));
     await time('warm: read the sources section of the cache', () => kb.sources.length);
     // The search path of the day: per-file search parts from the cache when the Kb has them,
     // else a token index over the records.
-    const parts = await time('warm: search, read what it needs from the cache (kb.searchParts(), or nothing)', () => (typeof kb.searchParts === 'function' ? kb.searchParts() : null));
-    const index = await time('warm: search, build the SearchIndex', () => new m.search.SearchIndex(parts ?? m.search.documents(kb)));
+    const parts = await time('warm: search, read what it needs from the cache (kb.searchParts(), or nothing)', () =>
+      typeof kb.searchParts === 'function' ? kb.searchParts() : null,
+    );
+    const index = await time(
+      'warm: search, build the SearchIndex',
+      () => new m.search.SearchIndex(parts ?? m.search.documents(kb)),
+    );
     await time('warm: search, candidates for the misspelt-name query', () => index.candidates(query));
     await time('warm: search, the whole query (candidates again, then fuse.js)', () => index.search(query));
     await time('warm: every other lazy map of Kb (ids, names, members, relations, speakers, subjects)', () => {
@@ -403,7 +518,10 @@ async function stagesChild([mode, bundle, dir, query, cacheRoot]) {
     const claims = join(dir, 'claims');
     const names = readdirSync(claims).sort();
     appendFileSync(join(claims, names[names.length >> 1]), '# bench stages: touched\n');
-    const loaded = await time('touched: loadKb, one file changed (per-file cache, that file rebuilt, rules, snapshot)', load);
+    const loaded = await time(
+      'touched: loadKb, one file changed (per-file cache, that file rebuilt, rules, snapshot)',
+      load,
+    );
     await companiesStages(loaded.kb);
   }
   process.stdout.write(JSON.stringify({ importMs, stages, failed, sizes }));
@@ -434,12 +552,20 @@ function verdict(row, warmOf) {
   }
   if (t.vs === 'ms') {
     const label = t.max >= 1000 ? `${t.max / 1000} s` : `${t.max} ms`;
-    return { target: `≤ ${label}`, result: row.median <= t.max ? 'met' : missedBy(row.median / t.max), met: row.median <= t.max };
+    return {
+      target: `≤ ${label}`,
+      result: row.median <= t.max ? 'met' : missedBy(row.median / t.max),
+      met: row.median <= t.max,
+    };
   }
   const warm = warmOf(row.records);
   const x = row.median / warm;
   if (t.info) return { target: '— (set at 100,000)', result: `${x.toFixed(2)}× warm` };
-  return { target: `≤ ${t.max}× warm`, result: `${x <= t.max ? 'met' : missedBy(x / t.max)} (${x.toFixed(2)}× warm)`, met: x <= t.max };
+  return {
+    target: `≤ ${t.max}× warm`,
+    result: `${x <= t.max ? 'met' : missedBy(x / t.max)} (${x.toFixed(2)}× warm)`,
+    met: x <= t.max,
+  };
 }
 
 function report(rows, stages, o, notes, meta) {
@@ -449,8 +575,11 @@ function report(rows, stages, o, notes, meta) {
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: |');
   for (const r of rows) {
     const v = verdict(r, warmOf);
-    const rss = r.rss === undefined ? 'n/a' : `${r.rss.toFixed(0)}${r.jqRss !== undefined ? ` (jq ${r.jqRss.toFixed(0)})` : ''}`;
-    lines.push(`| ${r.name} | ${fmtRecords(r.records)} | ${fmtMs(r.median)} | ${fmtMs(r.min)} | ${fmtMs(r.max)} | ${fmtX(r.median / r.node)} | ${r.jqMedian ? fmtX(r.median / r.jqMedian) : '—'} | ${v.target} | ${v.result} | ${rss} |`);
+    const rss =
+      r.rss === undefined ? 'n/a' : `${r.rss.toFixed(0)}${r.jqRss !== undefined ? ` (jq ${r.jqRss.toFixed(0)})` : ''}`;
+    lines.push(
+      `| ${r.name} | ${fmtRecords(r.records)} | ${fmtMs(r.median)} | ${fmtMs(r.min)} | ${fmtMs(r.max)} | ${fmtX(r.median / r.node)} | ${r.jqMedian ? fmtX(r.median / r.jqMedian) : '—'} | ${v.target} | ${v.result} | ${rss} |`,
+    );
   }
   const table = lines.join('\n');
 
@@ -460,30 +589,57 @@ function report(rows, stages, o, notes, meta) {
   ];
   for (const r of rows) {
     const jq = r.jqMin ? fmtX(r.min / r.jqMin) : '—';
-    base.push(`| ${r.name} | ${fmtRecords(r.records)} | ${r.runs} | ${fmtMs(r.node)} | ${fmtMs(r.nodeMin)} | ${fmtMs(r.jqMedian)} | ${fmtMs(r.jqMin)} | ${fmtX(r.min / r.nodeMin)} | ${jq} |`);
+    base.push(
+      `| ${r.name} | ${fmtRecords(r.records)} | ${r.runs} | ${fmtMs(r.node)} | ${fmtMs(r.nodeMin)} | ${fmtMs(r.jqMedian)} | ${fmtMs(r.jqMin)} | ${fmtX(r.min / r.nodeMin)} | ${jq} |`,
+    );
   }
 
   let stageText = '';
   const sizes = Object.keys(stages);
   if (sizes.length) {
-    const names = [...new Set(sizes.flatMap((s) => [...Object.keys(stages[s].stages), ...Object.keys(stages[s].failed ?? {})]))];
+    const names = [
+      ...new Set(sizes.flatMap((s) => [...Object.keys(stages[s].stages), ...Object.keys(stages[s].failed ?? {})])),
+    ];
     const head = `| stage | ${sizes.map((s) => `${Number(s).toLocaleString('en')} records, ms`).join(' | ')} |`;
     const st = [head, `| --- | ${sizes.map(() => '---:').join(' | ')} |`];
-    st.push(`| import the kb modules with zod, js-yaml, yaml, fuse.js (fresh process) | ${sizes.map((s) => fmtMs(stages[s].importMs)).join(' | ')} |`);
-    for (const n of names) st.push(`| ${n} | ${sizes.map((s) => (stages[s].failed?.[n] ? `n/a (${stages[s].failed[n]})` : fmtMs(stages[s].stages[n]))).join(' | ')} |`);
-    st.push(`| (KB: files, MiB of YAML) | ${sizes.map((s) => `${stages[s].sizes.files} files, ${(stages[s].sizes.bytes / 1048576).toFixed(1)} MiB`).join(' | ')} |`);
-    st.push(`| (companies --segment video --json output, KiB) | ${sizes.map((s) => (stages[s].sizes.companiesJson / 1024).toFixed(0)).join(' | ')} |`);
+    st.push(
+      `| import the kb modules with zod, js-yaml, yaml, fuse.js (fresh process) | ${sizes.map((s) => fmtMs(stages[s].importMs)).join(' | ')} |`,
+    );
+    for (const n of names)
+      st.push(
+        `| ${n} | ${sizes.map((s) => (stages[s].failed?.[n] ? `n/a (${stages[s].failed[n]})` : fmtMs(stages[s].stages[n]))).join(' | ')} |`,
+      );
+    st.push(
+      `| (KB: files, MiB of YAML) | ${sizes.map((s) => `${stages[s].sizes.files} files, ${(stages[s].sizes.bytes / 1048576).toFixed(1)} MiB`).join(' | ')} |`,
+    );
+    st.push(
+      `| (companies --segment video --json output, KiB) | ${sizes.map((s) => (stages[s].sizes.companiesJson / 1024).toFixed(0)).join(' | ')} |`,
+    );
     stageText = st.join('\n');
 
     // The whole process, cold, warm and after a touch, against the in-process stages.
     const version = rows.find((r) => r.args[0] === '--version');
     const entry = version ? version.median - version.node : undefined;
     const kinds = [
-      ['cold', (r) => r.name.startsWith('cold'), ['cold: loadKb, empty cache (all of the rebuild, and writing the cache)']],
-      ['warm', (r) => r.key === 'warm-companies', ['warm: loadKb (walk, manifest check)', 'warm: read the entities section of the cache']],
-      ['touched', (r) => r.name.startsWith('one file touched'), ['touched: loadKb, one file changed (per-file cache, that file rebuilt, rules, snapshot)']],
+      [
+        'cold',
+        (r) => r.name.startsWith('cold'),
+        ['cold: loadKb, empty cache (all of the rebuild, and writing the cache)'],
+      ],
+      [
+        'warm',
+        (r) => r.key === 'warm-companies',
+        ['warm: loadKb (walk, manifest check)', 'warm: read the entities section of the cache'],
+      ],
+      [
+        'touched',
+        (r) => r.name.startsWith('one file touched'),
+        ['touched: loadKb, one file changed (per-file cache, that file rebuilt, rules, snapshot)'],
+      ],
     ];
-    const b = ['| | ' + sizes.flatMap((s) => kinds.map(([k]) => `${k} ${Number(s).toLocaleString('en')}`)).join(' | ') + ' |'];
+    const b = [
+      '| | ' + sizes.flatMap((s) => kinds.map(([k]) => `${k} ${Number(s).toLocaleString('en')}`)).join(' | ') + ' |',
+    ];
     b.push(`| --- | ${sizes.flatMap(() => kinds.map(() => '---:')).join(' | ')} |`);
     const sum = (xs) => (xs.every((x) => x !== undefined) ? xs.reduce((a, x) => a + x, 0) : undefined);
     const cells = sizes.flatMap((s) => {
@@ -495,7 +651,15 @@ function report(rows, stages, o, notes, meta) {
         const q = g[`${k}: query companies --segment video (resolve, filter, entityView)`];
         const out = g[`${k}: output JSON.stringify(rows, null, 2), companies`];
         const known = sum([row.node, entry, load, q, out]);
-        return { total: row.median, node: row.node, entry, load, q, out, rest: known === undefined ? undefined : row.median - known };
+        return {
+          total: row.median,
+          node: row.node,
+          entry,
+          load,
+          q,
+          out,
+          rest: known === undefined ? undefined : row.median - known,
+        };
       });
     });
     const line = (label, key) => b.push(`| ${label} | ${cells.map((x) => fmtMs(x[key])).join(' | ')} |`);
@@ -563,7 +727,9 @@ function report(rows, stages, o, notes, meta) {
           'load apart stage by stage, each stage on the output of the one before; "cold" runs the real',
           'loader (`loadKb`) on an empty cache, then the companies query; "warm" runs it on the cache',
           'that left, then each query in turn; "touched" runs it after one claims file gains a comment',
-          `line. Each figure is the median of ${Object.entries(stages).map(([s, x]) => `${x.reps} round${x.reps === 1 ? '' : 's'} at ${Number(s).toLocaleString('en')} records`).join(', ')}.`,
+          `line. Each figure is the median of ${Object.entries(stages)
+            .map(([s, x]) => `${x.reps} round${x.reps === 1 ? '' : 's'} at ${Number(s).toLocaleString('en')} records`)
+            .join(', ')}.`,
           '',
           stageText,
           '',
@@ -592,17 +758,20 @@ function snapshotApp(tmp) {
     } catch {
       // a rebuild was under way; try again
     }
-    if (attempt === 5) throw new Error('cannot take a working copy of the build (dist/ is changing): run `npm run build` and try again');
+    if (attempt === 5)
+      throw new Error('cannot take a working copy of the build (dist/ is changing): run `npm run build` and try again');
     spawnSync('sleep', ['2']);
   }
 }
 
 async function main() {
   const o = options(process.argv.slice(2));
-  if (!existsSync(join(ROOT, 'dist', 'aigc.cjs'))) fail('dist/aigc.cjs is missing: run `npm run build` (or `npm run bench`)');
+  if (!existsSync(join(ROOT, 'dist', 'aigc.cjs')))
+    fail('dist/aigc.cjs is missing: run `npm run build` (or `npm run bench`)');
   const jqVersion = spawnSync('jq', ['--version'], { encoding: 'utf8' });
   if (jqVersion.status !== 0) fail('jq is not on PATH');
-  if (!TIME) progress('no GNU time at /usr/bin/time: peak memory is reported as n/a (`apt-get install -y time` adds it)');
+  if (!TIME)
+    progress('no GNU time at /usr/bin/time: peak memory is reported as n/a (`apt-get install -y time` adds it)');
   const tmp = mkdtempSync(join(tmpdir(), 'aigc-bench-'));
   const rows = [];
   const notes = [];
@@ -622,7 +791,11 @@ async function main() {
       const dir = join(tmp, `kb-${size}`);
       const json = `${dir}.json`;
       progress(`generating ${size.toLocaleString('en')} records`);
-      const g = spawnSync(NODE, [SYNTH, '--records', String(size), '--out', dir, '--seed', String(SEED), '--json-out', json], { encoding: 'utf8' });
+      const g = spawnSync(
+        NODE,
+        [SYNTH, '--records', String(size), '--out', dir, '--seed', String(SEED), '--json-out', json],
+        { encoding: 'utf8' },
+      );
       if (g.status !== 0) throw new Error(`synth failed: ${g.stderr}`);
       const misspelt = misspell(json);
       const runs = size >= LARGE ? o.runsLarge : o.runs;

@@ -16,7 +16,11 @@ const root = resolve(import.meta.dirname, '..');
 const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
 // The cache's format: a hash of the sources that decide what it holds (see src/load/cache.ts).
 const cacheFormat = createHash('sha1')
-  .update(['src/load/schema.ts', 'src/load/cache.ts', 'src/load/searchpart.ts', 'src/text/normalize.ts'].map((f) => readFileSync(resolve(root, f))).join('\0'))
+  .update(
+    ['src/load/schema.ts', 'src/load/cache.ts', 'src/load/searchpart.ts', 'src/text/normalize.ts']
+      .map((f) => readFileSync(resolve(root, f)))
+      .join('\0'),
+  )
   .digest('hex')
   .slice(0, 12);
 const LAZY = {
@@ -81,11 +85,24 @@ await Promise.all([
     define: { ...common.define, 'import.meta.url': '__aigcUrl' },
     banner: { js: "const __aigcUrl = require('node:url').pathToFileURL(__filename).href;" },
   }),
-  build({ ...common, format: 'cjs', entryPoints: [resolve(root, 'src/fast.ts')], outfile: resolve(root, 'dist/aigc.cjs') }),
+  build({
+    ...common,
+    format: 'cjs',
+    entryPoints: [resolve(root, 'src/fast.ts')],
+    outfile: resolve(root, 'dist/aigc.cjs'),
+  }),
   ...Object.entries(LAZY).map(([src, name]) =>
-    build({ ...common, format: 'cjs', entryPoints: [resolve(root, src)], outfile: resolve(root, `dist/lazy/${name}.cjs`) }),
+    build({
+      ...common,
+      format: 'cjs',
+      entryPoints: [resolve(root, src)],
+      outfile: resolve(root, `dist/lazy/${name}.cjs`),
+    }),
   ),
 ]);
 
 // The help text as the CLI renders it off a terminal, for dist/aigc.cjs to print.
-writeFileSync(resolve(root, 'dist/help.txt'), execFileSync(process.execPath, [resolve(root, 'dist/main.cjs'), '--help'], { encoding: 'utf8' }));
+writeFileSync(
+  resolve(root, 'dist/help.txt'),
+  execFileSync(process.execPath, [resolve(root, 'dist/main.cjs'), '--help'], { encoding: 'utf8' }),
+);

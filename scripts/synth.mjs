@@ -44,7 +44,9 @@ function parseArgs(argv) {
     else if (a === '--json-out') o.jsonOut = val();
     else if (a === '--summary') o.summary = true;
     else if (a === '-h' || a === '--help') {
-      process.stdout.write('usage: node scripts/synth.mjs --records N --out DIR [--seed N] [--files N] [--json-out FILE] [--summary]\n');
+      process.stdout.write(
+        'usage: node scripts/synth.mjs --records N --out DIR [--seed N] [--files N] [--json-out FILE] [--summary]\n',
+      );
       process.exit(0);
     } else die(`unknown argument "${a}"`);
   }
@@ -70,7 +72,10 @@ function makeRng(seed) {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
     return (z ^ (z >>> 16)) >>> 0;
   };
-  let a = split(), b = split(), c = split(), d = split();
+  let a = split(),
+    b = split(),
+    c = split(),
+    d = split();
   const next = () => {
     const t = (((a + b) >>> 0) + d) >>> 0;
     d = (d + 1) >>> 0;
@@ -111,13 +116,60 @@ function makeRng(seed) {
 // space, so neighbouring entities do not share a first syllable. Chinese aliases are built the
 // same way from Han characters. A set of name keys guards uniqueness all the same.
 
-const INITIALS = ['b', 'c', 'ch', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'q', 'r', 's', 'sh', 't', 'w', 'x', 'y', 'z', 'zh'];
+const INITIALS = [
+  'b',
+  'c',
+  'ch',
+  'd',
+  'f',
+  'g',
+  'h',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'q',
+  'r',
+  's',
+  'sh',
+  't',
+  'w',
+  'x',
+  'y',
+  'z',
+  'zh',
+];
 const FINALS = ['a', 'ai', 'ao', 'e', 'ei', 'i', 'ia', 'iao', 'ie', 'io', 'iu', 'o', 'ou', 'u', 'ua', 'uo', 'ui'];
 const SYLLABLES = INITIALS.flatMap((i) => FINALS.map((f) => i + f));
 // Characters for Chinese names; none of them is in a suffix or a surname below.
-const HAN = [...'云星海天华新达联通数源象深度言图视音灵犀光影墨语声月明智元启跃极澜川山峰远航思维趣奇若鹿鲸羽辰泽宇宙蓝青橙曜弈'];
+const HAN = [
+  ...'云星海天华新达联通数源象深度言图视音灵犀光影墨语声月明智元启跃极澜川山峰远航思维趣奇若鹿鲸羽辰泽宇宙蓝青橙曜弈',
+];
 const HAN_SURNAMES = [...'李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗'];
-const SURNAMES = ['Li', 'Wang', 'Zhang', 'Liu', 'Chen', 'Yang', 'Zhao', 'Huang', 'Zhou', 'Wu', 'Xu', 'Sun', 'Hu', 'Zhu', 'Gao', 'Lin', 'He', 'Guo', 'Ma', 'Luo'];
+const SURNAMES = [
+  'Li',
+  'Wang',
+  'Zhang',
+  'Liu',
+  'Chen',
+  'Yang',
+  'Zhao',
+  'Huang',
+  'Zhou',
+  'Wu',
+  'Xu',
+  'Sun',
+  'Hu',
+  'Zhu',
+  'Gao',
+  'Lin',
+  'He',
+  'Guo',
+  'Ma',
+  'Luo',
+];
 
 function scrambled(counter, space) {
   // 1_000_003 is prime and larger than any base used here, so it is coprime with `space`
@@ -147,7 +199,13 @@ function digitsFor(need, base) {
 
 // The loader's name key (src/text/normalize.ts): case-, accent- and width-insensitive.
 function nameKey(s) {
-  return s.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/[\s\u3000]+/g, ' ').trim();
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[\s\u3000]+/g, ' ')
+    .trim();
 }
 
 function slug(s) {
@@ -161,13 +219,48 @@ function slug(s) {
 // Vocabulary
 
 const SEGMENTS = [
-  { id: 'text-generation', name: 'Text generation', aliases: ['AI text generation', '文本生成'], word: 'AIGC that writes text: chat, copy and code' },
-  { id: 'image-generation', name: 'Image generation', aliases: ['AI image generation', 'AI painting', '图像生成'], word: 'AIGC that paints and edits images' },
-  { id: 'video-generation', name: 'Video generation', aliases: ['AI video generation', '视频生成'], word: 'AIGC that generates and edits video' },
-  { id: 'audio-generation', name: 'Audio generation', aliases: ['AI audio generation', '音频生成'], word: 'AIGC that generates speech, audio and music' },
-  { id: 'game-ai', name: 'Game AI', aliases: ['AI for games', '游戏AI'], word: 'AI that generates game content and characters' },
-  { id: 'digital-humans', name: 'Digital humans', aliases: ['Digital people', '数字人'], word: 'AI-generated digital people and virtual hosts' },
-  { id: 'foundation-models', name: 'Foundation models', aliases: ['Large models', '大模型'], word: 'The large pre-trained models that other AIGC builds on' },
+  {
+    id: 'text-generation',
+    name: 'Text generation',
+    aliases: ['AI text generation', '文本生成'],
+    word: 'AIGC that writes text: chat, copy and code',
+  },
+  {
+    id: 'image-generation',
+    name: 'Image generation',
+    aliases: ['AI image generation', 'AI painting', '图像生成'],
+    word: 'AIGC that paints and edits images',
+  },
+  {
+    id: 'video-generation',
+    name: 'Video generation',
+    aliases: ['AI video generation', '视频生成'],
+    word: 'AIGC that generates and edits video',
+  },
+  {
+    id: 'audio-generation',
+    name: 'Audio generation',
+    aliases: ['AI audio generation', '音频生成'],
+    word: 'AIGC that generates speech, audio and music',
+  },
+  {
+    id: 'game-ai',
+    name: 'Game AI',
+    aliases: ['AI for games', '游戏AI'],
+    word: 'AI that generates game content and characters',
+  },
+  {
+    id: 'digital-humans',
+    name: 'Digital humans',
+    aliases: ['Digital people', '数字人'],
+    word: 'AI-generated digital people and virtual hosts',
+  },
+  {
+    id: 'foundation-models',
+    name: 'Foundation models',
+    aliases: ['Large models', '大模型'],
+    word: 'The large pre-trained models that other AIGC builds on',
+  },
 ];
 // Foundation models and text draw the most members, as in the real landscape.
 const SEGMENT_WEIGHTS = [
@@ -186,15 +279,104 @@ const ORG_SUFFIX = {
   organisation: ['Institute', 'Academy', 'Association', 'Research', 'Media'],
 };
 const ORG_HAN_SUFFIX = { company: ['科技', '智能'], investor: ['资本', '基金'], organisation: ['研究院', '协会'] };
-const PRODUCT_SUFFIX = ['GPT', 'Bot', 'Chat', 'Vision', 'Draw', 'Voice', 'Avatar', 'Studio', 'Engine', 'Video', 'Writer', 'Music'];
-const ROLES = ['CEO', 'CTO', 'founder', 'co-founder', 'chief scientist', 'vice president', 'head of research', 'product lead', 'partner', 'researcher', 'engineer'];
-const CITIES = ['Beijing', 'Shanghai', 'Shenzhen', 'Hangzhou', 'Guangzhou', 'Chengdu', 'Nanjing', 'Suzhou', 'Wuhan', "Xi'an"];
-const PUBLISHERS = ['36Kr', 'Caixin', 'Jiemian', 'LatePost', 'Tencent News', 'Sina Tech', 'The Paper', 'Leiphone', 'Geekpark', 'iResearch', 'IDC China', 'CAICT'];
-const TOPICS = ['large models', 'AI painting', 'digital people', 'video generation', 'voice cloning', 'AI for games', 'text generation', 'computing power', 'training data', 'open-source models', 'AIGC', 'chat robots', 'model inference costs'];
+const PRODUCT_SUFFIX = [
+  'GPT',
+  'Bot',
+  'Chat',
+  'Vision',
+  'Draw',
+  'Voice',
+  'Avatar',
+  'Studio',
+  'Engine',
+  'Video',
+  'Writer',
+  'Music',
+];
+const ROLES = [
+  'CEO',
+  'CTO',
+  'founder',
+  'co-founder',
+  'chief scientist',
+  'vice president',
+  'head of research',
+  'product lead',
+  'partner',
+  'researcher',
+  'engineer',
+];
+const CITIES = [
+  'Beijing',
+  'Shanghai',
+  'Shenzhen',
+  'Hangzhou',
+  'Guangzhou',
+  'Chengdu',
+  'Nanjing',
+  'Suzhou',
+  'Wuhan',
+  "Xi'an",
+];
+const PUBLISHERS = [
+  '36Kr',
+  'Caixin',
+  'Jiemian',
+  'LatePost',
+  'Tencent News',
+  'Sina Tech',
+  'The Paper',
+  'Leiphone',
+  'Geekpark',
+  'iResearch',
+  'IDC China',
+  'CAICT',
+];
+const TOPICS = [
+  'large models',
+  'AI painting',
+  'digital people',
+  'video generation',
+  'voice cloning',
+  'AI for games',
+  'text generation',
+  'computing power',
+  'training data',
+  'open-source models',
+  'AIGC',
+  'chat robots',
+  'model inference costs',
+];
 const VERBS = ['reshape', 'commoditise', 'transform', 'disrupt', 'lower the cost of', 'speed up', 'redefine'];
-const INDUSTRIES = ['e-commerce', 'advertising', 'film', 'education', 'customer service', 'gaming', 'news', 'music', 'design', 'live streaming'];
-const ZH_QUOTES = ['大模型的竞争是数据、算力和资金的竞争。', '今年是AIGC商业化的元年。', '我们不追热点，只做长期的事情。', '数字人是最先跑通商业模式的方向。', '算力成本仍然是最大的瓶颈。'];
-const BASES = ['last year', 'early this year', 'around the Spring Festival', 'two years ago', 'at the end of last year', 'this spring', 'recently', 'the year before last'];
+const INDUSTRIES = [
+  'e-commerce',
+  'advertising',
+  'film',
+  'education',
+  'customer service',
+  'gaming',
+  'news',
+  'music',
+  'design',
+  'live streaming',
+];
+const ZH_QUOTES = [
+  '大模型的竞争是数据、算力和资金的竞争。',
+  '今年是AIGC商业化的元年。',
+  '我们不追热点，只做长期的事情。',
+  '数字人是最先跑通商业模式的方向。',
+  '算力成本仍然是最大的瓶颈。',
+];
+const BASES = [
+  'last year',
+  'early this year',
+  'around the Spring Festival',
+  'two years ago',
+  'at the end of last year',
+  'this spring',
+  'recently',
+  'the year before last',
+];
 const FIGURE_KINDS = [
   // unit, measures (with {s} the subject's name), amount range, range probability
   ['USD', 'funding raised by {s} in its latest round', [5e6, 2e9], 0.2],
@@ -257,7 +439,11 @@ export function generate({ records: total, seed }) {
   // Sources
   const sources = [];
   for (let i = 0; i < nSources; i++) {
-    const kind = rng.weighted([['article', 6], ['report', 3], ['interview', 2]]);
+    const kind = rng.weighted([
+      ['article', 6],
+      ['report', 3],
+      ['interview', 2],
+    ]);
     const publisher = rng.pick(PUBLISHERS);
     const year = rng.int(2019, 2025);
     const month = rng.int(1, 12);
@@ -283,7 +469,8 @@ export function generate({ records: total, seed }) {
     s.language = en ? 'en' : 'zh';
     if (en && rng.chance(0.6)) s.translated_from = 'zh';
     s.paragraphs = 'blank-line-blocks';
-    if (inferred) s.note = `Not dated in the text: the month is inferred from events it reports (paragraph ${rng.int(2, 9)}).`;
+    if (inferred)
+      s.note = `Not dated in the text: the month is inferred from events it reports (paragraph ${rng.int(2, 9)}).`;
     sources.push(s);
   }
   const srcIds = sources.map((s) => s.id);
@@ -310,14 +497,24 @@ export function generate({ records: total, seed }) {
   const people = [];
   const products = [];
   const pickSegments = (max) => {
-    const k = rng.weighted([[1, 6], [2, 3], [3, 1]].filter(([n]) => n <= max));
+    const k = rng.weighted(
+      [
+        [1, 6],
+        [2, 3],
+        [3, 1],
+      ].filter(([n]) => n <= max),
+    );
     const out = new Set();
     while (out.size < k) out.add(rng.weighted(SEGMENT_WEIGHTS));
     return [...out];
   };
 
   const makeOrg = () => {
-    const type = rng.weighted([['company', 75], ['investor', 10], ['organisation', 15]]);
+    const type = rng.weighted([
+      ['company', 75],
+      ['investor', 10],
+      ['organisation', 15],
+    ]);
     let w, name;
     do {
       w = word();
@@ -372,7 +569,8 @@ export function generate({ records: total, seed }) {
     }
     const jobs = rng.some(orgs.length > 50 ? orgs.slice(-300) : orgs, rng.chance(0.85) ? 1 : 2);
     const first = jobs[0];
-    if (rng.chance(0.8)) e.description = `${capital(rng.pick(ROLES))} at ${first.name}; speaks about ${rng.pick(TOPICS)}.`;
+    if (rng.chance(0.8))
+      e.description = `${capital(rng.pick(ROLES))} at ${first.name}; speaks about ${rng.pick(TOPICS)}.`;
     e.relations = jobs.map((o) => {
       const r = { kind: 'works_at', to: o.id };
       if (rng.chance(0.9)) r.role = o.type === 'investor' ? 'partner' : rng.pick(ROLES);
@@ -396,11 +594,12 @@ export function generate({ records: total, seed }) {
       const zh = hanWord();
       if (takeName(zh)) e.aliases = [zh];
     }
-    if (rng.chance(0.8)) e.description = `${rng.pick(['Model', 'App', 'Tool', 'Service', 'Platform'])} by ${maker.name} for ${rng.pick(INDUSTRIES)}.`;
+    if (rng.chance(0.8))
+      e.description = `${rng.pick(['Model', 'App', 'Tool', 'Service', 'Platform'])} by ${maker.name} for ${rng.pick(INDUSTRIES)}.`;
     e.segments = pickSegments(2);
     e.relations = [{ kind: 'maker', to: maker.id }];
     if (products.length > 10 && rng.chance(0.15)) {
-      e.relations.push({ kind: 'based_on', to: rng.pick(products).id, note: 'Built on it, by its maker\'s account.' });
+      e.relations.push({ kind: 'based_on', to: rng.pick(products).id, note: "Built on it, by its maker's account." });
     }
     e.sources = someSources();
     e.maker = maker; // dropped before writing
@@ -411,7 +610,11 @@ export function generate({ records: total, seed }) {
   // Organisations 30%, people 35%, products 35%, never a person or product before any org.
   for (let i = 0; i < Math.min(5, nOthers); i++) entities.push(makeOrg());
   while (entities.length < nEntities) {
-    const t = rng.weighted([['org', 30], ['person', 35], ['product', 35]]);
+    const t = rng.weighted([
+      ['org', 30],
+      ['person', 35],
+      ['product', 35],
+    ]);
     entities.push(t === 'org' ? makeOrg() : t === 'person' ? makePerson() : makeProduct());
   }
 
@@ -422,9 +625,17 @@ export function generate({ records: total, seed }) {
   const orgsAndProducts = [...orgs, ...products];
   const para = () => rng.int(1, 140);
   let claimNo = 0;
-  const claimId = (prefix, about) => takeId(`${prefix}-${String(++claimNo).padStart(6, '0')}${about ? `-${about.id.slice(0, 24).replace(/-+$/, '')}` : ''}`);
+  const claimId = (prefix, about) =>
+    takeId(
+      `${prefix}-${String(++claimNo).padStart(6, '0')}${about ? `-${about.id.slice(0, 24).replace(/-+$/, '')}` : ''}`,
+    );
   for (let i = 0; i < nClaims; i++) {
-    const kind = rng.weighted([['quote', 30], ['statement', 35], ['figure', 20], ['event', 15]]);
+    const kind = rng.weighted([
+      ['quote', 30],
+      ['statement', 35],
+      ['figure', 20],
+      ['event', 15],
+    ]);
     const source = rng.pick(srcIds);
     if (kind === 'quote') {
       const by = people.length && rng.chance(0.9) ? rng.pick(people) : rng.pick(orgs);
@@ -444,18 +655,33 @@ export function generate({ records: total, seed }) {
     } else if (kind === 'statement') {
       const about = rng.some(subjects, rng.int(1, 3));
       const by = rng.chance(0.2) ? null : rng.pick(speakers);
-      const text = `${by ? by.name : 'The article'} ${rng.pick(['says', 'holds', 'argues', 'notes'])} that ${about[0].name} ${rng.pick([
-        `leads in ${rng.pick(TOPICS)}`,
-        `is betting on ${rng.pick(TOPICS)} for ${rng.pick(INDUSTRIES)}`,
-        `struggles to turn ${rng.pick(TOPICS)} into revenue`,
-        `has hired heavily in ${rng.pick(CITIES)}`,
-      ])}.`;
-      claims.push({ id: claimId('s', about[0]), kind, about: about.map((e) => e.id), by: by ? by.id : null, text, source, paragraph: para() });
+      const text = `${by ? by.name : 'The article'} ${rng.pick(['says', 'holds', 'argues', 'notes'])} that ${about[0].name} ${rng.pick(
+        [
+          `leads in ${rng.pick(TOPICS)}`,
+          `is betting on ${rng.pick(TOPICS)} for ${rng.pick(INDUSTRIES)}`,
+          `struggles to turn ${rng.pick(TOPICS)} into revenue`,
+          `has hired heavily in ${rng.pick(CITIES)}`,
+        ],
+      )}.`;
+      claims.push({
+        id: claimId('s', about[0]),
+        kind,
+        about: about.map((e) => e.id),
+        by: by ? by.id : null,
+        text,
+        source,
+        paragraph: para(),
+      });
     } else if (kind === 'figure') {
       const [unit, measure, [lo, hi], pRange] = rng.pick(FIGURE_KINDS);
-      const subject = unit === 'parameters' && products.length ? rng.pick(products) : rng.pick(unit === 'parameters' ? orgs : orgsAndProducts);
+      const subject =
+        unit === 'parameters' && products.length
+          ? rng.pick(products)
+          : rng.pick(unit === 'parameters' ? orgs : orgsAndProducts);
       const amount = roundish(lo, hi, rng);
-      const max = rng.chance(pRange) ? roundish(amount + Math.abs(amount) * 0.1 + 1, amount + Math.abs(amount) * 0.8 + 1, rng) : amount;
+      const max = rng.chance(pRange)
+        ? roundish(amount + Math.abs(amount) * 0.1 + 1, amount + Math.abs(amount) * 0.8 + 1, rng)
+        : amount;
       const value = max > amount ? { min: amount, max, unit } : { amount, unit };
       const by = rng.chance(0.3) ? null : rng.pick(speakers);
       const c = {
@@ -477,11 +703,22 @@ export function generate({ records: total, seed }) {
       const s = rng.pick(orgs);
       const p = products.length ? rng.pick(products) : rng.pick(orgs);
       const o = rng.pick(orgs);
-      const text = tpl.replace('{s}', s.name).replace('{p}', p.name).replace('{o}', o.name).replace('{c}', rng.pick(CITIES));
+      const text = tpl
+        .replace('{s}', s.name)
+        .replace('{p}', p.name)
+        .replace('{o}', o.name)
+        .replace('{c}', rng.pick(CITIES));
       const about = [s.id];
       if (extra === 'product' && p.id !== s.id) about.push(p.id);
       if ((extra === 'invest' || extra === 'org') && o.id !== s.id) about.push(o.id);
-      const date = randomDate(rng, rng.weighted([['year', 3], ['month', 4], ['day', 3]]));
+      const date = randomDate(
+        rng,
+        rng.weighted([
+          ['year', 3],
+          ['month', 4],
+          ['day', 3],
+        ]),
+      );
       const when = { date };
       if (rng.chance(0.1) && date.length === 4) when.end = String(Number(date) + rng.int(0, 2));
       if (rng.chance(0.3)) {
@@ -519,7 +756,12 @@ function roundish(lo, hi, rng) {
 }
 
 function fmtValue(v) {
-  const n = (x) => (Math.abs(x) >= 1e9 ? `${+(x / 1e9).toFixed(2)} billion` : Math.abs(x) >= 1e6 ? `${+(x / 1e6).toFixed(2)} million` : String(x));
+  const n = (x) =>
+    Math.abs(x) >= 1e9
+      ? `${+(x / 1e9).toFixed(2)} billion`
+      : Math.abs(x) >= 1e6
+        ? `${+(x / 1e6).toFixed(2)} million`
+        : String(x);
   const unit = v.unit === 'percent' ? '%' : ` ${v.unit}`;
   return 'amount' in v ? `${n(v.amount)}${unit}` : `${n(v.min)} to ${n(v.max)}${unit}`;
 }
@@ -573,7 +815,10 @@ function claimYaml(c) {
   let y = `  - id: ${c.id}\n    kind: ${c.kind}\n    about: ${list(c.about)}\n    by: ${c.by ?? 'null'}\n    text: ${JSON.stringify(c.text)}\n`;
   if (c.value) {
     const v = c.value;
-    y += 'amount' in v ? `    value: {amount: ${num(v.amount)}, unit: ${v.unit}}\n` : `    value: {min: ${num(v.min)}, max: ${num(v.max)}, unit: ${v.unit}}\n`;
+    y +=
+      'amount' in v
+        ? `    value: {amount: ${num(v.amount)}, unit: ${v.unit}}\n`
+        : `    value: {min: ${num(v.min)}, max: ${num(v.max)}, unit: ${v.unit}}\n`;
   }
   if (c.measures) y += `    measures: ${JSON.stringify(c.measures)}\n`;
   if (c.when) {
@@ -601,13 +846,16 @@ function prepareOut(dir) {
   const names = readdirSync(dir);
   if (!names.length) return;
   if (!names.includes(MARKER)) die(`${dir} is not empty and was not written by synth.mjs; give an empty or new folder`);
-  for (const n of ['kb.yaml', 'sources.yaml', 'entities', 'claims', MARKER]) rmSync(join(dir, n), { recursive: true, force: true });
+  for (const n of ['kb.yaml', 'sources.yaml', 'entities', 'claims', MARKER])
+    rmSync(join(dir, n), { recursive: true, force: true });
 }
 
 // n nearly equal consecutive parts of list (n at most its length, at least 1).
 function split(list, n) {
   const k = Math.max(1, Math.min(n, list.length));
-  return Array.from({ length: k }, (_, i) => list.slice(Math.floor((i * list.length) / k), Math.floor(((i + 1) * list.length) / k)));
+  return Array.from({ length: k }, (_, i) =>
+    list.slice(Math.floor((i * list.length) / k), Math.floor(((i + 1) * list.length) / k)),
+  );
 }
 
 export function write(kb, o) {
@@ -623,7 +871,8 @@ export function write(kb, o) {
     entityFiles = Math.min(o.files - 2, Math.max(1, Math.round(((o.files - 1) * E) / (E + C))));
     claimFiles = o.files - 1 - entityFiles;
   }
-  const header = (what) => `# Synthetic AIGC knowledge base (seed ${o.seed}): ${what}. Generated by scripts/synth.mjs; not real data.\n`;
+  const header = (what) =>
+    `# Synthetic AIGC knowledge base (seed ${o.seed}): ${what}. Generated by scripts/synth.mjs; not real data.\n`;
   const sourcesText = `sources:\n${kb.sources.map(sourceYaml).join('')}`;
   const entitiesText = (part) => `entities:\n${part.map(entityYaml).join('')}`;
   const claimsText = (part) => `claims:\n${part.map(claimYaml).join('')}`;
@@ -641,8 +890,15 @@ export function write(kb, o) {
     put('claims/0001.yaml', `${header('claims')}${claimsText(kb.claims)}`);
   } else {
     put('sources.yaml', `${header('sources')}${sourcesText}`);
-    split(kb.entities, entityFiles).forEach((part, i) => put(`entities/${String(i + 1).padStart(4, '0')}.yaml`, `${header(`entities, part ${i + 1}`)}${entitiesText(part)}`));
-    split(kb.claims, claimFiles).forEach((part, i) => put(`claims/${String(i + 1).padStart(4, '0')}.yaml`, `${header(`claims, part ${i + 1}`)}${claimsText(part)}`));
+    split(kb.entities, entityFiles).forEach((part, i) =>
+      put(
+        `entities/${String(i + 1).padStart(4, '0')}.yaml`,
+        `${header(`entities, part ${i + 1}`)}${entitiesText(part)}`,
+      ),
+    );
+    split(kb.claims, claimFiles).forEach((part, i) =>
+      put(`claims/${String(i + 1).padStart(4, '0')}.yaml`, `${header(`claims, part ${i + 1}`)}${claimsText(part)}`),
+    );
   }
   const summary = summarise(kb, o, files);
   writeFileSync(join(dir, MARKER), JSON.stringify(summary, null, 2) + '\n');

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 
 export function cacheRoot(env: Record<string, string | undefined>): string | undefined {
-  const home = env.XDG_CACHE_HOME || (env.HOME || env.USERPROFILE ? join((env.HOME || env.USERPROFILE)!, '.cache') : undefined);
+  const home =
+    env.XDG_CACHE_HOME || (env.HOME || env.USERPROFILE ? join((env.HOME || env.USERPROFILE)!, '.cache') : undefined);
   return home && join(home, 'aigc');
 }

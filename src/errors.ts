@@ -29,7 +29,8 @@ export class AigcError extends Error {
     readonly exitCode: number,
   ) {
     super(message);
-    for (let c = new.target as typeof AigcError; c?.kind; c = Object.getPrototypeOf(c)) if (!this.kinds.includes(c.kind)) this.kinds.push(c.kind);
+    for (let c = new.target as typeof AigcError; c?.kind; c = Object.getPrototypeOf(c))
+      if (!this.kinds.includes(c.kind)) this.kinds.push(c.kind);
     this.name = this.kinds[0];
   }
 

@@ -66,7 +66,9 @@ function load(file: string, dir = cacheDir()): unknown {
         writeFileSync(`${cachePath}.tmp-${process.pid}`, script.createCachedData());
         renameSync(`${cachePath}.tmp-${process.pid}`, cachePath);
         // Older builds' caches of this very bundle file are never read again.
-        for (const n of readdirSync(dir)) if (n.startsWith(prefix) && n.endsWith('.bin') && join(dir, n) !== cachePath) rmSync(join(dir, n), { force: true });
+        for (const n of readdirSync(dir))
+          if (n.startsWith(prefix) && n.endsWith('.bin') && join(dir, n) !== cachePath)
+            rmSync(join(dir, n), { force: true });
       } catch {
         // an unwritable cache folder: the next run compiles again, and the KB cache says so
       }
@@ -82,5 +84,6 @@ function load(file: string, dir = cacheDir()): unknown {
 }
 
 if (only('--version', '-V')) print(`${__AIGC_VERSION__}\n`);
-else if (only('--help', '-h') && !(require('node:tty') as Tty).isatty(1)) print(readFileSync(join(__dirname, 'help.txt'), 'utf8'));
+else if (only('--help', '-h') && !(require('node:tty') as Tty).isatty(1))
+  print(readFileSync(join(__dirname, 'help.txt'), 'utf8'));
 else load(join(__dirname, 'main.cjs'));

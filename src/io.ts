@@ -69,5 +69,10 @@ function isTerminal(fd: number): boolean {
 }
 
 export function processIo(): Io {
-  return { stdout: fdStream(1, () => process.stdout), stderr: fdStream(2, () => process.stderr), env: process.env, cwd: process.cwd() };
+  return {
+    stdout: fdStream(1, () => process.stdout),
+    stderr: fdStream(2, () => process.stderr),
+    env: process.env,
+    cwd: process.cwd(),
+  };
 }

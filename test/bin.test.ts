@@ -27,11 +27,17 @@ const kb = shipped();
 
 describe('aigc on the shipped knowledge base', () => {
   it('companies --segment video prints the segment organisations, as TSV when piped and JSON on request', () => {
-    const want = kb.entities.filter((e) => ['company', 'investor', 'organisation'].includes(e.type) && e.segments?.includes('video-generation'));
+    const want = kb.entities.filter(
+      (e) => ['company', 'investor', 'organisation'].includes(e.type) && e.segments?.includes('video-generation'),
+    );
     expect(want.length).toBeGreaterThan(0);
     const r = bin(['companies', '--segment', 'video', '--json']);
     expect(r.code).toBe(0);
-    expect(json(r).map((e: any) => e.id).sort()).toEqual(want.map((e) => e.id).sort());
+    expect(
+      json(r)
+        .map((e: any) => e.id)
+        .sort(),
+    ).toEqual(want.map((e) => e.id).sort());
     const tsv = bin(['companies', '--segment', 'video']);
     expect(tsv.stdout.split('\n')[0]).toBe('id\tname\ttype\tsegments\tdescription');
   });
@@ -45,7 +51,9 @@ describe('aigc on the shipped knowledge base', () => {
   });
 
   it('claims --unit USD --min 100000000 returns the figures over $100M', () => {
-    const want = kb.claims.filter((c) => c.value?.unit === 'USD' && Math.max(c.value.amount ?? c.value.max) >= 1e8).map((c) => c.id);
+    const want = kb.claims
+      .filter((c) => c.value?.unit === 'USD' && Math.max(c.value.amount ?? c.value.max) >= 1e8)
+      .map((c) => c.id);
     const got = json(bin(['claims', '--unit', 'USD', '--min', '100000000', '--json']));
     expect(got.map((c: any) => c.id).sort()).toEqual(want.sort());
     expect(got.some((c: any) => c.measures?.includes('funding') || c.measures?.includes('round'))).toBe(true);
@@ -60,7 +68,9 @@ describe('aigc on the shipped knowledge base', () => {
   it('validate on a broken KB exits 3 with located problems; a misspelt segment exits 2 with a suggestion', () => {
     const broken = bin(['validate', '--kb', fixture('dangling-refs')]);
     expect(broken.code).toBe(3);
-    expect(broken.stderr.split('\n').filter((l) => /^test\/fixtures\/dangling-refs\/kb\.yaml:\d+:\d+: /.test(l))).toHaveLength(7);
+    expect(
+      broken.stderr.split('\n').filter((l) => /^test\/fixtures\/dangling-refs\/kb\.yaml:\d+:\d+: /.test(l)),
+    ).toHaveLength(7);
     const typo = bin(['companies', '--segment', 'vidoe']);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toMatch(/did you mean video-generation/);
@@ -76,11 +86,16 @@ describe('aigc on the shipped knowledge base', () => {
     // one folder for the KB, and V8's code caches of the CLI and the bundles it loaded
     const entries = readdirSync(join(cache, 'aigc'), { withFileTypes: true });
     expect(entries.filter((e) => e.isDirectory())).toHaveLength(1);
-    expect(entries.filter((e) => e.isFile()).map((e) => e.name)).toEqual(['code-build', 'code-main'].map((n) => expect.stringMatching(new RegExp(`^${n}-.*\\.bin$`))));
+    expect(entries.filter((e) => e.isFile()).map((e) => e.name)).toEqual(
+      ['code-build', 'code-main'].map((n) => expect.stringMatching(new RegExp(`^${n}-.*\\.bin$`))),
+    );
   });
 
   it('piping into head ends quietly with success', () => {
-    const r = spawnSync('bash', ['-o', 'pipefail', '-c', `node bin/aigc.js claims --format jsonl | head -1`], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync('bash', ['-o', 'pipefail', '-c', `node bin/aigc.js claims --format jsonl | head -1`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout).id).toBeTruthy();

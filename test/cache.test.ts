@@ -1,6 +1,16 @@
 // The cache: never stale, rebuilt when damaged, safe under concurrent rebuilds.
 import { spawn } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -20,7 +30,9 @@ afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force
 
 const cacheFiles = (cache: string) => {
   // the KB's folder, beside V8's code cache of the CLI
-  const [dir] = readdirSync(join(cache, 'aigc'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  const [dir] = readdirSync(join(cache, 'aigc'), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
   return readdirSync(join(cache, 'aigc', dir)).map((f) => join(cache, 'aigc', dir, f));
 };
 
@@ -50,7 +62,12 @@ describe('cache', () => {
     const env = { XDG_CACHE_HOME: freshCache() };
     const first = await cli(['--kb', kb, 'validate'], { env });
     expect(first.stderr).toContain(`${kb}/empty.yaml:1:1: warning: empty file`);
-    const fromKb = await run(['validate', '--kb', '.'], { stdout: { write: () => {} }, stderr: { write: (s: string) => void (stderr += s) }, env, cwd: kb });
+    const fromKb = await run(['validate', '--kb', '.'], {
+      stdout: { write: () => {} },
+      stderr: { write: (s: string) => void (stderr += s) },
+      env,
+      cwd: kb,
+    });
     expect(fromKb).toBe(0);
     expect(stderr).toMatch(/^empty\.yaml:1:1: warning: empty file/);
   });
@@ -90,7 +107,9 @@ describe('cache', () => {
   it('a cache folder that cannot be written gives one warning and the answer', async () => {
     const file = join(freshCache(), 'not-a-folder');
     writeFileSync(file, '');
-    const r = await cli(['--kb', fixture('valid'), 'companies', '--json'], { env: { XDG_CACHE_HOME: join(file, 'cache') } });
+    const r = await cli(['--kb', fixture('valid'), 'companies', '--json'], {
+      env: { XDG_CACHE_HOME: join(file, 'cache') },
+    });
     expect(r.code).toBe(0);
     expect(json(r).length).toBeGreaterThan(0);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -102,7 +121,9 @@ describe('cache', () => {
     const cache = freshCache();
     const runBin = () =>
       new Promise<{ code: number; out: string }>((done) => {
-        const p = spawn(process.execPath, [join(ROOT, 'bin/aigc.js'), '--kb', kb, 'claims', '--json'], { env: { ...process.env, XDG_CACHE_HOME: cache } });
+        const p = spawn(process.execPath, [join(ROOT, 'bin/aigc.js'), '--kb', kb, 'claims', '--json'], {
+          env: { ...process.env, XDG_CACHE_HOME: cache },
+        });
         let out = '';
         p.stdout.on('data', (d) => (out += d));
         p.on('close', (code) => done({ code: code ?? -1, out }));
@@ -111,7 +132,9 @@ describe('cache', () => {
     expect(results.map((r) => r.code)).toEqual([0, 0, 0]);
     expect(new Set(results.map((r) => r.out)).size).toBe(1);
     for (const f of cacheFiles(cache)) expect(() => JSON.parse(readFileSync(f, 'utf8'))).not.toThrow();
-    expect((await cli(['--kb', kb, 'claims', '--json'], { env: { XDG_CACHE_HOME: cache } })).stdout).toBe(results[0].out);
+    expect((await cli(['--kb', kb, 'claims', '--json'], { env: { XDG_CACHE_HOME: cache } })).stdout).toBe(
+      results[0].out,
+    );
   });
 
   it('clears the progress line before the problems of a load that fails', async () => {
@@ -125,7 +148,9 @@ describe('cache', () => {
     const quick = await cli(['--kb', kb, 'companies'], { tty: true });
     expect(quick.stderr).not.toMatch(/reading the knowledge base/);
     const slow = await cli(['--kb', kb, 'companies'], { tty: true, env: { AIGC_PROGRESS_MS: '0' } });
-    expect(slow.stderr).toBe('\rreading the knowledge base: 1/3 files\rreading the knowledge base: 2/3 files\rreading the knowledge base: 3/3 files\r\x1b[K');
+    expect(slow.stderr).toBe(
+      '\rreading the knowledge base: 1/3 files\rreading the knowledge base: 2/3 files\rreading the knowledge base: 3/3 files\r\x1b[K',
+    );
     const piped = await cli(['--kb', kb, 'companies'], { env: { AIGC_PROGRESS_MS: '0' } });
     expect(piped.stderr).toBe('');
   });

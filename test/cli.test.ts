@@ -13,14 +13,18 @@ describe('list commands', () => {
   it('companies --segment video: the organisations in the segment, references resolved', async () => {
     const r = await cli([...KB, 'companies', '--segment', 'video', '--json']);
     expect(r.code).toBe(0);
-    const want = entities.filter((e) => ORG.includes(e.type) && e.segments?.includes('video-generation')).map((e) => e.id);
+    const want = entities
+      .filter((e) => ORG.includes(e.type) && e.segments?.includes('video-generation'))
+      .map((e) => e.id);
     expect(json(r).map((e: any) => e.id)).toEqual(want);
     expect(json(r)[0].segments).toEqual([{ id: 'video-generation', name: 'Video generation', type: 'segment' }]);
   });
 
   it('products --segment video completes the segment with its products', async () => {
     const r = await cli([...KB, 'products', '--segment', 'Video generation', '--json']);
-    const want = entities.filter((e) => e.type === 'product' && e.segments?.includes('video-generation')).map((e) => e.id);
+    const want = entities
+      .filter((e) => e.type === 'product' && e.segments?.includes('video-generation'))
+      .map((e) => e.id);
     expect(json(r).map((e: any) => e.id)).toEqual(want);
   });
 
@@ -90,14 +94,31 @@ describe('output options', () => {
 
   it('tables stay aligned with Chinese text', async () => {
     const r = await cli([...KB, 'people', '--fields', 'name,aliases'], { tty: true, env: { NO_COLOR: '1' } });
-    const widths = r.stdout.trimEnd().split('\n').map((l) => [...l].reduce((n, ch) => n + (/\p{Script=Han}/u.test(ch) ? 2 : 1), 0));
+    const widths = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => [...l].reduce((n, ch) => n + (/\p{Script=Han}/u.test(ch) ? 2 : 1), 0));
     expect(new Set(widths).size).toBe(1);
     expect(r.stdout).toContain('李笛');
   });
 
   it('--fields, --limit, --format jsonl', async () => {
-    const r = await cli([...KB, 'claims', '--kind', 'figure', '--fields', 'id,value.amount,by.name', '--limit', '2', '--format', 'jsonl']);
-    const rows = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const r = await cli([
+      ...KB,
+      'claims',
+      '--kind',
+      'figure',
+      '--fields',
+      'id,value.amount,by.name',
+      '--limit',
+      '2',
+      '--format',
+      'jsonl',
+    ]);
+    const rows = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows).toEqual([
       { id: 'f-jasper-round', 'value.amount': 125000000, 'by.name': null },
       { id: 'f-jasper-valuation', 'value.amount': 1500000000, 'by.name': null },
@@ -107,7 +128,19 @@ describe('output options', () => {
   it('TSV numbers are plain for scripts; tables group their digits for people', async () => {
     const tsv = await cli([...KB, 'claims', '--kind', 'figure', '--fields', 'id,value.amount', '--limit', '1']);
     expect(tsv.stdout).toBe('id\tvalue.amount\nf-jasper-round\t125000000\n');
-    const table = await cli([...KB, 'claims', '--kind', 'figure', '--fields', 'id,value.amount', '--limit', '1', '--format', 'table', '--no-color']);
+    const table = await cli([
+      ...KB,
+      'claims',
+      '--kind',
+      'figure',
+      '--fields',
+      'id,value.amount',
+      '--limit',
+      '1',
+      '--format',
+      'table',
+      '--no-color',
+    ]);
     expect(table.stdout).toContain('125,000,000');
   });
 
@@ -160,7 +193,13 @@ describe('show, search, stats', () => {
 
   it('stats: counts per type and kind, per source', async () => {
     const rows = json(await cli([...KB, 'stats', '--json']));
-    expect(rows[0]).toMatchObject({ source: 'all', companies: entities.filter((e) => e.type === 'company').length, quotes: 2, figures: 3, events: 1 });
+    expect(rows[0]).toMatchObject({
+      source: 'all',
+      companies: entities.filter((e) => e.type === 'company').length,
+      quotes: 2,
+      figures: 3,
+      events: 1,
+    });
   });
 });
 
@@ -192,7 +231,13 @@ describe('usage errors exit 2 with a suggestion', () => {
 
 describe('provenance check', () => {
   it('reports a quote that is not verbatim, at its file and line, with the closest passage', async () => {
-    const r = await cli(['--kb', fixture('valid'), 'validate', '--source-text', `feature-2023=${fixture('valid')}/altered.txt`]);
+    const r = await cli([
+      '--kb',
+      fixture('valid'),
+      'validate',
+      '--source-text',
+      `feature-2023=${fixture('valid')}/altered.txt`,
+    ]);
     expect(r.code).toBe(3);
     expect(r.stderr.split('\n').slice(0, 3)).toEqual([
       'test/fixtures/valid/claims.yaml:6:5: quote `q-li-di-essence` is not verbatim in the source; closest passage, paragraph 3: ""the essence is focus and resolve.""',

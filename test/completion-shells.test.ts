@@ -16,7 +16,10 @@ const facts = { commands: [] as string[], segmentNames: [] as string[], videoSeg
 async function readFacts(cache: string) {
   const run = (args: string[]) => cli(args, { env: { XDG_CACHE_HOME: cache } });
   const help = (await run(['--help'])).stdout.split('Commands:\n')[1].split('\n\n')[0];
-  facts.commands = help.split('\n').filter((l) => /^ {2}\S/.test(l)).map((l) => l.trim().split(/\s/)[0]);
+  facts.commands = help
+    .split('\n')
+    .filter((l) => /^ {2}\S/.test(l))
+    .map((l) => l.trim().split(/\s/)[0]);
   const segments = json<any[]>(await run(['segments', '--json']));
   facts.segmentNames = segments.map((s) => s.name);
   // The one candidate for `aigc companies --segment vi`: the segment id that begins so.
@@ -37,7 +40,13 @@ const need = (...cmds: string[]) => {
 const dir = mkdtempSync(join(tmpdir(), 'aigc-completion-'));
 writeFileSync(join(dir, 'aigc'), `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, 'bin', 'aigc.js')}" "$@"\n`);
 chmodSync(join(dir, 'aigc'), 0o755);
-const env = { PATH: `${dir}:${process.env.PATH}`, HOME: dir, XDG_CACHE_HOME: freshCache(), LANG: 'C.UTF-8', TERM: 'xterm' };
+const env = {
+  PATH: `${dir}:${process.env.PATH}`,
+  HOME: dir,
+  XDG_CACHE_HOME: freshCache(),
+  LANG: 'C.UTF-8',
+  TERM: 'xterm',
+};
 
 function script(shell: string): string {
   const r = bin(['completion', shell]);
@@ -93,14 +102,23 @@ describe('bash', () => {
     // COMP_WORDS split as bash splits them (it breaks --flag=value at the "=").
     const probe = (line: string, words: string[]) =>
       `COMP_LINE=${JSON.stringify(line)}; COMP_POINT=${line.length}; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; COMPREPLY=(); _aigc; printf '%s\\n' "\${COMPREPLY[@]}"; echo ---`;
-    const out = execFileSync('bash', ['--norc', '--noprofile', '-c', [
-      `source ${file}`,
-      probe('aigc comp', ['aigc', 'comp']),
-      probe('aigc companies --segment ', ['aigc', 'companies', '--segment', '']),
-      probe('aigc quotes --speaker li\\ d', ['aigc', 'quotes', '--speaker', 'li\\ d']),
-      probe('aigc quotes --speaker "li d', ['aigc', 'quotes', '--speaker', '"li d']),
-      probe('aigc companies --segment=vi', ['aigc', 'companies', '--segment', '=', 'vi']),
-    ].join('\n')], { env, encoding: 'utf8' });
+    const out = execFileSync(
+      'bash',
+      [
+        '--norc',
+        '--noprofile',
+        '-c',
+        [
+          `source ${file}`,
+          probe('aigc comp', ['aigc', 'comp']),
+          probe('aigc companies --segment ', ['aigc', 'companies', '--segment', '']),
+          probe('aigc quotes --speaker li\\ d', ['aigc', 'quotes', '--speaker', 'li\\ d']),
+          probe('aigc quotes --speaker "li d', ['aigc', 'quotes', '--speaker', '"li d']),
+          probe('aigc companies --segment=vi', ['aigc', 'companies', '--segment', '=', 'vi']),
+        ].join('\n'),
+      ],
+      { env, encoding: 'utf8' },
+    );
     const [comp, segs, escaped, quoted, eq] = out.split('---\n').map((s) => s.split('\n').filter(Boolean));
     expect(sorted(comp)).toEqual(commandsStarting('comp'));
     // A name with spaces goes in escaped, as one word; inside an open quote, as it is.
@@ -113,7 +131,9 @@ describe('bash', () => {
   itWith('tmux')('in a terminal: `aigc comp` TAB TAB lists companies and completion', () => {
     need('tmux');
     const file = script('bash');
-    const [screen] = inTerminal(`env PS1='$ ' bash --norc --noprofile`, `source ${file}`, [{ keys: ['aigc comp', 'Tab', 'Tab'], until: /companies\s+completion/ }]);
+    const [screen] = inTerminal(`env PS1='$ ' bash --norc --noprofile`, `source ${file}`, [
+      { keys: ['aigc comp', 'Tab', 'Tab'], until: /companies\s+completion/ },
+    ]);
     expect(screen).toMatch(new RegExp(`^${commandsStarting('comp').join('\\s+')}\\s*$`, 'm'));
     expect(screen).toMatch(/^\$ aigc comp\s*$/m);
   });
@@ -128,7 +148,10 @@ describe('zsh', () => {
     const screens = inTerminal('zsh -f', `PS1='> '; autoload -U compinit && compinit -u -D && source ${file}`, [
       { keys: [], until: /^>$/m },
       { keys: ['aigc companies --segment vi', 'Tab'], until: new RegExp(`^> aigc companies --segment ${seg} *$`, 'm') },
-      { keys: ['C-u', 'aigc quotes --speaker li\\ d', 'Tab'], until: new RegExp(`^> aigc quotes --speaker ${name.replace(/ /g, '\\\\ ')} *$`, 'm') },
+      {
+        keys: ['C-u', 'aigc quotes --speaker li\\ d', 'Tab'],
+        until: new RegExp(`^> aigc quotes --speaker ${name.replace(/ /g, '\\\\ ')} *$`, 'm'),
+      },
     ]);
     expect(screens[1]).toMatch(new RegExp(`^> aigc companies --segment ${seg} *$`, 'm'));
     expect(screens[2]).toContain(`> aigc quotes --speaker ${name.replace(/ /g, '\\ ')}`);
@@ -140,13 +163,30 @@ describe('fish', () => {
   const offered = (...lines: string[]) => {
     const file = script('fish');
     const asks = lines.map((l) => `complete -C ${JSON.stringify(l)}; echo ---`).join('; ');
-    const out = execFileSync('fish', ['--no-config', '-c', `source ${file}; ${asks}`], { env, cwd: ROOT, encoding: 'utf8' });
-    return out.split('---\n').slice(0, -1).map((s) => s.split('\n').filter(Boolean).map((l) => l.split('\t')[0]));
+    const out = execFileSync('fish', ['--no-config', '-c', `source ${file}; ${asks}`], {
+      env,
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    return out
+      .split('---\n')
+      .slice(0, -1)
+      .map((s) =>
+        s
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => l.split('\t')[0]),
+      );
   };
 
   itWith('fish')('`complete -C`: a segment, a name with a space, commands, and folders for --kb', async () => {
     need('fish');
-    const [seg, name, comp, kb] = offered('aigc companies --segment vi', 'aigc quotes --speaker li\\ d', 'aigc comp', 'aigc --kb tes');
+    const [seg, name, comp, kb] = offered(
+      'aigc companies --segment vi',
+      'aigc quotes --speaker li\\ d',
+      'aigc comp',
+      'aigc --kb tes',
+    );
     expect(seg).toEqual([facts.videoSegment]);
     expect(name).toEqual([facts.liDi]);
     expect(sorted(comp)).toEqual(commandsStarting('comp'));

@@ -29,13 +29,22 @@ async function helpSection(args: string[], title: string): Promise<string[]> {
   return section.split('\n').filter((l) => /^ {2}\S/.test(l));
 }
 const commandNames = async () => (await helpSection(['--help'], 'Commands')).map((l) => l.trim().split(/\s/)[0]);
-const flagsIn = async (args: string[]) => (await helpSection(args, 'Options')).flatMap((l) => l.trim().split(/\s{2,}/)[0].match(/--?[\w-]+/g) ?? []);
+const flagsIn = async (args: string[]) =>
+  (await helpSection(args, 'Options')).flatMap(
+    (l) =>
+      l
+        .trim()
+        .split(/\s{2,}/)[0]
+        .match(/--?[\w-]+/g) ?? [],
+  );
 
 const segments = async () => json<any[]>(await cli(['segments', '--json']));
 const quotes = async () => json<any[]>(await cli(['quotes', '--json']));
 const claims = async () => json<any[]>(await cli(['claims', '--json']));
 const entitiesInKb = () =>
-  ['organisations', 'people', 'products', 'segments'].flatMap((f) => parse(readFileSync(join(ROOT, 'kb', `${f}.yaml`), 'utf8')).entities as any[]);
+  ['organisations', 'people', 'products', 'segments'].flatMap(
+    (f) => parse(readFileSync(join(ROOT, 'kb', `${f}.yaml`), 'utf8')).entities as any[],
+  );
 
 describe('__complete: commands and flags', () => {
   it('the first word: every command help lists, none hidden', async () => {
@@ -54,7 +63,9 @@ describe('__complete: commands and flags', () => {
   });
 
   it.each(['companies', 'claims', 'show', 'export'])('`aigc %s --`: its flags and the global ones', async (name) => {
-    const want = sorted([...(await flagsIn([name, '--help'])), ...(await flagsIn(['--help']))].filter((f) => f.startsWith('--')));
+    const want = sorted(
+      [...(await flagsIn([name, '--help'])), ...(await flagsIn(['--help']))].filter((f) => f.startsWith('--')),
+    );
     expect(want.length).toBeGreaterThan(3);
     expect(sorted(await values(name, '--'))).toEqual(want);
   });
@@ -70,7 +81,9 @@ describe('__complete: values', () => {
     const segs = await segments();
     expect(sorted(await values('companies', '--segment', ''))).toEqual(sorted(segs.map((s) => s.name)));
     const v = segs.filter((s) => s.id.startsWith('v') || s.name.startsWith('v'));
-    expect(sorted(await values('products', '--segment', 'v'))).toEqual(sorted(v.flatMap((s) => [s.id, s.name].filter((x) => x.startsWith('v')))));
+    expect(sorted(await values('products', '--segment', 'v'))).toEqual(
+      sorted(v.flatMap((s) => [s.id, s.name].filter((x) => x.startsWith('v')))),
+    );
   });
 
   it('--speaker: the people and organisations who have quotes', async () => {
@@ -80,7 +93,9 @@ describe('__complete: values', () => {
   });
 
   it('--by: whoever made a claim', async () => {
-    expect(sorted(await values('claims', '--by', ''))).toEqual(sorted((await claims()).filter((c) => c.by).map((c) => c.by.name)));
+    expect(sorted(await values('claims', '--by', ''))).toEqual(
+      sorted((await claims()).filter((c) => c.by).map((c) => c.by.name)),
+    );
   });
 
   it('a name with a space, typed in any case, comes back whole: li d -> Li Di', async () => {
@@ -95,7 +110,9 @@ describe('__complete: values', () => {
     const all = entitiesInKb();
     expect(sorted(await values('show', ''))).toEqual(sorted(all.map((e) => e.name)));
     expect(sorted(await values('claims', '--about', ''))).toEqual(sorted(all.map((e) => e.name)));
-    expect(sorted(await values('products', '--maker', ''))).toEqual(sorted(all.filter((e) => ORG_TYPES.includes(e.type)).map((e) => e.name)));
+    expect(sorted(await values('products', '--maker', ''))).toEqual(
+      sorted(all.filter((e) => ORG_TYPES.includes(e.type)).map((e) => e.name)),
+    );
     expect(sorted(await values('people', '--org', 'xiaoi'))).toEqual(['xiaoice']);
   });
 
@@ -103,9 +120,18 @@ describe('__complete: values', () => {
     [['companies', '--type', ''], ORG_TYPES],
     [['claims', '--kind', ''], CLAIM_KINDS],
     [['segments', '--format', ''], FORMATS],
-    [['search', 'x', '--type', ''], [...ENTITY_TYPES, ...CLAIM_KINDS, 'source']],
-    [['graph', '--format', ''], ['dot', 'mermaid', 'json']],
-    [['completion', ''], ['bash', 'zsh', 'fish']],
+    [
+      ['search', 'x', '--type', ''],
+      [...ENTITY_TYPES, ...CLAIM_KINDS, 'source'],
+    ],
+    [
+      ['graph', '--format', ''],
+      ['dot', 'mermaid', 'json'],
+    ],
+    [
+      ['completion', ''],
+      ['bash', 'zsh', 'fish'],
+    ],
   ])('choices: %j', async (words, want) => {
     expect(await values(...words)).toEqual([...want]);
   });
@@ -122,8 +148,12 @@ describe('__complete: values', () => {
     expect(facets).toEqual(expect.arrayContaining(['kind', 'year', 'precision', 'speaker', 'unit']));
     expect(await values('timeline', '--facet', '')).toEqual(facets);
     expect(await values('timeline', '--facet', 'kind', '--facet', '')).toEqual(facets);
-    expect(await values('timeline', '--facet', 'kind', '--facet', 'y')).toEqual(facets.filter((f) => f.startsWith('y')));
-    expect(await values('timeline', '--facet', 'kind', '--facet=s')).toEqual(facets.filter((f) => f.startsWith('s')).map((f) => `--facet=${f}`));
+    expect(await values('timeline', '--facet', 'kind', '--facet', 'y')).toEqual(
+      facets.filter((f) => f.startsWith('y')),
+    );
+    expect(await values('timeline', '--facet', 'kind', '--facet=s')).toEqual(
+      facets.filter((f) => f.startsWith('s')).map((f) => `--facet=${f}`),
+    );
     expect(await values('people', '--facet', '')).toEqual(await facetsOf('people'));
   });
 
@@ -136,7 +166,11 @@ describe('__complete: values', () => {
   });
 
   // The names `aigc schema --list` gives, one a line before its description.
-  const schemaNames = async () => (await cli(['schema', '--list'])).stdout.split('\n').filter(Boolean).map((l) => l.split(/\s/)[0]);
+  const schemaNames = async () =>
+    (await cli(['schema', '--list'])).stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split(/\s/)[0]);
 
   it('schema NAME: the schemas `schema --list` names', async () => {
     const names = await schemaNames();
@@ -160,7 +194,9 @@ describe('__complete: values', () => {
   });
 
   it('--flag=value in one word keeps the flag', async () => {
-    expect(await values('companies', '--format=j')).toEqual(FORMATS.filter((f) => f.startsWith('j')).map((f) => `--format=${f}`));
+    expect(await values('companies', '--format=j')).toEqual(
+      FORMATS.filter((f) => f.startsWith('j')).map((f) => `--format=${f}`),
+    );
   });
 
   it('--unit: the units the figures use', async () => {
@@ -174,18 +210,28 @@ describe('__complete: values', () => {
   });
 
   it('a --kb among the words chooses the KB the values come from', async () => {
-    const want = (parse(readFileSync(join(ROOT, fixture('valid'), 'entities.yaml'), 'utf8')).entities as any[]).filter((e) => e.type === 'segment').map((e) => e.name);
+    const want = (parse(readFileSync(join(ROOT, fixture('valid'), 'entities.yaml'), 'utf8')).entities as any[])
+      .filter((e) => e.type === 'segment')
+      .map((e) => e.name);
     expect(want.length).toBeGreaterThan(0);
     expect(sorted(await values('--kb', fixture('valid'), 'companies', '--segment', ''))).toEqual(sorted(want));
     // and so does --kb given to __complete itself, before the command
     const r = await cli(['--kb', fixture('valid'), '__complete', '--', 'companies', '--segment', '']);
-    expect(sorted(r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]))).toEqual(sorted(want));
+    expect(
+      sorted(
+        r.stdout
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => l.split('\t')[0]),
+      ),
+    ).toEqual(sorted(want));
   });
 });
 
 // What a command lists when it rejects a value: its fixed set of values, where it has one.
 // (--fields takes a comma-separated list, which is not completed; it is not matched here.)
-const listed = (stderr: string) => /(?:expected one of|facets here:|schemas:|units in this knowledge base:) (.+)$/m.exec(stderr)?.[1].split(', ');
+const listed = (stderr: string) =>
+  /(?:expected one of|facets here:|schemas:|units in this knowledge base:) (.+)$/m.exec(stderr)?.[1].split(', ');
 
 describe('__complete: every fixed set of values', () => {
   it('each flag and argument that rejects a value by listing its values offers exactly those', async () => {
@@ -199,19 +245,35 @@ describe('__complete: every fixed set of values', () => {
       const args = /^Usage: aigc \S+ (.*)$/m.exec(help)![1].match(/<[^>]+>|\[[a-z][^\]]*\]/g) ?? [];
       const required = args.filter((a) => a.startsWith('<')).map(() => 'x');
       const probes: [string[], string[]][] = [];
-      if (args.length) probes.push([[name, bogus], [name, '']]);
+      if (args.length)
+        probes.push([
+          [name, bogus],
+          [name, ''],
+        ]);
       for (const line of await helpSection([name, '--help'], 'Options')) {
         const flag = /(--[\w-]+) <[^>]+>/.exec(line)?.[1];
-        if (flag && !globals.includes(flag)) probes.push([[name, ...required, flag, bogus], [name, ...required, flag, '']]);
+        if (flag && !globals.includes(flag))
+          probes.push([
+            [name, ...required, flag, bogus],
+            [name, ...required, flag, ''],
+          ]);
       }
       for (const [wrong, asked] of probes) {
         const want = listed((await cli(wrong, { env })).stderr);
         if (!want) continue;
-        checked.push(asked.filter((w) => w !== 'x').join(' ').trim());
+        checked.push(
+          asked
+            .filter((w) => w !== 'x')
+            .join(' ')
+            .trim(),
+        );
         expect(sorted(await values(...asked)), asked.join(' ')).toEqual(sorted(want));
       }
     }
-    const formats = (await commandNames()).filter((n) => n !== 'help' && n !== 'completion' && n !== 'schema' && n !== 'show' && n !== 'validate' && n !== 'landscape');
+    const formats = (await commandNames()).filter(
+      (n) =>
+        n !== 'help' && n !== 'completion' && n !== 'schema' && n !== 'show' && n !== 'validate' && n !== 'landscape',
+    );
     expect(checked).toEqual(
       expect.arrayContaining([
         ...formats.map((n) => `${n} --format`),
@@ -247,7 +309,12 @@ describe('__complete: only `--kb DIR` and `--no-cache` before the `--`', () => {
   });
 
   it('from the built binary too: no version, no error, no stack trace', () => {
-    for (const argv of [['__complete', '--version'], ['__complete', '--kb'], ['__complete', '--help']]) expect(bin(argv)).toEqual({ code: 0, stdout: '', stderr: '' });
+    for (const argv of [
+      ['__complete', '--version'],
+      ['__complete', '--kb'],
+      ['__complete', '--help'],
+    ])
+      expect(bin(argv)).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
   it('--kb DIR, --kb=DIR and --no-cache, before or after __complete, are kept', async () => {
@@ -260,7 +327,13 @@ describe('__complete: only `--kb DIR` and `--no-cache` before the `--`', () => {
     ]) {
       const r = await cli(argv);
       expect(r.stderr).toBe('');
-      expect(r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]).sort()).toEqual(want);
+      expect(
+        r.stdout
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => l.split('\t')[0])
+          .sort(),
+      ).toEqual(want);
     }
   });
 });
@@ -279,10 +352,25 @@ describe('__complete: never an error', () => {
   });
 
   it('a half-typed line is read without fault', () => {
-    const program = buildProgram({ version: '0', width: 80, writeOut: () => {}, writeErr: () => {}, makeCtx: () => ({}) as never, done: () => {} });
-    expect(parseLine(program, ['--kb', 'k', 'quotes', '--speaker', 'li'])).toMatchObject({ kb: 'k', operands: 0, current: 'li' });
-    expect(parseLine(program, ['--kb=k', '--no-cache', 'show', 'x', ''])).toMatchObject({ kb: 'k', noCache: true, operands: 1, current: '' });
+    const program = buildProgram({
+      version: '0',
+      width: 80,
+      writeOut: () => {},
+      writeErr: () => {},
+      makeCtx: () => ({}) as never,
+      done: () => {},
+    });
+    expect(parseLine(program, ['--kb', 'k', 'quotes', '--speaker', 'li'])).toMatchObject({
+      kb: 'k',
+      operands: 0,
+      current: 'li',
+    });
+    expect(parseLine(program, ['--kb=k', '--no-cache', 'show', 'x', ''])).toMatchObject({
+      kb: 'k',
+      noCache: true,
+      operands: 1,
+      current: '',
+    });
     expect(parseLine(program, [])).toMatchObject({ current: '', operands: 0 });
   });
 });
-

@@ -112,9 +112,17 @@ async function checkValidate(dir: string, exp: Expect) {
     return;
   }
   expect(json.stderr).toBe('');
-  const problems = JSON.parse(json.stdout) as { file: string; line: number; col: number; message: string; severity: string }[];
+  const problems = JSON.parse(json.stdout) as {
+    file: string;
+    line: number;
+    col: number;
+    message: string;
+    severity: string;
+  }[];
   expect(Array.isArray(problems)).toBe(true);
-  const asLines = problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`);
+  const asLines = problems.map(
+    (p) => `${p.file}:${p.line}:${p.col}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`,
+  );
   expect(normalise(asLines)).toEqual(normalise(exp.stderr));
 }
 
@@ -141,7 +149,13 @@ describe('the corpus of bad knowledge bases', () => {
   });
 
   it('leaves every prototype unpolluted after the __proto__ and constructor cases', async () => {
-    for (const c of ['proto-key', 'proto-key-yaml-reader', 'proto-top-level', 'constructor-key', 'constructor-top-level']) {
+    for (const c of [
+      'proto-key',
+      'proto-key-yaml-reader',
+      'proto-top-level',
+      'constructor-key',
+      'constructor-top-level',
+    ]) {
       await cli(['validate', '--no-cache', '--kb', `${BAD}/${c}`]);
       await cli(['companies', '--no-cache', '--kb', `${BAD}/${c}`]);
     }
@@ -163,13 +177,19 @@ describe('generated bad knowledge bases', () => {
 
   it('a binary file: located at its first NUL byte; the other file is still read', async () => {
     const { dir } = makeBinary(join(tmp, 'binary'));
-    await checkValidate(dir, { exit: 3, stderr: [`${dir}/image.yaml:3:1: binary file (a NUL byte): a KB file must be YAML text`] });
+    await checkValidate(dir, {
+      exit: 3,
+      stderr: [`${dir}/image.yaml:3:1: binary file (a NUL byte): a KB file must be YAML text`],
+    });
   });
 
   it('a 50 MB file: refused by size, quickly, without reading it whole', async () => {
     const { dir } = makeHuge(join(tmp, 'huge'));
     const started = Date.now();
-    await checkValidate(dir, { exit: 3, stderr: [`${dir}/huge.yaml:1:1: file is 50 MiB, over the 16 MiB limit for one KB file; split it`] });
+    await checkValidate(dir, {
+      exit: 3,
+      stderr: [`${dir}/huge.yaml:1:1: file is 50 MiB, over the 16 MiB limit for one KB file; split it`],
+    });
     expect(Date.now() - started).toBeLessThan(10_000);
     rmSync(dir, { recursive: true, force: true });
   });
@@ -201,7 +221,10 @@ describe('generated bad knowledge bases', () => {
   });
 
   it('a --kb folder that does not exist: exit 2', async () => {
-    await checkValidate(`${BAD}/no-such-kb`, { exit: 2, stderr: [`aigc: knowledge base folder not found: ${BAD}/no-such-kb`] });
+    await checkValidate(`${BAD}/no-such-kb`, {
+      exit: 2,
+      stderr: [`aigc: knowledge base folder not found: ${BAD}/no-such-kb`],
+    });
   });
 
   it('a --kb path that is a file: exit 2', async () => {
@@ -212,7 +235,14 @@ describe('generated bad knowledge bases', () => {
 
 // A query command on an invalid KB answers nothing: every problem on stderr, exit 3.
 describe('query commands refuse an invalid knowledge base', () => {
-  const invalid = ['yaml-tab-indent', 'yaml-duplicate-key', 'dup-id-across-files', 'dangling-claim-source', 'proto-key', 'alias-bomb'];
+  const invalid = [
+    'yaml-tab-indent',
+    'yaml-duplicate-key',
+    'dup-id-across-files',
+    'dangling-claim-source',
+    'proto-key',
+    'alias-bomb',
+  ];
   it.each(invalid)('companies on %s', async (name) => {
     const exp = expectOf(name);
     const r = await cli(['companies', '--no-cache', '--kb', `${BAD}/${name}`]);

@@ -6,7 +6,14 @@ import { buildProgram } from '../src/cli/program.js';
 import { run } from '../src/main.js';
 import { bin, cli, ROOT } from './helpers.js';
 
-const program = buildProgram({ version: '0', width: 80, writeOut: () => {}, writeErr: () => {}, makeCtx: () => ({}) as never, done: () => {} });
+const program = buildProgram({
+  version: '0',
+  width: 80,
+  writeOut: () => {},
+  writeErr: () => {},
+  makeCtx: () => ({}) as never,
+  done: () => {},
+});
 // Hidden commands (__complete, which completion scripts call) are not for people to type.
 const names = program.commands.filter((c) => !(c as unknown as { _hidden: boolean })._hidden).map((c) => c.name());
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -41,7 +48,12 @@ describe('documentation', () => {
 describe('the answers given before the CLI loads', () => {
   it('--help off a terminal is the text the CLI renders', async () => {
     let help = '';
-    const code = await run(['--help'], { stdout: { write: (s: string) => (help += s), isTTY: false }, stderr: { write: () => {} }, env: {}, cwd: ROOT });
+    const code = await run(['--help'], {
+      stdout: { write: (s: string) => (help += s), isTTY: false },
+      stderr: { write: () => {} },
+      env: {},
+      cwd: ROOT,
+    });
     expect(code).toBe(0);
     expect(bin(['--help']).stdout).toBe(help);
     expect(bin(['-h']).stdout).toBe(help);
@@ -63,7 +75,10 @@ describe('README examples', () => {
     .split(/\n(?=\$ aigc )/)
     .filter((e) => e.startsWith('$ aigc '))
     .map((e) => {
-      const [command, ...out] = e.replace(/\n```[\s\S]*$/, '').trimEnd().split('\n');
+      const [command, ...out] = e
+        .replace(/\n```[\s\S]*$/, '')
+        .trimEnd()
+        .split('\n');
       return { command: command.slice(2), out: out.join('\n') };
     })
     .filter((e) => !/\.\.\.|┌|^\[/m.test(e.out) && !/\| (?!cat$)/.test(e.command) && !/ --out /.test(e.command));
@@ -71,7 +86,9 @@ describe('README examples', () => {
   it('shows several complete examples', () => expect(examples.length).toBeGreaterThanOrEqual(4));
 
   it.each(examples)('$command', ({ command, out }) => {
-    const args = [...command.replace(/ \| cat$/, '').matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]).slice(1);
+    const args = [...command.replace(/ \| cat$/, '').matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)]
+      .map((m) => m[1] ?? m[2] ?? m[3])
+      .slice(1);
     const r = bin(args);
     expect((r.stdout + r.stderr).trimEnd()).toBe(out);
   });

@@ -19,18 +19,21 @@ afterAll(() => {
 const exportTo = (format: string, out: string) => cli(['export', '--format', format, '--out', out]);
 
 describe('--out and --force', () => {
-  it.each(['sqlite', 'csv', 'jsonl'])('%s: an existing --out is refused without --force and replaced with it', async (format) => {
-    const out = join(tmp(), 'out');
-    expect((await exportTo(format, out)).code).toBe(0);
-    const before = statSync(out).mtimeMs;
-    const again = await exportTo(format, out);
-    expect(again).toMatchObject({ code: 2, stdout: '' });
-    expect(again.stderr).toBe(`aigc: ${out} exists; give --force to replace it\n`);
-    expect(statSync(out).mtimeMs).toBe(before);
-    const forced = await cli(['export', '--format', format, '--out', out, '--force']);
-    expect(forced.code).toBe(0);
-    expect(readdirSync(join(out, '..'))).toEqual(['out']); // the old one is gone, nothing beside it
-  });
+  it.each(['sqlite', 'csv', 'jsonl'])(
+    '%s: an existing --out is refused without --force and replaced with it',
+    async (format) => {
+      const out = join(tmp(), 'out');
+      expect((await exportTo(format, out)).code).toBe(0);
+      const before = statSync(out).mtimeMs;
+      const again = await exportTo(format, out);
+      expect(again).toMatchObject({ code: 2, stdout: '' });
+      expect(again.stderr).toBe(`aigc: ${out} exists; give --force to replace it\n`);
+      expect(statSync(out).mtimeMs).toBe(before);
+      const forced = await cli(['export', '--format', format, '--out', out, '--force']);
+      expect(forced.code).toBe(0);
+      expect(readdirSync(join(out, '..'))).toEqual(['out']); // the old one is gone, nothing beside it
+    },
+  );
 
   it('--force replaces a CSV export with JSON Lines, but never a folder of other files', async () => {
     const dir = tmp();
@@ -58,7 +61,9 @@ describe('--out and --force', () => {
     const dir = tmp();
     const r = await exportTo(format, join(dir, 'nope', 'out'));
     expect(r).toMatchObject({ code: 2, stdout: '' });
-    expect(r.stderr).toBe(`aigc: cannot write ${join(dir, 'nope', 'out')}: the folder ${join(dir, 'nope')} does not exist\n`);
+    expect(r.stderr).toBe(
+      `aigc: cannot write ${join(dir, 'nope', 'out')}: the folder ${join(dir, 'nope')} does not exist\n`,
+    );
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -69,17 +74,20 @@ describe('--out and --force', () => {
 
   // Root writes into a read-only folder regardless: there, the faked and the vanished-folder
   // failures below stand in for this one.
-  it.runIf(process.getuid?.() !== 0)('a folder that cannot be written is a runtime failure (exit 1) in one line', async () => {
-    const ro = tmp();
-    chmodSync(ro, 0o500);
-    for (const format of ['sqlite', 'csv', 'jsonl']) {
-      const r = await exportTo(format, join(ro, 'out'));
-      expect(r).toMatchObject({ code: 1, stdout: '' });
-      expect(r.stderr).toBe(`aigc: cannot write ${join(ro, 'out')}: permission denied\n`);
-    }
-    chmodSync(ro, 0o700);
-    expect(readdirSync(ro)).toEqual([]);
-  });
+  it.runIf(process.getuid?.() !== 0)(
+    'a folder that cannot be written is a runtime failure (exit 1) in one line',
+    async () => {
+      const ro = tmp();
+      chmodSync(ro, 0o500);
+      for (const format of ['sqlite', 'csv', 'jsonl']) {
+        const r = await exportTo(format, join(ro, 'out'));
+        expect(r).toMatchObject({ code: 1, stdout: '' });
+        expect(r.stderr).toBe(`aigc: cannot write ${join(ro, 'out')}: permission denied\n`);
+      }
+      chmodSync(ro, 0o700);
+      expect(readdirSync(ro)).toEqual([]);
+    },
+  );
 });
 
 describe('--out is checked first', () => {
@@ -94,7 +102,9 @@ describe('--out is checked first', () => {
     const dir = tmp();
     const missing = await cli(['--kb', broken, 'export', '--format', format, '--out', join(dir, 'nope', 'out')]);
     expect(missing).toMatchObject({ code: 2, stdout: '' });
-    expect(missing.stderr).toBe(`aigc: cannot write ${join(dir, 'nope', 'out')}: the folder ${join(dir, 'nope')} does not exist\n`);
+    expect(missing.stderr).toBe(
+      `aigc: cannot write ${join(dir, 'nope', 'out')}: the folder ${join(dir, 'nope')} does not exist\n`,
+    );
     writeFileSync(join(dir, 'there'), '');
     const exists = await cli(['--kb', broken, 'export', '--format', format, '--out', join(dir, 'there')]);
     expect(exists.code).toBe(2);
@@ -103,19 +113,27 @@ describe('--out is checked first', () => {
 });
 
 describe('--out -', () => {
-  it.each(['sqlite', 'csv', 'jsonl'])('%s: stdout cannot hold an export: a usage error, and no file named -', async (format) => {
-    // Run in a fresh folder: were `-` taken as a name again, the export would land there.
-    const dir = tmp();
-    const r = await cliIn(dir, ['export', '--format', format, '--out', '-']);
-    expect(r).toMatchObject({ code: 2, stdout: '' });
-    expect(r.stderr).toMatch(/^aigc: export writes (a database file|a folder of files), not stdout: give --out a path .*aigc claims --format jsonl`\n$/);
-    expect(readdirSync(dir)).toEqual([]);
-  });
+  it.each(['sqlite', 'csv', 'jsonl'])(
+    '%s: stdout cannot hold an export: a usage error, and no file named -',
+    async (format) => {
+      // Run in a fresh folder: were `-` taken as a name again, the export would land there.
+      const dir = tmp();
+      const r = await cliIn(dir, ['export', '--format', format, '--out', '-']);
+      expect(r).toMatchObject({ code: 2, stdout: '' });
+      expect(r.stderr).toMatch(
+        /^aigc: export writes (a database file|a folder of files), not stdout: give --out a path .*aigc claims --format jsonl`\n$/,
+      );
+      expect(readdirSync(dir)).toEqual([]);
+    },
+  );
 
   it('the listing it points to does print JSON Lines', async () => {
     const r = await cli(['claims', '--format', 'jsonl']);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.length).toBe(JSON.parse((await cli(['claims', '--json'])).stdout).length);
   });
 });
@@ -132,21 +150,24 @@ describe('a write the file system refuses', () => {
     ['sqlite', 'a file', (t: string) => openDatabase(t).close(), 'the file cannot be created there'],
     ['a folder', 'a file', (t: string) => mkdirSync(t), NOT_DIR],
     ['a file', 'a file', (t: string) => writeFileSync(t, 'x'), NOT_DIR],
-  ] as const)('%s, its folder now %s: one line naming --out as given, never the temporary name, exit 1', (_what, now, write, why) => {
-    const dir = tmp();
-    mkdirSync(join(dir, 'sub'));
-    const target = checkTarget('sub/out', dir, false, { shape: 'file', keep: () => undefined });
-    rmSync(join(dir, 'sub'), { recursive: true });
-    if (now === 'a file') writeFileSync(join(dir, 'sub'), '');
-    let thrown: any;
-    try {
-      writeAtomically(target, write);
-    } catch (e) {
-      thrown = e;
-    }
-    expect(thrown).toMatchObject({ exitCode: 1, message: `cannot write sub/out: ${why}` });
-    expect(readdirSync(dir)).toEqual(now === 'a file' ? ['sub'] : []);
-  });
+  ] as const)(
+    '%s, its folder now %s: one line naming --out as given, never the temporary name, exit 1',
+    (_what, now, write, why) => {
+      const dir = tmp();
+      mkdirSync(join(dir, 'sub'));
+      const target = checkTarget('sub/out', dir, false, { shape: 'file', keep: () => undefined });
+      rmSync(join(dir, 'sub'), { recursive: true });
+      if (now === 'a file') writeFileSync(join(dir, 'sub'), '');
+      let thrown: any;
+      try {
+        writeAtomically(target, write);
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toMatchObject({ exitCode: 1, message: `cannot write sub/out: ${why}` });
+      expect(readdirSync(dir)).toEqual(now === 'a file' ? ['sub'] : []);
+    },
+  );
 
   it.each([
     ['ENOSPC', 'no space left on the device'],
@@ -167,17 +188,21 @@ describe('a write the file system refuses', () => {
       seen = tmpPath;
       throw Object.assign(new Error(`${code}: ${why}, open '${tmpPath}'`), { code });
     };
-    expect(() => writeAtomically(target, write)).toThrow(expect.objectContaining({ message: `cannot write out.txt: ${why}`, exitCode: 1 }));
+    expect(() => writeAtomically(target, write)).toThrow(
+      expect.objectContaining({ message: `cannot write out.txt: ${why}`, exitCode: 1 }),
+    );
     expect(seen).toContain(dir);
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('an error that is not the file system\'s is left as it is (the tool\'s own fault)', () => {
+  it("an error that is not the file system's is left as it is (the tool's own fault)", () => {
     const target = checkTarget('out.txt', tmp(), false, { shape: 'file', keep: () => undefined });
     const bug = new TypeError('x is undefined');
-    expect(() => writeAtomically(target, () => {
-      throw bug;
-    })).toThrow(bug);
+    expect(() =>
+      writeAtomically(target, () => {
+        throw bug;
+      }),
+    ).toThrow(bug);
   });
 });
 
@@ -198,7 +223,9 @@ describe('failures leave nothing behind', () => {
       throw Object.assign(new Error("Cannot find module 'better-sqlite3'"), { code: 'MODULE_NOT_FOUND' });
     });
     expect(r.exitCode).toBe(1);
-    expect(r.message).toMatch(/needs the better-sqlite3 package, which is not installed; install aigc again .*`npm install -g aigc` \(a global install\) or `npm install` \(in a checkout\)/);
+    expect(r.message).toMatch(
+      /needs the better-sqlite3 package, which is not installed; install aigc again .*`npm install -g aigc` \(a global install\) or `npm install` \(in a checkout\)/,
+    );
     expect(r.message).not.toContain('\n');
   });
 
@@ -231,7 +258,6 @@ describe('failures leave nothing behind', () => {
     expect(readFileSync(join(out, 'claims.csv'), 'utf8')).toBe('old');
   });
 });
-
 
 describe('SQLite and a folder that went away', () => {
   // better-sqlite3 reports a missing folder as a TypeError without a code; it must reach the

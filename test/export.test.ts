@@ -26,7 +26,8 @@ const sqlite = loadSqlite();
 
 function describeSqlite(name: string, body: (Database: any) => unknown): void {
   if (sqlite.Database) describe(name, async () => void (await body(sqlite.Database)));
-  else if (!process.env.CI) describe.skip(name, () => it(`needs better-sqlite3, which does not load here: ${sqlite.why}`, () => {}));
+  else if (!process.env.CI)
+    describe.skip(name, () => it(`needs better-sqlite3, which does not load here: ${sqlite.why}`, () => {}));
   else {
     describe(name, () => {
       it('needs better-sqlite3, which CI must build', () => {
@@ -92,8 +93,9 @@ function parseCsv(s: string): string[][] {
     } else if (ch === '"') {
       if (field !== '' || wasQuoted) throw new Error(`stray quote at ${i}`);
       quoted = wasQuoted = true;
-    } else if (ch === ',') (row.push(field), (field = ''), (wasQuoted = false));
-    else if (ch === '\r' && s[i + 1] === '\n') (row.push(field), rows.push(row), (row = []), (field = ''), (wasQuoted = false), i++);
+    } else if (ch === ',') row.push(field), (field = ''), (wasQuoted = false);
+    else if (ch === '\r' && s[i + 1] === '\n')
+      row.push(field), rows.push(row), (row = []), (field = ''), (wasQuoted = false), i++;
     else if (ch === '\r' || ch === '\n') throw new Error(`bare line break at ${i}`);
     else if (wasQuoted) throw new Error(`text after a closing quote at ${i}`);
     else field += ch;
@@ -102,7 +104,11 @@ function parseCsv(s: string): string[][] {
   return rows;
 }
 
-const readJsonl = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const readJsonl = (file: string) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 
 async function exportTo(format: string, out: string, ...more: string[]) {
   return cli([...more, 'export', '--format', format, '--out', out]);
@@ -119,7 +125,9 @@ describeSqlite('export --format sqlite', async (Database) => {
     expect(r).toMatchObject({ code: 0, stdout: '' });
     const rows = Object.values(want).reduce((a, b) => a + b, 0);
     const views = count("select count(*) as n from sqlite_master where type = 'view'");
-    expect(r.stderr).toBe(`wrote ${TABLE_MODEL.length} tables (${rows.toLocaleString('en')} rows), a full-text index and ${views} views to ${file}\n`);
+    expect(r.stderr).toBe(
+      `wrote ${TABLE_MODEL.length} tables (${rows.toLocaleString('en')} rows), a full-text index and ${views} views to ${file}\n`,
+    );
     expect(readdirSync(dir)).toEqual(['kb.db']); // no temporary file or journal left
   });
 
@@ -136,7 +144,8 @@ describeSqlite('export --format sqlite', async (Database) => {
 
   it('has foreign keys, all of them kept, and indexes on them', () => {
     expect(db.pragma('foreign_key_check')).toEqual([]);
-    const fks = (t: string) => (db.pragma(`foreign_key_list(${t})`) as any[]).map((f) => `${f.from}->${f.table}.${f.to}`).sort();
+    const fks = (t: string) =>
+      (db.pragma(`foreign_key_list(${t})`) as any[]).map((f) => `${f.from}->${f.table}.${f.to}`).sort();
     expect(fks('claims')).toEqual(['by_id->entities.id', 'source_id->sources.id']);
     expect(fks('relations')).toEqual(['from_id->entities.id', 'to_id->entities.id']);
     expect(fks('claim_about')).toEqual(['claim_id->claims.id', 'entity_id->entities.id']);
@@ -147,16 +156,34 @@ describeSqlite('export --format sqlite', async (Database) => {
   it('keeps values and their types: a figure, a date, a flag', () => {
     const f = shipped.claims.find((c) => c.value?.amount !== undefined && c.when);
     const row = db.prepare('select *, typeof(value_amount) as t from claims where id = ?').get(f.id) as any;
-    expect(row).toMatchObject({ kind: 'figure', value_amount: f.value.amount, value_unit: f.value.unit ?? null, date: String(f.when.date), date_inferred: f.when.inferred ? 1 : 0, source_id: f.source, paragraph: f.paragraph });
+    expect(row).toMatchObject({
+      kind: 'figure',
+      value_amount: f.value.amount,
+      value_unit: f.value.unit ?? null,
+      date: String(f.when.date),
+      date_inferred: f.when.inferred ? 1 : 0,
+      source_id: f.source,
+      paragraph: f.paragraph,
+    });
     expect(row.t).toBe(Number.isInteger(f.value.amount) ? 'integer' : 'real');
   });
 
   it('finds ChatGPT through the full-text index, by name and in claim texts', () => {
     const chatgpt = shipped.entities.find((e) => e.name === 'ChatGPT');
-    const hits = db.prepare("select kind, id, field from search where search match 'chatgpt' order by rank").all() as any[];
+    const hits = db
+      .prepare("select kind, id, field from search where search match 'chatgpt' order by rank")
+      .all() as any[];
     expect(hits[0]).toEqual({ kind: chatgpt.type, id: chatgpt.id, field: 'name' });
-    const texts = shipped.claims.filter((c) => /\bchatgpt\b/i.test(c.text)).map((c) => c.id).sort();
-    expect(hits.filter((h) => h.field === 'text').map((h) => h.id).sort()).toEqual(texts);
+    const texts = shipped.claims
+      .filter((c) => /\bchatgpt\b/i.test(c.text))
+      .map((c) => c.id)
+      .sort();
+    expect(
+      hits
+        .filter((h) => h.field === 'text')
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual(texts);
     // An alias is searchable too, in any script.
     const alias = shipped.entities.find((e) => e.aliases?.includes('小冰'));
     expect(db.prepare("select id from search where search match '小冰'").all()).toEqual([{ id: alias.id }]);
@@ -178,7 +205,11 @@ describeSqlite('export --format sqlite', async (Database) => {
     if (existsSync('/usr/bin/sqlite3')) {
       const s = spawnSync('/usr/bin/sqlite3', [file, 'select count(*) from claims'], { encoding: 'utf8' });
       expect(s.stdout.trim()).toBe(String(n));
-      const fts = spawnSync('/usr/bin/sqlite3', [file, "select id from search where search match 'chatgpt' and field = 'name'"], { encoding: 'utf8' });
+      const fts = spawnSync(
+        '/usr/bin/sqlite3',
+        [file, "select id from search where search match 'chatgpt' and field = 'name'"],
+        { encoding: 'utf8' },
+      );
       expect(fts.stdout.trim()).toBe(shipped.entities.find((e) => e.name === 'ChatGPT').id);
     } else expect(count('select count(*) as n from claims')).toBe(n);
   });
@@ -191,8 +222,14 @@ describe('export --format jsonl and csv', async () => {
 
   it.each(['jsonl', 'csv'] as const)('%s: one file per table, a summary on stderr', (f) => {
     expect(runs[f]).toMatchObject({ code: 0, stdout: '' });
-    expect(runs[f].stderr).toMatch(new RegExp(`^wrote ${TABLE_MODEL.length} tables \\([\\d,]+ rows\\) to .*\\*\\.${f}\\n$`));
-    expect(files(f)).toEqual(Object.keys(want).map((t) => `${t}.${f}`).sort());
+    expect(runs[f].stderr).toMatch(
+      new RegExp(`^wrote ${TABLE_MODEL.length} tables \\([\\d,]+ rows\\) to .*\\*\\.${f}\\n$`),
+    );
+    expect(files(f)).toEqual(
+      Object.keys(want)
+        .map((t) => `${t}.${f}`)
+        .sort(),
+    );
     expect(readdirSync(dir).sort()).toEqual(['csv', 'jsonl']); // no temporary folder left
   });
 
@@ -210,7 +247,16 @@ describe('export --format jsonl and csv', async () => {
     const claims = readJsonl(join(dir, 'jsonl', 'claims.jsonl'));
     expect(claims.map((c) => c.id)).toEqual(shipped.claims.map((c) => c.id));
     const r = shipped.claims.find((c) => c.value?.min !== undefined);
-    expect(claims.find((c) => c.id === r.id)).toMatchObject({ kind: r.kind, by_id: r.by ?? null, text: r.text, value_amount: null, value_min: r.value.min, value_max: r.value.max, source_id: r.source, paragraph: r.paragraph });
+    expect(claims.find((c) => c.id === r.id)).toMatchObject({
+      kind: r.kind,
+      by_id: r.by ?? null,
+      text: r.text,
+      value_amount: null,
+      value_min: r.value.min,
+      value_max: r.value.max,
+      source_id: r.source,
+      paragraph: r.paragraph,
+    });
   });
 });
 
@@ -240,9 +286,17 @@ claims:
     expect(r.code).toBe(0);
     const claims = parseCsv(readFileSync(join(out, 'claims.csv'), 'utf8'));
     expect(claims[1][claims[0].indexOf('text')]).toBe(text);
-    expect(parseCsv(readFileSync(join(out, 'entities.csv'), 'utf8'))[1].slice(0, 3)).toEqual(['a-b', 'company', 'A, "B"']);
+    expect(parseCsv(readFileSync(join(out, 'entities.csv'), 'utf8'))[1].slice(0, 3)).toEqual([
+      'a-b',
+      'company',
+      'A, "B"',
+    ]);
     expect(parseCsv(readFileSync(join(out, 'aliases.csv'), 'utf8'))[1]).toEqual(['a-b', 'line one\r\nline two']);
-    expect(parseCsv(readFileSync(join(out, 'sources.csv'), 'utf8'))[1].slice(0, 3)).toEqual(['s1', 'article', 'Title, with "quotes"']);
+    expect(parseCsv(readFileSync(join(out, 'sources.csv'), 'utf8'))[1].slice(0, 3)).toEqual([
+      's1',
+      'article',
+      'Title, with "quotes"',
+    ]);
     // UTF-8 without a byte-order mark.
     expect(readFileSync(join(out, 'claims.csv'))[0]).toBe('i'.charCodeAt(0));
   });
@@ -268,7 +322,9 @@ describeSqlite('the real binary, SQLite', (Database) => {
   it('export --format sqlite, then sqlite3 counts what `aigc claims --json` lists', () => {
     const file = join(tmp(), 'kb.db');
     const r = bin(['export', '--format', 'sqlite', '--out', file]);
-    expect(r.stderr).toMatch(new RegExp(`^wrote ${TABLE_MODEL.length} tables \\([\\d,]+ rows\\), a full-text index and \\d+ views to `));
+    expect(r.stderr).toMatch(
+      new RegExp(`^wrote ${TABLE_MODEL.length} tables \\([\\d,]+ rows\\), a full-text index and \\d+ views to `),
+    );
     expect(r).toMatchObject({ code: 0, stdout: '' });
     const n = json(bin(['claims', '--json'])).length;
     const db = new Database(file, { readonly: true });

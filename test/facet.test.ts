@@ -16,12 +16,17 @@ function tally(values: (string | null)[][]): Map<string | null, number> {
 const asMap = (facet: any[]) => new Map(facet.map((f) => [f.value, f.count]));
 
 describe('--facet', () => {
-  it('companies --facet segment counts what segments lists as each segment\'s organisations', async () => {
+  it("companies --facet segment counts what segments lists as each segment's organisations", async () => {
     const facet = json(await cli(['companies', '--facet', 'segment', '--json'])).facets.segment;
     const segments = json(await cli(['segments', '--json']));
     const orgs = segments.filter((s: any) => s.organisations.length);
     expect(orgs.length).toBeGreaterThan(3);
-    for (const s of orgs) expect(facet.find((f: any) => f.value === s.id)).toEqual({ value: s.id, name: s.name, count: s.organisations.length });
+    for (const s of orgs)
+      expect(facet.find((f: any) => f.value === s.id)).toEqual({
+        value: s.id,
+        name: s.name,
+        count: s.organisations.length,
+      });
     // No segment appears that has no organisation; the rest are the organisations in none.
     expect(facet.filter((f: any) => f.value !== null).length).toBe(orgs.length);
   });
@@ -65,7 +70,9 @@ describe('--facet', () => {
     const rest = facet.slice(0, -1);
     for (let i = 1; i < rest.length; i++) {
       const [a, b] = [rest[i - 1], rest[i]];
-      expect(a.count > b.count || (a.count === b.count && a.value < b.value), `${a.value} before ${b.value}`).toBe(true);
+      expect(a.count > b.count || (a.count === b.count && a.value < b.value), `${a.value} before ${b.value}`).toBe(
+        true,
+      );
     }
   });
 
@@ -74,11 +81,15 @@ describe('--facet', () => {
     const one = json(await cli(['timeline', '--facet', 'year', '--limit', '1', '--fields', 'id,date', '--json']));
     expect(one.rows).toEqual([{ id: all.rows[0].id, date: all.rows[0].date }]);
     expect(one.facets).toEqual(all.facets);
-    expect(asMap(all.facets.year)).toEqual(tally(yamlClaims.filter((c) => c.when).map((c) => [String(c.when.date).slice(0, 4)])));
+    expect(asMap(all.facets.year)).toEqual(
+      tally(yamlClaims.filter((c) => c.when).map((c) => [String(c.when.date).slice(0, 4)])),
+    );
   });
 
   it('several facets at once, each once, in the order asked', async () => {
-    const r = json(await cli(['timeline', '--facet', 'precision', '--facet', 'kind', '--facet', 'precision', '--json']));
+    const r = json(
+      await cli(['timeline', '--facet', 'precision', '--facet', 'kind', '--facet', 'precision', '--json']),
+    );
     expect(Object.keys(r.facets)).toEqual(['precision', 'kind']);
   });
 
@@ -121,17 +132,22 @@ describe('--facet', () => {
   });
 });
 
-describe('--facet in each command\'s help', () => {
+describe("--facet in each command's help", () => {
   // The help's list is program.ts's; what the command accepts is the command's own declaration,
   // which its usage error lists. The two must agree, and a command without facets has no flag.
-  it.each(['companies', 'products', 'people', 'sources', 'quotes', 'claims', 'search', 'timeline'])('%s', async (cmd) => {
-    const help = (await cli([cmd, '--help'], { columns: 400 })).stdout;
-    const listed = help.match(/--facet <field>\s+also count the rows per value of a field: (\S+)/)?.[1].split('|');
-    const args = cmd === 'search' ? ['search', 'ai'] : [cmd];
-    const accepted = (await cli([...args, '--facet', 'no-such-facet'])).stderr.match(/facets here: (.*)$/m)?.[1].split(', ');
-    expect(listed).toBeDefined();
-    expect(listed).toEqual(accepted);
-  });
+  it.each(['companies', 'products', 'people', 'sources', 'quotes', 'claims', 'search', 'timeline'])(
+    '%s',
+    async (cmd) => {
+      const help = (await cli([cmd, '--help'], { columns: 400 })).stdout;
+      const listed = help.match(/--facet <field>\s+also count the rows per value of a field: (\S+)/)?.[1].split('|');
+      const args = cmd === 'search' ? ['search', 'ai'] : [cmd];
+      const accepted = (await cli([...args, '--facet', 'no-such-facet'])).stderr
+        .match(/facets here: (.*)$/m)?.[1]
+        .split(', ');
+      expect(listed).toBeDefined();
+      expect(listed).toEqual(accepted);
+    },
+  );
 
   it.each(['segments', 'stats'])('%s, already counts, has no --facet', async (cmd) => {
     expect((await cli([cmd, '--help'])).stdout).not.toContain('--facet');

@@ -24,12 +24,14 @@ const kb = readKb(join(ROOT, 'kb'));
 // The edges as the issue words them, from the YAML: a product's maker points at the product.
 function edgesFromYaml(k: ReturnType<typeof readKb>): Map<string, number> {
   const out = new Map<string, number>();
-  const add = (from: string, kind: string, to: string) => from !== to && out.set(`${from} ${kind} ${to}`, (out.get(`${from} ${kind} ${to}`) ?? 0) + 1);
+  const add = (from: string, kind: string, to: string) =>
+    from !== to && out.set(`${from} ${kind} ${to}`, (out.get(`${from} ${kind} ${to}`) ?? 0) + 1);
   for (const e of k.entities) {
     for (const r of e.relations ?? []) r.kind === 'maker' ? add(r.to, 'makes', e.id) : add(e.id, r.kind, r.to);
     for (const s of e.segments ?? []) add(e.id, 'in_segment', s);
   }
-  for (const c of k.claims) if (c.kind === 'quote' && c.by) for (const a of new Set<string>(c.about ?? [])) add(c.by, 'spoke_about', a);
+  for (const c of k.claims)
+    if (c.kind === 'quote' && c.by) for (const a of new Set<string>(c.about ?? [])) add(c.by, 'spoke_about', a);
   return out;
 }
 const key = (e: any) => `${e.from} ${e.kind} ${e.to}`;
@@ -55,14 +57,23 @@ const dotSvg = (dot: string) => {
   return r.stdout;
 };
 const unxml = (s: string) =>
-  s.replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n))).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  s
+    .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 // Each node of an SVG that Graphviz drew: its id (the <title>) and the lines of its label.
 const svgNodes = (svg: string) =>
   new Map(
     svg
       .split('class="node"')
       .slice(1)
-      .map((part) => [unxml(/<title>(.*?)<\/title>/.exec(part)![1]), [...part.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((m) => unxml(m[1])).join('\n')]),
+      .map((part) => [
+        unxml(/<title>(.*?)<\/title>/.exec(part)![1]),
+        [...part.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((m) => unxml(m[1])).join('\n'),
+      ]),
   );
 
 describe('graph of the shipped KB', () => {
@@ -74,17 +85,23 @@ describe('graph of the shipped KB', () => {
   });
 
   it('has a node for every entity, sorted by id, with its name and type', () => {
-    const want = kb.entities.map((e) => ({ id: e.id, name: e.name, type: e.type })).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const want = kb.entities
+      .map((e) => ({ id: e.id, name: e.name, type: e.type }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(g.nodes).toEqual(want);
   });
 
   it('has one edge per relation, segment membership and speaker-subject pair of quotes, in a stable order', () => {
     const want = edgesFromYaml(kb);
-    expect(new Map(g.edges.map((e) => [key(e), e.weight]))).toEqual(new Map([...want].map(([k, n]) => [k, k.includes(' spoke_about ') ? n : 1])));
+    expect(new Map(g.edges.map((e) => [key(e), e.weight]))).toEqual(
+      new Map([...want].map(([k, n]) => [k, k.includes(' spoke_about ') ? n : 1])),
+    );
     expect(g.edges.length).toBe(want.size);
     const works = kb.entities.flatMap((e) => (e.relations ?? []).filter((r: any) => r.kind === 'works_at'));
     expect(g.edges.filter((e) => e.kind === 'works_at')).toHaveLength(works.length);
-    const sorted = [...g.edges].sort((a, b) => (a.from + '\0' + a.to + '\0' + a.kind < b.from + '\0' + b.to + '\0' + b.kind ? -1 : 1));
+    const sorted = [...g.edges].sort((a, b) =>
+      a.from + '\0' + a.to + '\0' + a.kind < b.from + '\0' + b.to + '\0' + b.kind ? -1 : 1,
+    );
     expect(g.edges).toEqual(sorted);
   });
 
@@ -99,7 +116,10 @@ describe('graph of the shipped KB', () => {
 
   it('links a segment to as many members as `aigc segments` counts, and a person to the roles of `aigc people`', async () => {
     for (const s of json(await cli(['segments', '--json']))) {
-      expect(g.edges.filter((e) => e.kind === 'in_segment' && e.to === s.id), s.id).toHaveLength(s.members);
+      expect(
+        g.edges.filter((e) => e.kind === 'in_segment' && e.to === s.id),
+        s.id,
+      ).toHaveLength(s.members);
     }
     for (const p of json(await cli(['people', '--json']))) {
       const roles = g.edges.filter((e) => e.kind === 'works_at' && e.from === p.id).map((e) => [e.to, e.role]);
@@ -149,7 +169,8 @@ describe('graph of the shipped KB', () => {
 
   it('the committed docs/graph.svg draws every entity of the current KB', () => {
     const nodes = svgNodes(readFileSync(join(ROOT, 'docs', 'graph.svg'), 'utf8'));
-    for (const n of g.nodes) expect(nodes.get(n.id), `${n.id}: regenerate docs/graph.svg (see the README)`).toBe(n.name);
+    for (const n of g.nodes)
+      expect(nodes.get(n.id), `${n.id}: regenerate docs/graph.svg (see the README)`).toBe(n.name);
     expect(nodes.size).toBe(g.nodes.length + 1); // and the legend
   });
 
@@ -163,11 +184,26 @@ describe('graph of the shipped KB', () => {
 // Names that break a careless renderer: quotes, backslashes (\N is a Graphviz escape), `&`,
 // HTML, Mermaid's `#` entities, Chinese, a line break; ids that Mermaid could misread.
 const AWKWARD = {
-  sources: [{ id: 'src', kind: 'article', title: 'T', publisher: 'P', published: 2023, language: 'en', paragraphs: 'blank-line-blocks' }],
+  sources: [
+    {
+      id: 'src',
+      kind: 'article',
+      title: 'T',
+      publisher: 'P',
+      published: 2023,
+      language: 'en',
+      paragraphs: 'blank-line-blocks',
+    },
+  ],
   entities: [
     { id: 'say-hi', type: 'company', name: 'Say "hi" \\ back & forth &amp; more' },
     { id: 'r.d', type: 'organisation', name: 'R&D 研究院 <b>#1</b>' },
-    { id: 'r-d', type: 'person', name: '张 "Z" #quot; `x`', relations: [{ kind: 'works_at', to: 'r.d', role: 'Head "of" R&D' }] },
+    {
+      id: 'r-d',
+      type: 'person',
+      name: '张 "Z" #quot; `x`',
+      relations: [{ kind: 'works_at', to: 'r.d', role: 'Head "of" R&D' }],
+    },
     { id: 'end', type: 'product', name: 'end', segments: ['seg'], relations: [{ kind: 'maker', to: 'say-hi' }] },
     { id: 'seg', type: 'segment', name: 'Seg \\N \\l' },
     { id: 'inv', type: 'investor', name: 'Line one\nline two', relations: [{ kind: 'invests_in', to: 'say-hi' }] },
@@ -191,7 +227,10 @@ describe('graph of awkward names', () => {
   it('keeps one edge per speaker and subject, weighed by quotes, never a loop, and no statements', async () => {
     const g = json(await cli([...KB, 'graph', '--format', 'json']));
     const spoke = g.edges.filter((e: any) => e.kind === 'spoke_about').map((e: any) => [e.to, e.weight]);
-    expect(spoke).toEqual([['end', 1], ['say-hi', 2]]);
+    expect(spoke).toEqual([
+      ['end', 1],
+      ['say-hi', 2],
+    ]);
     expect(g.edges.map(key).sort()).toEqual([...edgesFromYaml(AWKWARD as any).keys()].sort());
   });
 
@@ -210,7 +249,13 @@ describe('graph of awkward names', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('flowchart LR');
-    const decode = (s: string) => s.replace(/#quot;/g, '"').replace(/#amp;/g, '&').replace(/#lt;/g, '<').replace(/#gt;/g, '>').replace(/#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)));
+    const decode = (s: string) =>
+      s
+        .replace(/#quot;/g, '"')
+        .replace(/#amp;/g, '&')
+        .replace(/#lt;/g, '<')
+        .replace(/#gt;/g, '>')
+        .replace(/#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)));
     const defined = new Map<string, string>();
     const classes = new Set<string>();
     const ends: string[] = [];

@@ -14,7 +14,10 @@ export interface Ran {
   stderr: string;
 }
 
-export async function cli(args: string[], o: { tty?: boolean; env?: Record<string, string>; columns?: number } = {}): Promise<Ran> {
+export async function cli(
+  args: string[],
+  o: { tty?: boolean; env?: Record<string, string>; columns?: number } = {},
+): Promise<Ran> {
   let stdout = '';
   let stderr = '';
   const code = await run(args, {

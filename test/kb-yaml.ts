@@ -7,7 +7,13 @@ import { ROOT } from './helpers.js';
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.name.startsWith('.') ? [] : d.isDirectory() ? yamlFiles(join(dir, d.name)) : /\.ya?ml$/.test(d.name) ? [join(dir, d.name)] : [],
+    d.name.startsWith('.')
+      ? []
+      : d.isDirectory()
+        ? yamlFiles(join(dir, d.name))
+        : /\.ya?ml$/.test(d.name)
+          ? [join(dir, d.name)]
+          : [],
   );
 }
 

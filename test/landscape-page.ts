@@ -52,5 +52,8 @@ export function embedded(html: string): any {
 
 // The inline blocks of one tag: what the page's Content-Security-Policy hashes must admit.
 export function blocks(html: string, tag: 'script' | 'style'): { attrs: string; body: string }[] {
-  return [...html.matchAll(new RegExp(`<${tag}(\\b[^>]*)>([\\s\\S]*?)</${tag}>`, 'gi'))].map((m) => ({ attrs: m[1], body: m[2] }));
+  return [...html.matchAll(new RegExp(`<${tag}(\\b[^>]*)>([\\s\\S]*?)</${tag}>`, 'gi'))].map((m) => ({
+    attrs: m[1],
+    body: m[2],
+  }));
 }

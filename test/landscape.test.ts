@@ -29,7 +29,9 @@ describe('aigc landscape: what the page holds', () => {
   it('writes the file, says so on stderr in one line, and prints nothing on stdout', () => {
     const placements = cards.reduce((n, e) => n + Math.max(1, e.segments?.length ?? 0), 0);
     expect(page.ran.stdout).toBe('');
-    expect(page.ran.stderr).toBe(`wrote ${page.file}: ${segments.length} segments and Other, ${placements} cards of ${cards.length} organisations and products\n`);
+    expect(page.ran.stderr).toBe(
+      `wrote ${page.file}: ${segments.length} segments and Other, ${placements} cards of ${cards.length} organisations and products\n`,
+    );
   });
 
   it('has a group per segment, in the order `aigc segments` gives, then Other', async () => {
@@ -50,7 +52,9 @@ describe('aigc landscape: what the page holds', () => {
     expect([...other.organisations, ...other.products].sort()).toEqual(unplaced.sort());
     const twice = cards.find((e) => (e.segments?.length ?? 0) >= 2);
     expect(twice).toBeDefined();
-    const holding = data.groups.filter((g: any) => [...g.organisations, ...g.products].includes(twice.id)).map((g: any) => g.id);
+    const holding = data.groups
+      .filter((g: any) => [...g.organisations, ...g.products].includes(twice.id))
+      .map((g: any) => g.id);
     expect(holding).toEqual(twice.segments);
   });
 
@@ -58,7 +62,9 @@ describe('aigc landscape: what the page holds', () => {
     for (const g of data.groups) {
       for (const ids of [g.organisations, g.products]) {
         const names = ids.map((id: string) => data.cards[id].name);
-        expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+        expect(names).toEqual(
+          [...names].sort((a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' })),
+        );
       }
       expect(g.organisations.every((id: string) => data.cards[id].type !== 'product')).toBe(true);
       expect(g.products.every((id: string) => data.cards[id].type === 'product')).toBe(true);
@@ -69,7 +75,12 @@ describe('aigc landscape: what the page holds', () => {
     expect(Object.keys(data.cards).sort()).toEqual(cards.map((e) => e.id).sort());
     for (const e of cards) {
       const c = data.cards[e.id];
-      expect(c).toMatchObject({ name: e.name, type: e.type, aliases: e.aliases ?? [], description: e.description ?? null });
+      expect(c).toMatchObject({
+        name: e.name,
+        type: e.type,
+        aliases: e.aliases ?? [],
+        description: e.description ?? null,
+      });
       expect(c.zh).toEqual((e.aliases ?? []).filter((a: string) => HAN.test(a)));
       const makers = (e.relations ?? []).filter((r: any) => r.kind === 'maker').map((r: any) => r.to);
       expect(c.makers.map((m: any) => m.id)).toEqual(makers);
@@ -77,25 +88,36 @@ describe('aigc landscape: what the page holds', () => {
     expect(data.cards.xiaoice.zh).toEqual(['小冰']);
   });
 
-  it("gives each card the quotes and figures about it or by it, verbatim, with source and paragraph", async () => {
+  it('gives each card the quotes and figures about it or by it, verbatim, with source and paragraph', async () => {
     const titles = new Map(json(await cli(['sources', '--json'])).map((s: any) => [s.id, s.title]));
     let quotes = 0;
     for (const e of cards) {
       const c = data.cards[e.id];
-      for (const [kind, shown] of [['quote', c.quotes], ['figure', c.figures]] as const) {
+      for (const [kind, shown] of [
+        ['quote', c.quotes],
+        ['figure', c.figures],
+      ] as const) {
         const want = yamlClaims.filter((x) => x.kind === kind && concerns(e.id)(x));
         expect(shown.map((q: any) => q.id).sort()).toEqual(want.map((x) => x.id).sort());
         for (const q of shown) {
           const y = want.find((x) => x.id === q.id);
           expect(q).toMatchObject({ text: y.text, source: y.source, paragraph: y.paragraph });
           expect(data.sources[q.source].title).toBe(titles.get(y.source));
-          if (kind === 'figure') expect([q.amount ?? undefined, q.min ?? undefined, q.max ?? undefined, q.unit ?? undefined]).toEqual([y.value.amount, y.value.min, y.value.max, y.value.unit]);
+          if (kind === 'figure')
+            expect([q.amount ?? undefined, q.min ?? undefined, q.max ?? undefined, q.unit ?? undefined]).toEqual([
+              y.value.amount,
+              y.value.min,
+              y.value.max,
+              y.value.unit,
+            ]);
         }
       }
       quotes += c.quotes.length;
     }
     expect(quotes).toBeGreaterThan(0);
-    expect(data.cards.xiaoice.quotes.length).toBe(yamlClaims.filter((x) => x.kind === 'quote' && concerns('xiaoice')(x)).length);
+    expect(data.cards.xiaoice.quotes.length).toBe(
+      yamlClaims.filter((x) => x.kind === 'quote' && concerns('xiaoice')(x)).length,
+    );
   });
 });
 
@@ -145,13 +167,21 @@ describe('aigc landscape: hostile strings stay data', () => {
   it('reads back every hostile string exactly', () => {
     const d = embedded(hostile.html);
     for (const e of yaml.entities.filter((x: any) => CARD_TYPES.includes(x.type))) {
-      expect(d.cards[e.id]).toMatchObject({ name: e.name, aliases: e.aliases ?? [], description: e.description ?? null });
+      expect(d.cards[e.id]).toMatchObject({
+        name: e.name,
+        aliases: e.aliases ?? [],
+        description: e.description ?? null,
+      });
     }
     const seg = yaml.entities.find((x: any) => x.type === 'segment');
     expect(d.groups[0]).toMatchObject({ name: seg.name, description: seg.description });
     expect(seg.description).toMatch(/\u2028/);
     const q = yaml.claims.find((c: any) => c.kind === 'quote');
-    expect(d.cards.acme.quotes[0]).toMatchObject({ text: q.text, by: '<b>Mallory</b>', role: '<i>CEO</i>, ' + d.cards.acme.name });
+    expect(d.cards.acme.quotes[0]).toMatchObject({
+      text: q.text,
+      by: '<b>Mallory</b>',
+      role: '<i>CEO</i>, ' + d.cards.acme.name,
+    });
   });
 
   it('links a source only by an http(s) URL: a javascript: URL is dropped', () => {
@@ -199,7 +229,11 @@ describe('aigc landscape: the file', () => {
     const dir = tempDir();
     const r = bin(['landscape', '--out', relative(ROOT, join(dir, 'landscape.html'))]);
     expect(r).toMatchObject({ code: 0, stdout: '' });
-    expect(r.stderr).toMatch(new RegExp(`^wrote .*landscape\\.html: ${segments.length} segments and Other, \\d+ cards of ${cards.length} organisations and products\\n$`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^wrote .*landscape\\.html: ${segments.length} segments and Other, \\d+ cards of ${cards.length} organisations and products\\n$`,
+      ),
+    );
     expect(readFileSync(join(dir, 'landscape.html'), 'utf8')).toBe(page.html);
   });
 });
@@ -219,7 +253,11 @@ describe('aigc landscape: --out -, and the file system', () => {
 
   it('the real binary pipes the page with --out -', () => {
     const dir = tempDir();
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'aigc.js'), 'landscape', '--out', '-'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, XDG_CACHE_HOME: join(dir, '..', `${basename(dir)}-cache`) } });
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'aigc.js'), 'landscape', '--out', '-'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, XDG_CACHE_HOME: join(dir, '..', `${basename(dir)}-cache`) },
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(page.html);
     expect(readdirSync(dir)).toEqual([]);
@@ -227,15 +265,18 @@ describe('aigc landscape: --out -, and the file system', () => {
 
   // Root writes into a read-only folder regardless; there test/out-races.test.ts (a folder gone
   // before the page is written) and test/export-out.test.ts (faked refusals) stand in.
-  it.runIf(process.getuid?.() !== 0)('a folder that cannot be written: one line naming --out as given, exit 1', async () => {
-    const ro = tempDir();
-    chmodSync(ro, 0o500);
-    const r = await cli(['landscape', '--out', join(ro, 'page.html')]);
-    chmodSync(ro, 0o700);
-    expect(r).toMatchObject({ code: 1, stdout: '' });
-    expect(r.stderr).toBe(`aigc: cannot write ${join(ro, 'page.html')}: permission denied\n`);
-    expect(readdirSync(ro)).toEqual([]);
-  });
+  it.runIf(process.getuid?.() !== 0)(
+    'a folder that cannot be written: one line naming --out as given, exit 1',
+    async () => {
+      const ro = tempDir();
+      chmodSync(ro, 0o500);
+      const r = await cli(['landscape', '--out', join(ro, 'page.html')]);
+      chmodSync(ro, 0o700);
+      expect(r).toMatchObject({ code: 1, stdout: '' });
+      expect(r.stderr).toBe(`aigc: cannot write ${join(ro, 'page.html')}: permission denied\n`);
+      expect(readdirSync(ro)).toEqual([]);
+    },
+  );
 
   // A FIFO of its own, never a device of the machine's: a regression would rename over it.
   it.skipIf(!fifo)('--force replaces a regular file only: not a pipe', async () => {
@@ -287,7 +328,15 @@ claims:
     const d = embedded((await writePage(dir)).html);
     // Grouped by organisation, in the order the KB first names each one.
     const at = [...new Set(ann.relations.map((r: any) => r.to))] as string[];
-    const want = at.map((o) => `${ann.relations.filter((r: any) => r.to === o).map((r: any) => r.role).join(' and ')}, ${name(o)}`).join('; ');
+    const want = at
+      .map(
+        (o) =>
+          `${ann.relations
+            .filter((r: any) => r.to === o)
+            .map((r: any) => r.role)
+            .join(' and ')}, ${name(o)}`,
+      )
+      .join('; ');
     expect(want).toBe('CEO and Founder, Acme; Chair, Globex');
     expect(d.cards.acme.quotes[0]).toMatchObject({ by: 'Ann', role: want });
     // A post without a role is the organisation alone.

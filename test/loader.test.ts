@@ -49,7 +49,13 @@ describe('validate reports every problem, located', () => {
   it.each(cases)('%s --json gives the same problems as an array', async (name, expected) => {
     const r = await cli(['validate', '--json', '--kb', fixture(name)]);
     expect(r.code).toBe(3);
-    const problems = JSON.parse(r.stdout) as { file: string; line: number; col: number; message: string; severity: string }[];
+    const problems = JSON.parse(r.stdout) as {
+      file: string;
+      line: number;
+      col: number;
+      message: string;
+      severity: string;
+    }[];
     expect(problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`)).toEqual(expected);
     expect(problems.every((p) => p.severity === 'error')).toBe(true);
   });
@@ -63,7 +69,13 @@ describe('validate reports every problem, located', () => {
   });
 
   it('a valid KB validates with no problems, and its quotes match the source text', async () => {
-    const r = await cli(['validate', '--kb', fixture('valid'), '--source-text', `feature-2023=${fixture('valid')}/source.txt`]);
+    const r = await cli([
+      'validate',
+      '--kb',
+      fixture('valid'),
+      '--source-text',
+      `feature-2023=${fixture('valid')}/source.txt`,
+    ]);
     expect(r.stderr).toMatch(/^ok: 1 source, 12 entities, 6 claims, no problems\n$/);
     expect(r.code).toBe(0);
   });

@@ -1,7 +1,17 @@
 // --out between the check and the write (src/fs/target.ts): the KB loads in between, and the
 // path may change meanwhile. The `write` callback runs in that gap, so each race is played
 // there, deterministically. Also: symbolic links at --out, and a cleanup that fails.
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -13,7 +23,10 @@ import { cli } from './helpers.js';
 
 // node:fs as it is, except where a test plays a file system that fails a link or a removal: a
 // hook runs before the real call, and may throw instead.
-const fake = vi.hoisted(() => ({ link: undefined as undefined | ((to: string) => void), rm: undefined as undefined | ((p: string) => void) }));
+const fake = vi.hoisted(() => ({
+  link: undefined as undefined | ((to: string) => void),
+  rm: undefined as undefined | ((p: string) => void),
+}));
 vi.mock('node:fs', async (original) => {
   const fs = await original<typeof import('node:fs')>();
   const linkSync = (from: string, to: string) => (fake.link?.(to), fs.linkSync(from, to));
@@ -80,7 +93,9 @@ describe('something appears at --out after the check', () => {
     writeFileAtomically(checkTarget('page.html', dir, false, pageFile), 'ours');
     expect(readFileSync(join(dir, 'page.html'), 'utf8')).toBe('ours');
     const t = checkTarget('late.html', dir, false, pageFile);
-    const e = thrown(() => writeAtomically(t, (at) => (writeFileSync(join(dir, 'late.html'), 'theirs'), writeFileSync(at, 'ours'))));
+    const e = thrown(() =>
+      writeAtomically(t, (at) => (writeFileSync(join(dir, 'late.html'), 'theirs'), writeFileSync(at, 'ours'))),
+    );
     expect(e).toMatchObject({ message: `cannot write late.html: ${APPEARED}`, exitCode: 1 });
     expect(readFileSync(join(dir, 'late.html'), 'utf8')).toBe('theirs');
     expect(readdirSync(dir).sort()).toEqual(['late.html', 'page.html']);
@@ -101,7 +116,7 @@ describe('something appears at --out after the check', () => {
     expect(readdirSync(dir)).toEqual(['out']);
   });
 
-  it('--force on an export folder: a file of the user\'s added meanwhile keeps the folder (exit 2)', () => {
+  it("--force on an export folder: a file of the user's added meanwhile keeps the folder (exit 2)", () => {
     const dir = tmp();
     mkdirSync(join(dir, 'out'));
     writeFileSync(join(dir, 'out', 'claims.csv'), 'old');
@@ -124,8 +139,13 @@ describe('something appears at --out after the check', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'kb.db'), ''); // an empty file counts as a database
     const t = checkTarget('kb.db', dir, true, sqliteFile);
-    const e = thrown(() => writeAtomically(t, (at) => (writeFileSync(join(dir, 'kb.db'), 'mine'), writeFileSync(at, 'SQLite format 3\0'))));
-    expect(e).toMatchObject({ message: 'kb.db is not an SQLite database; --force replaces only an earlier export', exitCode: 2 });
+    const e = thrown(() =>
+      writeAtomically(t, (at) => (writeFileSync(join(dir, 'kb.db'), 'mine'), writeFileSync(at, 'SQLite format 3\0'))),
+    );
+    expect(e).toMatchObject({
+      message: 'kb.db is not an SQLite database; --force replaces only an earlier export',
+      exitCode: 2,
+    });
     expect(readFileSync(join(dir, 'kb.db'), 'utf8')).toBe('mine');
     expect(readdirSync(dir)).toEqual(['kb.db']);
   });
@@ -135,14 +155,18 @@ describe('something appears at --out after the check', () => {
     mkdirSync(join(dir, 'gone'));
     const t = checkTarget('gone/page.html', dir, false, pageFile);
     rmSync(join(dir, 'gone'), { recursive: true });
-    expect(thrown(() => writeFileAtomically(t, 'page'))).toMatchObject({ message: 'cannot write gone/page.html: its folder does not take new files, or is gone', exitCode: 1 });
+    expect(thrown(() => writeFileAtomically(t, 'page'))).toMatchObject({
+      message: 'cannot write gone/page.html: its folder does not take new files, or is gone',
+      exitCode: 1,
+    });
     expect(readdirSync(dir)).toEqual([]);
   });
 });
 
 describe('a symbolic link at --out is refused, never replaced nor followed', () => {
   const linked = (dir: string, name: string, to: string) => (symlinkSync(to, join(dir, name)), join(dir, name));
-  const refusal = (out: string, to: string) => `aigc: ${out} is a symbolic link (to ${to}); give --out the path it points to\n`;
+  const refusal = (out: string, to: string) =>
+    `aigc: ${out} is a symbolic link (to ${to}); give --out the path it points to\n`;
 
   it.each([[[]], [['--force']]])('landscape %j: a link to a page, or to nothing', async (force) => {
     const dir = tmp();
@@ -173,8 +197,18 @@ describe('a symbolic link at --out is refused, never replaced nor followed', () 
     const dir = tmp();
     writeFileSync(join(dir, 'page.html'), 'old');
     const t = checkTarget('page.html', dir, true, pageFile);
-    const e = thrown(() => writeAtomically(t, (at) => (rmSync(join(dir, 'page.html')), symlinkSync('elsewhere', join(dir, 'page.html')), writeFileSync(at, 'ours'))));
-    expect(e).toMatchObject({ message: 'page.html is a symbolic link (to elsewhere); give --out the path it points to', exitCode: 2 });
+    const e = thrown(() =>
+      writeAtomically(
+        t,
+        (at) => (
+          rmSync(join(dir, 'page.html')), symlinkSync('elsewhere', join(dir, 'page.html')), writeFileSync(at, 'ours')
+        ),
+      ),
+    );
+    expect(e).toMatchObject({
+      message: 'page.html is a symbolic link (to elsewhere); give --out the path it points to',
+      exitCode: 2,
+    });
     expect(lstatSync(join(dir, 'page.html')).isSymbolicLink()).toBe(true);
   });
 });
@@ -194,7 +228,9 @@ describe('a cleanup that fails after the write succeeded', () => {
     expect(left).toHaveLength(1);
     expect(readdirSync(join(dir, left[0])).every((f) => f.endsWith('.csv'))).toBe(true);
     // The user is told what stays behind, once, on stderr.
-    expect(r.stderr.split('\n').filter((l) => l.includes(left[0]))).toEqual([`aigc: could not remove ${join(dir, left[0])}; delete it by hand`]);
+    expect(r.stderr.split('\n').filter((l) => l.includes(left[0]))).toEqual([
+      `aigc: could not remove ${join(dir, left[0])}; delete it by hand`,
+    ]);
   });
 
   it('writeAtomically names what it left behind, and the target is written', () => {
@@ -204,7 +240,10 @@ describe('a cleanup that fails after the write succeeded', () => {
     fake.rm = (p) => {
       if (p.includes('.aigc-old-')) throw Object.assign(new Error('EBUSY: resource busy'), { code: 'EBUSY' });
     };
-    const left = writeAtomically(checkTarget('out', dir, true, own), (at) => (mkdirSync(at), writeFileSync(join(at, 'claims.csv'), 'new')));
+    const left = writeAtomically(
+      checkTarget('out', dir, true, own),
+      (at) => (mkdirSync(at), writeFileSync(join(at, 'claims.csv'), 'new')),
+    );
     expect(readFileSync(join(dir, 'out', 'claims.csv'), 'utf8')).toBe('new');
     expect(left).toMatch(/\.out\.aigc-old-/);
     expect(readFileSync(join(left!, 'claims.csv'), 'utf8')).toBe('old');

@@ -9,7 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bin, json, ROOT } from './helpers.js';
 
 const npm = (args: string[], cwd: string) => {
-  const r = spawnSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
+  const r = spawnSync('npm', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' },
+  });
   if (r.status !== 0) throw new Error(`npm ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
   return r.stdout;
 };
@@ -28,22 +32,48 @@ describe('npm pack and a global install', () => {
     // better-sqlite3, optional, compiles from source here (about two minutes). --ignore-scripts
     // skips that build, as on a machine that cannot build it: the package must install and answer
     // all the same, and only `export --format sqlite` may say what is missing.
-    npm(['install', '--global', '--prefix', join(dir, 'prefix'), '--ignore-scripts', '--prefer-offline', join(dir, packed.filename)], dir);
+    npm(
+      [
+        'install',
+        '--global',
+        '--prefix',
+        join(dir, 'prefix'),
+        '--ignore-scripts',
+        '--prefer-offline',
+        join(dir, packed.filename),
+      ],
+      dir,
+    );
     installed = join(dir, 'prefix', 'bin', 'aigc');
   }, 180_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('holds the built CLI, the KB, the docs and nothing of the sources or tests', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    for (const f of ['bin/aigc.js', 'bin/package.json', 'dist/aigc.cjs', 'dist/main.cjs', 'dist/help.txt', 'README.md', 'CHANGELOG.md', 'package.json']) expect(files).toContain(f);
-    const yaml = spawnSync('git', ['ls-files', 'kb'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+    for (const f of [
+      'bin/aigc.js',
+      'bin/package.json',
+      'dist/aigc.cjs',
+      'dist/main.cjs',
+      'dist/help.txt',
+      'README.md',
+      'CHANGELOG.md',
+      'package.json',
+    ])
+      expect(files).toContain(f);
+    const yaml = spawnSync('git', ['ls-files', 'kb'], { cwd: ROOT, encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter(Boolean);
     expect(yaml.length).toBeGreaterThan(0);
     for (const f of yaml) expect(files).toContain(f);
     expect(files.filter((f) => /^(src|test|scripts|docs)\//.test(f) || f.endsWith('.ts'))).toEqual([]);
     // Each export points at a file the package holds.
     for (const target of Object.values(pkg.exports as Record<string, string>)) {
       const prefix = target.replace(/^\.\//, '').replace(/\*.*$/, '');
-      expect(files.some((f) => f.startsWith(prefix)), target).toBe(true);
+      expect(
+        files.some((f) => f.startsWith(prefix)),
+        target,
+      ).toBe(true);
     }
   });
 
@@ -56,8 +86,11 @@ describe('npm pack and a global install', () => {
     // What the bundles require from node_modules: only better-sqlite3.
     const bundles = files.filter((f) => f.endsWith('.cjs')).map((f) => readFileSync(join(ROOT, f), 'utf8'));
     const required = new Set(bundles.flatMap((b) => [...b.matchAll(/require\("([^".][^"]*)"\)/g)].map((m) => m[1])));
-    expect([...required].filter((r) => !r.startsWith('node:') && !builtinModules.includes(r))).toEqual(['better-sqlite3']);
-    for (const bundled of ['commander', 'zod', 'yaml', 'js-yaml', 'fuse.js', 'chalk', 'cli-table3']) expect(installed).not.toContain(bundled);
+    expect([...required].filter((r) => !r.startsWith('node:') && !builtinModules.includes(r))).toEqual([
+      'better-sqlite3',
+    ]);
+    for (const bundled of ['commander', 'zod', 'yaml', 'js-yaml', 'fuse.js', 'chalk', 'cli-table3'])
+      expect(installed).not.toContain(bundled);
   });
 
   it('answers `aigc companies --segment video` from another folder with the shipped KB', () => {
@@ -80,7 +113,11 @@ describe('npm pack and a global install', () => {
 
   it('says how to get SQLite export when the optional better-sqlite3 cannot be loaded', () => {
     const out = mkdtempSync(join(tmpdir(), 'aigc-nosqlite-'));
-    const r = spawnSync(installed, ['export', '--format', 'sqlite', '--out', join(out, 'kb.db')], { cwd: out, encoding: 'utf8', env: { PATH: process.env.PATH, XDG_CACHE_HOME: join(out, 'cache') } });
+    const r = spawnSync(installed, ['export', '--format', 'sqlite', '--out', join(out, 'kb.db')], {
+      cwd: out,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, XDG_CACHE_HOME: join(out, 'cache') },
+    });
     rmSync(out, { recursive: true, force: true });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/better-sqlite3/);

@@ -46,7 +46,32 @@ function prng(seed: number) {
   };
 }
 
-const WORDS = ['Xiao', 'Bing', 'Shi', 'Yun', 'Movio', 'Jasper', 'Wen', 'Xin', 'Douyin', 'Jian', 'Ying', 'Tian', 'Tao', 'Liang', 'Hong', 'Zhi', 'Pu', 'Moon', 'Shot', 'Step', 'Star', 'Deep', 'Mini', 'Max'];
+const WORDS = [
+  'Xiao',
+  'Bing',
+  'Shi',
+  'Yun',
+  'Movio',
+  'Jasper',
+  'Wen',
+  'Xin',
+  'Douyin',
+  'Jian',
+  'Ying',
+  'Tian',
+  'Tao',
+  'Liang',
+  'Hong',
+  'Zhi',
+  'Pu',
+  'Moon',
+  'Shot',
+  'Step',
+  'Star',
+  'Deep',
+  'Mini',
+  'Max',
+];
 const HAN = ['小冰', '百度', '文心', '抖音', '剪映', '智谱', '月之暗面', '商汤'];
 
 function generateKb(seed: number): Record<string, string> {
@@ -74,19 +99,30 @@ function generateKb(seed: number): Record<string, string> {
   }
 
   let n = 0;
-  const entity = (type: string) => ({ id: `${type.slice(0, 3)}-${seed}-${n}`, type, name: `${words(2)} ${type} ${n++}` });
+  const entity = (type: string) => ({
+    id: `${type.slice(0, 3)}-${seed}-${n}`,
+    type,
+    name: `${words(2)} ${type} ${n++}`,
+  });
   const segs = Array.from({ length: int(1, 2) }, () => entity('segment'));
-  const orgs = Array.from({ length: int(1, 3) }, () => entity(pick(['company', 'company', 'investor', 'organisation'])));
+  const orgs = Array.from({ length: int(1, 3) }, () =>
+    entity(pick(['company', 'company', 'investor', 'organisation'])),
+  );
   const people = Array.from({ length: int(0, 2) }, () => entity('person'));
   const products = Array.from({ length: int(0, 2) }, () => entity('product'));
   let ent = 'entities:\n';
   for (const e of [...segs, ...orgs, ...people, ...products]) {
     ent += `${comment('  ')}  - id: ${e.id}\n    type: ${e.type}\n    name: ${str(e.name)}${chance(0.2) ? ' # the name' : ''}\n`;
-    if (chance(0.5)) ent += `    aliases:${list([`${e.name} alias`, ...(chance(0.4) ? [`${pick(HAN)}${e.id}`] : [])], '      ')}\n`;
+    if (chance(0.5))
+      ent += `    aliases:${list([`${e.name} alias`, ...(chance(0.4) ? [`${pick(HAN)}${e.id}`] : [])], '      ')}\n`;
     if (chance(0.4)) ent += `    description: ${str(`${words(8)}.`)}\n`;
     if (e.type === 'company' || e.type === 'product') ent += `    segments:${list([pick(segs).id], '      ')}\n`;
     const rel =
-      e.type === 'person' ? { kind: 'works_at', to: pick(orgs).id, role: 'CEO' } : e.type === 'product' ? { kind: 'maker', to: pick(orgs).id } : undefined;
+      e.type === 'person'
+        ? { kind: 'works_at', to: pick(orgs).id, role: 'CEO' }
+        : e.type === 'product'
+          ? { kind: 'maker', to: pick(orgs).id }
+          : undefined;
     if (rel) {
       ent += chance(0.5)
         ? `    relations:\n      - { kind: ${rel.kind}, to: ${rel.to}${rel.role ? `, role: ${rel.role}` : ''} }\n`
@@ -145,7 +181,51 @@ type Mutation =
 
 const enc = (s: string) => [...Buffer.from(s, 'utf8')];
 const TOKENS: number[][] = [
-  ...['\t', '"', "'", ':', ': ', '-', '- ', '\0', '#', ' #', '&a ', '*a', '!', '!!str ', '|', '>', '[', ']', '{', '}', ',', '?', '? ', '%', '@', '`', ' ', '  ', '\n', '\r\n', '\r', '---\n', '...\n', 'é', '小冰', '\u2028', '\ufeff', '😀', '\u0085', 'x', '0', 'null', '~'].map(enc),
+  ...[
+    '\t',
+    '"',
+    "'",
+    ':',
+    ': ',
+    '-',
+    '- ',
+    '\0',
+    '#',
+    ' #',
+    '&a ',
+    '*a',
+    '!',
+    '!!str ',
+    '|',
+    '>',
+    '[',
+    ']',
+    '{',
+    '}',
+    ',',
+    '?',
+    '? ',
+    '%',
+    '@',
+    '`',
+    ' ',
+    '  ',
+    '\n',
+    '\r\n',
+    '\r',
+    '---\n',
+    '...\n',
+    'é',
+    '小冰',
+    '\u2028',
+    '\ufeff',
+    '😀',
+    '\u0085',
+    'x',
+    '0',
+    'null',
+    '~',
+  ].map(enc),
   // Bytes that are not UTF-8: a lone continuation, 0xff, a cut-off sequence, a surrogate, an overlong.
   [0x80],
   [0xff],
@@ -155,9 +235,104 @@ const TOKENS: number[][] = [
   [0xc0, 0xaf],
   [0xf8, 0x88, 0x80, 0x80, 0x80],
 ];
-const SCALARS = ['42', '-1', '0', '2.5', '1e400', '.nan', '.inf', 'true', 'false', 'null', '~', "''", '""', '[]', '{}', '[a, b]', '{a: 1}', '[[[]]]', '2022-02-30', '2022-13', "'2023'", '&a x', '*a', '*nope', '!!binary aGk=', '!!set {a}', '|', '>-', '"unterminated', "'", 'a: b', '- x', '0x1F', '0o17', '1_000', '小冰', '__proto__', '{__proto__: {polluted: 1}}'];
-const KEYS = ['id', 'type', 'name', 'aliases', 'description', 'segments', 'relations', 'sources', 'note', 'kind', 'about', 'by', 'text', 'value', 'measures', 'when', 'source', 'paragraph', 'title', 'publisher', 'published', 'published_inferred', 'url', 'language', 'translated_from', 'paragraphs', 'date', 'end', 'inferred', 'basis', 'amount', 'min', 'max', 'unit', 'role', 'to', 'entities', 'claims'];
-const ODD_KEYS = ['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf', '__defineGetter__', 'isPrototypeOf', '<<', '42', '"quoted key"', '? complex', 'a b', 'ＩＤ', 'Id', 'ID'];
+const SCALARS = [
+  '42',
+  '-1',
+  '0',
+  '2.5',
+  '1e400',
+  '.nan',
+  '.inf',
+  'true',
+  'false',
+  'null',
+  '~',
+  "''",
+  '""',
+  '[]',
+  '{}',
+  '[a, b]',
+  '{a: 1}',
+  '[[[]]]',
+  '2022-02-30',
+  '2022-13',
+  "'2023'",
+  '&a x',
+  '*a',
+  '*nope',
+  '!!binary aGk=',
+  '!!set {a}',
+  '|',
+  '>-',
+  '"unterminated',
+  "'",
+  'a: b',
+  '- x',
+  '0x1F',
+  '0o17',
+  '1_000',
+  '小冰',
+  '__proto__',
+  '{__proto__: {polluted: 1}}',
+];
+const KEYS = [
+  'id',
+  'type',
+  'name',
+  'aliases',
+  'description',
+  'segments',
+  'relations',
+  'sources',
+  'note',
+  'kind',
+  'about',
+  'by',
+  'text',
+  'value',
+  'measures',
+  'when',
+  'source',
+  'paragraph',
+  'title',
+  'publisher',
+  'published',
+  'published_inferred',
+  'url',
+  'language',
+  'translated_from',
+  'paragraphs',
+  'date',
+  'end',
+  'inferred',
+  'basis',
+  'amount',
+  'min',
+  'max',
+  'unit',
+  'role',
+  'to',
+  'entities',
+  'claims',
+];
+const ODD_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'hasOwnProperty',
+  'toString',
+  'valueOf',
+  '__defineGetter__',
+  'isPrototypeOf',
+  '<<',
+  '42',
+  '"quoted key"',
+  '? complex',
+  'a b',
+  'ＩＤ',
+  'Id',
+  'ID',
+];
 
 const position = fc.nat({ max: 1 << 20 });
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
@@ -169,15 +344,39 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     arbitrary: fc.record({
       k: fc.constant('insert' as const),
       at: position,
-      bytes: fc.array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ minLength: 1, maxLength: 3, unit: 'grapheme' }).map(enc)), { minLength: 1, maxLength: 4 }).map((xs) => xs.flat()),
+      bytes: fc
+        .array(
+          fc.oneof(fc.constantFrom(...TOKENS), fc.string({ minLength: 1, maxLength: 3, unit: 'grapheme' }).map(enc)),
+          { minLength: 1, maxLength: 4 },
+        )
+        .map((xs) => xs.flat()),
     }),
   },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('truncate' as const), at: position }) },
-  { weight: 2, arbitrary: fc.record({ k: fc.constant('indent' as const), at: position, by: fc.integer({ min: -4, max: 4 }), tab: fc.boolean() }) },
-  { weight: 4, arbitrary: fc.record({ k: fc.constant('scalar' as const), at: position, to: fc.oneof(fc.constantFrom(...SCALARS), fc.string({ maxLength: 8 })) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      k: fc.constant('indent' as const),
+      at: position,
+      by: fc.integer({ min: -4, max: 4 }),
+      tab: fc.boolean(),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      k: fc.constant('scalar' as const),
+      at: position,
+      to: fc.oneof(fc.constantFrom(...SCALARS), fc.string({ maxLength: 8 })),
+    }),
+  },
   {
     weight: 3,
-    arbitrary: fc.record({ k: fc.constant('rename' as const), at: position, to: fc.oneof(fc.constantFrom(...KEYS, ...ODD_KEYS), fc.string({ minLength: 1, maxLength: 10 })) }),
+    arbitrary: fc.record({
+      k: fc.constant('rename' as const),
+      at: position,
+      to: fc.oneof(fc.constantFrom(...KEYS, ...ODD_KEYS), fc.string({ minLength: 1, maxLength: 10 })),
+    }),
   },
   { weight: 1, arbitrary: fc.constant({ k: 'identity' as const }) },
 );
@@ -197,7 +396,7 @@ const NL = 0x0a;
 function splitLines(b: Buffer): Buffer[] {
   const out: Buffer[] = [];
   let start = 0;
-  for (let i = 0; i < b.length; i++) if (b[i] === NL) (out.push(b.subarray(start, i + 1)), (start = i + 1));
+  for (let i = 0; i < b.length; i++) if (b[i] === NL) out.push(b.subarray(start, i + 1)), (start = i + 1);
   if (start < b.length) out.push(b.subarray(start));
   return out;
 }
@@ -263,7 +462,8 @@ function mutate(original: Buffer, ms: Mutation[]): Buffer {
           const x = KEY_LINE.exec(lines[i].toString('utf8'));
           if (!x) continue;
           const [, lead, key, colon, space, value, end] = x;
-          const out = m.k === 'scalar' ? `${lead}${key}${colon} ${m.to}${end}` : `${lead}${m.to}${colon}${space}${value}${end}`;
+          const out =
+            m.k === 'scalar' ? `${lead}${key}${colon} ${m.to}${end}` : `${lead}${m.to}${colon}${space}${value}${end}`;
           lines[i] = Buffer.from(out, 'utf8');
           break;
         }
@@ -288,7 +488,14 @@ interface KbSet {
 }
 
 const idsOf = (r: FileResult) => [...r.records.sources, ...r.records.entities, ...r.records.claims].map((x) => x.id);
-const infoFor = (abs: string, bytes: Buffer): KbFileInfo => ({ abs, path: displayPath(abs, ROOT), size: bytes.length, mtimeMs: 0, ctimeMs: 0, ino: 0 });
+const infoFor = (abs: string, bytes: Buffer): KbFileInfo => ({
+  abs,
+  path: displayPath(abs, ROOT),
+  size: bytes.length,
+  mtimeMs: 0,
+  ctimeMs: 0,
+  ino: 0,
+});
 
 function openSet(name: string, dir: string): KbSet {
   const { files } = findKbFiles(dir, ROOT);
@@ -337,7 +544,9 @@ const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((
 
 function ownErrorOrRethrow(e: unknown): KbInvalidError | UsageError {
   if (e instanceof KbInvalidError || e instanceof UsageError) return e;
-  throw new Error(`the loader threw ${(e as Error)?.name ?? typeof e}: ${(e as Error)?.message ?? String(e)}`, { cause: e });
+  throw new Error(`the loader threw ${(e as Error)?.name ?? typeof e}: ${(e as Error)?.message ?? String(e)}`, {
+    cause: e,
+  });
 }
 
 // A failed property names the case: the mutated file's lines around the problem it reports.
@@ -363,7 +572,9 @@ function checkBuild(set: KbSet, index: number, ms: Mutation[], rebuildOthers: bo
   let results: FileResult[];
   let problems: Problem[];
   try {
-    results = set.files.map((g, j) => (j === index ? buildFile(infoFor(g.info.abs, mutated)) : rebuildOthers ? buildFile(g.info) : set.base[j]));
+    results = set.files.map((g, j) =>
+      j === index ? buildFile(infoFor(g.info.abs, mutated)) : rebuildOthers ? buildFile(g.info) : set.base[j],
+    );
     problems = [...results.flatMap((r) => r.problems), ...crossCheck(results)];
   } catch (e) {
     try {
@@ -378,7 +589,8 @@ function checkBuild(set: KbSet, index: number, ms: Mutation[], rebuildOthers: bo
   try {
     assertLocated(set, index, mutated, problems);
     set.files.forEach((g, j) => {
-      if (j !== index && !sameIds(idsOf(results[j]), g.ids)) expect(idsOf(results[j]), `every record of untouched ${g.info.path} loads`).toEqual(g.ids);
+      if (j !== index && !sameIds(idsOf(results[j]), g.ids))
+        expect(idsOf(results[j]), `every record of untouched ${g.info.path} loads`).toEqual(g.ids);
     });
     if (mutated.equals(f.bytes)) expect(problems).toEqual(set.baseProblems);
   } catch (e) {
@@ -455,7 +667,10 @@ describe('the loader under random mutation', () => {
     expect(small.length).toBe(24);
     for (const set of [...small, shipped]) {
       expect(set.baseProblems, set.name).toEqual([]);
-      expect(set.files.every((f) => f.ids.length > 0 || f.bytes.length === 0), set.name).toBe(true);
+      expect(
+        set.files.every((f) => f.ids.length > 0 || f.bytes.length === 0),
+        set.name,
+      ).toBe(true);
     }
     expect(Object.values(RUNS).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(10_000);
   });
@@ -520,7 +735,9 @@ describe('the mutator itself', () => {
     expect(mutate(b, [{ k: 'swap', a: 0, b: 2 }]).toString()).toBe('  - c: x\nb: two\na: 1\n');
   });
   it('inserts bytes, truncates, re-indents, replaces a scalar and renames a key', () => {
-    expect(mutate(b, [{ k: 'insert', at: 1, bytes: [0xff] }])).toEqual(Buffer.from([0x61, 0xff, ...Buffer.from(': 1\nb: two\n  - c: x\n')]));
+    expect(mutate(b, [{ k: 'insert', at: 1, bytes: [0xff] }])).toEqual(
+      Buffer.from([0x61, 0xff, ...Buffer.from(': 1\nb: two\n  - c: x\n')]),
+    );
     expect(mutate(b, [{ k: 'truncate', at: 3 }]).toString()).toBe('a: ');
     expect(mutate(b, [{ k: 'indent', at: 2, by: -2, tab: false }]).toString()).toBe('a: 1\nb: two\n- c: x\n');
     expect(mutate(b, [{ k: 'indent', at: 0, by: 1, tab: true }]).toString()).toBe('\ta: 1\nb: two\n  - c: x\n');

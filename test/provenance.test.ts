@@ -12,7 +12,15 @@ describe('paragraphs', () => {
 });
 
 describe('checkProvenance', () => {
-  const quote = (id: string, text: string, paragraph: number) => ({ id, kind: 'quote' as const, about: [], by: null, text, source: 's', paragraph });
+  const quote = (id: string, text: string, paragraph: number) => ({
+    id,
+    kind: 'quote' as const,
+    about: [],
+    by: null,
+    text,
+    source: 's',
+    paragraph,
+  });
   const text = 'Title\n\n“the essence is focus,” he said.\n\nOther words here.';
 
   it('forgives whitespace and the style of quotation marks, nothing else', () => {
@@ -21,8 +29,12 @@ describe('checkProvenance', () => {
   });
 
   it('names the paragraph that holds the words, and a paragraph past the end', () => {
-    expect(checkProvenance([quote('q3', 'Other words', 2)], 's', text)[0].message).toBe('quote `q3` is in paragraph 3, not 2');
-    expect(checkProvenance([quote('q4', 'Title', 9)], 's', text)[0].message).toBe('paragraph 9 does not exist: the source has 3');
+    expect(checkProvenance([quote('q3', 'Other words', 2)], 's', text)[0].message).toBe(
+      'quote `q3` is in paragraph 3, not 2',
+    );
+    expect(checkProvenance([quote('q4', 'Title', 9)], 's', text)[0].message).toBe(
+      'paragraph 9 does not exist: the source has 3',
+    );
   });
 
   it('checks only the claims of the source named', () => {

@@ -88,7 +88,10 @@ describe('bad flag values', () => {
   });
 
   it('an impossible date: exit 2', async () => {
-    usage(await cli(['claims', '--since', '2022-02-30']), /--since <date>.*'2022-02-30' is invalid.*expected a real date/);
+    usage(
+      await cli(['claims', '--since', '2022-02-30']),
+      /--since <date>.*'2022-02-30' is invalid.*expected a real date/,
+    );
     usage(await cli(['claims', '--until', '2022-13']), /--until <date>.*'2022-13' is invalid.*expected a real date/);
     usage(await cli(['claims', '--since', '22-01-01']), /expected a real date/);
   });
@@ -137,9 +140,11 @@ describe('very long arguments (100 KB)', () => {
   }
 
   it('as a command name', async () => clear(await cli([long]), 2, /unknown command/));
-  it('as a --kb folder', async () => clear(await cli(['--kb', long, 'companies']), 2, /knowledge base folder not found/));
+  it('as a --kb folder', async () =>
+    clear(await cli(['--kb', long, 'companies']), 2, /knowledge base folder not found/));
   it('as a name to show: not found', async () => clear(await cli(['show', long]), 1, /^aigc: nothing is called/));
-  it('as a Chinese name to show: not found', async () => clear(await cli(['show', '小'.repeat(50_000)]), 1, /^aigc: nothing is called/));
+  it('as a Chinese name to show: not found', async () =>
+    clear(await cli(['show', '小'.repeat(50_000)]), 1, /^aigc: nothing is called/));
   it.each([
     ['companies', '--segment', /unknown segment/],
     ['products', '--maker', /unknown/],
@@ -147,7 +152,9 @@ describe('very long arguments (100 KB)', () => {
     ['quotes', '--speaker', /unknown/],
     ['claims', '--about', /unknown/],
     ['claims', '--by', /unknown/],
-  ] as const)('as `%s %s`: a usage error', async (cmd, flag, message) => clear(await cli([cmd, flag, long]), 2, message));
+  ] as const)('as `%s %s`: a usage error', async (cmd, flag, message) =>
+    clear(await cli([cmd, flag, long]), 2, message),
+  );
   it('as --unit, --fields, --min, --since: a usage error', async () => {
     clear(await cli(['claims', '--unit', long]), 2, /unknown unit/);
     clear(await cli(['claims', '--fields', long]), 2, /unknown field/);
@@ -171,8 +178,13 @@ describe('very long arguments (100 KB)', () => {
 describe('the working folder', () => {
   // run() takes its working folder from io.cwd: a relative --kb is resolved against it.
   it('a relative --kb is found from io.cwd, not from the process working folder', async () => {
-    const r = await cli(['validate', '--no-cache', '--kb', 'bad/empty-file'], { cwd: join(ROOT, 'test', 'fixtures'), env: {} });
-    expect(r.stderr).toBe('bad/empty-file/empty.yaml:1:1: warning: empty file: no sources, entities or claims\n0 errors, 1 warning\n');
+    const r = await cli(['validate', '--no-cache', '--kb', 'bad/empty-file'], {
+      cwd: join(ROOT, 'test', 'fixtures'),
+      env: {},
+    });
+    expect(r.stderr).toBe(
+      'bad/empty-file/empty.yaml:1:1: warning: empty file: no sources, entities or claims\n0 errors, 1 warning\n',
+    );
     expect(r.code).toBe(0);
   });
 });
@@ -185,11 +197,15 @@ describe('a closed pipe', () => {
   });
 
   it('`aigc claims --format tsv | head -1` on the shipped kb: exit 0, nothing on stderr', () => {
-    const r = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" bin/aigc.js claims --format tsv | head -1`], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: tempDir('aigc-cache-') },
-    });
+    const r = spawnSync(
+      'bash',
+      ['-o', 'pipefail', '-c', `"${process.execPath}" bin/aigc.js claims --format tsv | head -1`],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: tempDir('aigc-cache-') },
+      },
+    );
     expect(r.stderr).toBe('');
     expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
     expect(r.stdout).toMatch(/^id\tkind\t/);
@@ -198,11 +214,15 @@ describe('a closed pipe', () => {
 
   it('`aigc companies | head -1` on a KB whose output far exceeds a pipe buffer: exit 0, nothing on stderr', () => {
     for (const cmd of ['companies', 'claims --format tsv', 'claims --json']) {
-      const r = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" bin/aigc.js ${cmd} --kb "${large}" | head -1`], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: tempDir('aigc-cache-') },
-      });
+      const r = spawnSync(
+        'bash',
+        ['-o', 'pipefail', '-c', `"${process.execPath}" bin/aigc.js ${cmd} --kb "${large}" | head -1`],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: tempDir('aigc-cache-') },
+        },
+      );
       expect(r.stderr, cmd).toBe('');
       expect(r.stdout.split('\n').filter(Boolean), cmd).toHaveLength(1);
       expect(r.status, cmd).toBe(0);
@@ -234,7 +254,10 @@ describe('Ctrl-C during a cache rebuild', () => {
     return out;
   };
 
-  function interrupt(cache: string, afterMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  function interrupt(
+    cache: string,
+    afterMs: number,
+  ): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
     return new Promise((done, fail) => {
       const child = spawn(process.execPath, [BIN, 'stats', '--kb', large], {
         cwd: ROOT,
@@ -253,22 +276,26 @@ describe('Ctrl-C during a cache rebuild', () => {
   }
 
   // SIGINT early (while files are read) and later (while the cache is written).
-  it.each([300, 700, 1000, 1300])('SIGINT after %i ms leaves no partial cache file, and the next run answers as --no-cache does', async (ms) => {
-    const cache = tempDir('aigc-cache-');
-    const r = await interrupt(cache, ms);
-    expect(r.stderr).not.toMatch(/^\s+at |internal error/m);
-    // Killed by the signal (or exiting 130 for it); a late signal may find the run finished.
-    if (ms <= 300) expect(r.signal === 'SIGINT' || r.code === 130, `${r.signal} ${r.code}`).toBe(true);
-    else expect(r.signal === 'SIGINT' || r.code === 130 || r.code === 0, `${r.signal} ${r.code}`).toBe(true);
-    for (const f of listJson(cache)) expect(() => JSON.parse(readFileSync(f, 'utf8')), f).not.toThrow();
-    const again = bin(['stats', '--kb', large], { XDG_CACHE_HOME: cache });
-    expect(again.stderr).toBe('');
-    expect(again.code).toBe(0);
-    expect(again.stdout).toBe(expected);
-    // And once more, now from the cache.
-    const warm = bin(['stats', '--kb', large], { XDG_CACHE_HOME: cache });
-    expect(warm.stdout).toBe(expected);
-  }, 60_000);
+  it.each([300, 700, 1000, 1300])(
+    'SIGINT after %i ms leaves no partial cache file, and the next run answers as --no-cache does',
+    async (ms) => {
+      const cache = tempDir('aigc-cache-');
+      const r = await interrupt(cache, ms);
+      expect(r.stderr).not.toMatch(/^\s+at |internal error/m);
+      // Killed by the signal (or exiting 130 for it); a late signal may find the run finished.
+      if (ms <= 300) expect(r.signal === 'SIGINT' || r.code === 130, `${r.signal} ${r.code}`).toBe(true);
+      else expect(r.signal === 'SIGINT' || r.code === 130 || r.code === 0, `${r.signal} ${r.code}`).toBe(true);
+      for (const f of listJson(cache)) expect(() => JSON.parse(readFileSync(f, 'utf8')), f).not.toThrow();
+      const again = bin(['stats', '--kb', large], { XDG_CACHE_HOME: cache });
+      expect(again.stderr).toBe('');
+      expect(again.code).toBe(0);
+      expect(again.stdout).toBe(expected);
+      // And once more, now from the cache.
+      const warm = bin(['stats', '--kb', large], { XDG_CACHE_HOME: cache });
+      expect(warm.stdout).toBe(expected);
+    },
+    60_000,
+  );
 });
 
 describe('a cache folder that cannot be written', () => {
@@ -286,7 +313,9 @@ describe('a cache folder that cannot be written', () => {
     expect(r.stdout).toBe(want.stdout);
     const lines = r.stderr.split('\n').filter(Boolean);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^aigc: warning: cannot write the cache in .*not-a-folder\/cache\/aigc.*; working without it$/);
+    expect(lines[0]).toMatch(
+      /^aigc: warning: cannot write the cache in .*not-a-folder\/cache\/aigc.*; working without it$/,
+    );
   });
 
   it('the real process: the answer is right, with exactly one warning line', () => {

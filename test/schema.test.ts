@@ -71,11 +71,38 @@ describe('the KB file schema', () => {
 
   it("the date pattern is the loader's date check, day by day", () => {
     const re = new RegExp(DATE_PATTERN, 'u');
-    const days = (y: string) => ['', ...Array.from({ length: 13 }, (_, m) => `-${String(m).padStart(2, '0')}`)].flatMap((m) =>
-      m === '' ? [y] : [`${y}${m}`, ...Array.from({ length: 33 }, (_, d) => `${y}${m}-${String(d).padStart(2, '0')}`)],
-    );
-    const years = ['0000', '0004', '0100', '0400', '1900', '1999', '2000', '2022', '2023', '2024', '2100', '2400', '9996'];
-    const samples = [...years.flatMap(days), '202', '20222', '2022-1', '2022-01-1', '2022/01', ' 2022', '2022\n', '２０２２'];
+    const days = (y: string) =>
+      ['', ...Array.from({ length: 13 }, (_, m) => `-${String(m).padStart(2, '0')}`)].flatMap((m) =>
+        m === ''
+          ? [y]
+          : [`${y}${m}`, ...Array.from({ length: 33 }, (_, d) => `${y}${m}-${String(d).padStart(2, '0')}`)],
+      );
+    const years = [
+      '0000',
+      '0004',
+      '0100',
+      '0400',
+      '1900',
+      '1999',
+      '2000',
+      '2022',
+      '2023',
+      '2024',
+      '2100',
+      '2400',
+      '9996',
+    ];
+    const samples = [
+      ...years.flatMap(days),
+      '202',
+      '20222',
+      '2022-1',
+      '2022-01-1',
+      '2022/01',
+      ' 2022',
+      '2022\n',
+      '２０２２',
+    ];
     const differ = samples.filter((s) => re.test(s) !== isDate(s));
     expect(differ).toEqual([]);
     expect(samples.filter(isDate).length).toBeGreaterThan(4000);
@@ -85,21 +112,32 @@ describe('the KB file schema', () => {
 // Each fixture file alone, as the loader reads it: its text, then its YAML; files that do not
 // parse are not a schema's business. zod's verdict is the loader's per-file check (cross-file
 // references are checked later, and are not schema problems).
-const FIXTURES = ['bad', 'schema-errors', 'broken-yaml', 'dangling-refs', 'valid'].flatMap((d) => yamlFiles(join(ROOT, fixture(d))));
+const FIXTURES = ['bad', 'schema-errors', 'broken-yaml', 'dangling-refs', 'valid'].flatMap((d) =>
+  yamlFiles(join(ROOT, fixture(d))),
+);
 // The rules that compare two values of a record, which only the x-aigc-ordered keyword says.
 const COMPARING = ['min must not exceed max', 'end must not precede date'];
 
 function zodVerdict(file: string): { parsed: boolean; data?: unknown; errors: string[] } {
   const st = statSync(file);
-  const text = readKbText({ abs: file, path: file, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino });
+  const text = readKbText({
+    abs: file,
+    path: file,
+    size: st.size,
+    mtimeMs: st.mtimeMs,
+    ctimeMs: st.ctimeMs,
+    ino: st.ino,
+  });
   if (!text.ok) return { parsed: false, errors: [] };
   const parsed = parseFast(text.text);
   if (!parsed.ok) return { parsed: false, errors: [] };
-  const errors = validateData(parsed.data).problems.filter((p) => p.severity === 'error').map((p) => p.message);
+  const errors = validateData(parsed.data)
+    .problems.filter((p) => p.severity === 'error')
+    .map((p) => p.message);
   return { parsed: true, data: parsed.data, errors };
 }
 
-describe('ajv with the exported schema gives zod\'s verdict on the fixtures', () => {
+describe("ajv with the exported schema gives zod's verdict on the fixtures", () => {
   const results = FIXTURES.map((f) => ({ file: relative(ROOT, f), ...zodVerdict(f) })).filter((r) => r.parsed);
   let kbFile: ValidateFunction;
   beforeAll(async () => {
@@ -131,10 +169,19 @@ describe('ajv with the exported schema gives zod\'s verdict on the fixtures', ()
   });
 
   it('a validator that ignores x-aigc-ordered (an editor) misses only the rules that compare two values', async () => {
-    const plain = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false }).compile(json(await cli(['schema', 'kb-file'])));
+    const plain = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false }).compile(
+      json(await cli(['schema', 'kb-file'])),
+    );
     const missed = results.filter((r) => r.errors.length && plain(r.data));
-    expect(missed.map((r) => r.file).sort()).toEqual(['test/fixtures/bad/range-min-over-max/kb.yaml', 'test/fixtures/bad/when-end-before-date/kb.yaml']);
-    for (const r of missed) expect(r.errors.every((e) => COMPARING.some((c) => e.endsWith(c))), JSON.stringify(r.errors)).toBe(true);
+    expect(missed.map((r) => r.file).sort()).toEqual([
+      'test/fixtures/bad/range-min-over-max/kb.yaml',
+      'test/fixtures/bad/when-end-before-date/kb.yaml',
+    ]);
+    for (const r of missed)
+      expect(
+        r.errors.every((e) => COMPARING.some((c) => e.endsWith(c))),
+        JSON.stringify(r.errors),
+      ).toBe(true);
   });
 
   it('x-aigc-ordered compares as the loader does', () => {
@@ -152,13 +199,16 @@ describe('the record schemas', () => {
     ['source', 'sources'],
     ['entity', 'entities'],
     ['claim', 'claims'],
-  ])('`aigc schema %s` accepts each shipped record of its list, and refuses a misspelt field', async (name, section) => {
-    const v = await validator(name);
-    const records = SHIPPED.flatMap((f) => parse(readFileSync(f, 'utf8'))?.[section] ?? []);
-    expect(records.length).toBeGreaterThan(0);
-    for (const r of records) expect(verdict(v, r)).toEqual({ ok: true, errors: null });
-    expect(v({ ...records[0], nmae: 'x' })).toBe(false);
-  });
+  ])(
+    '`aigc schema %s` accepts each shipped record of its list, and refuses a misspelt field',
+    async (name, section) => {
+      const v = await validator(name);
+      const records = SHIPPED.flatMap((f) => parse(readFileSync(f, 'utf8'))?.[section] ?? []);
+      expect(records.length).toBeGreaterThan(0);
+      for (const r of records) expect(verdict(v, r)).toEqual({ ok: true, errors: null });
+      expect(v({ ...records[0], nmae: 'x' })).toBe(false);
+    },
+  );
 
   it('a claim: the rules zod checks in code hold in the JSON Schema too', async () => {
     const v = await validator('claim');
@@ -182,9 +232,23 @@ const KBS: [string, string[]][] = [
 ];
 const hasTimeline = existsSync(join(ROOT, 'src', 'commands', 'timeline.ts'));
 
-describe('every command\'s JSON holds to its output schema', () => {
+describe("every command's JSON holds to its output schema", () => {
   it('covers every output shape', () => {
-    expect(Object.keys(SHAPES).sort()).toEqual(['claims', 'companies', 'graph', 'people', 'products', 'quotes', 'search', 'segments', 'show', 'sources', 'stats', 'timeline', 'validate']);
+    expect(Object.keys(SHAPES).sort()).toEqual([
+      'claims',
+      'companies',
+      'graph',
+      'people',
+      'products',
+      'quotes',
+      'search',
+      'segments',
+      'show',
+      'sources',
+      'stats',
+      'timeline',
+      'validate',
+    ]);
   });
 
   it('graph --format json, whole and around one entity', async () => {
@@ -202,7 +266,13 @@ describe('every command\'s JSON holds to its output schema', () => {
   it('validate --json, on a valid KB (no problems) and on broken ones', async () => {
     const v = await validator('validate');
     let seen = 0;
-    for (const kb of ['kb', fixture('valid'), fixture('dangling-refs'), fixture('schema-errors'), fixture('broken-yaml')]) {
+    for (const kb of [
+      'kb',
+      fixture('valid'),
+      fixture('dangling-refs'),
+      fixture('schema-errors'),
+      fixture('broken-yaml'),
+    ]) {
       const r = await cli(['validate', '--kb', kb, '--json']);
       const problems = json<unknown[]>(r);
       seen += problems.length;
@@ -213,7 +283,17 @@ describe('every command\'s JSON holds to its output schema', () => {
   });
 
   describe.each(KBS)('%s', (_, kb) => {
-    const LISTS = ['companies', 'products', 'people', 'segments', 'sources', 'quotes', 'claims', 'stats', ...(hasTimeline ? ['timeline'] : [])];
+    const LISTS = [
+      'companies',
+      'products',
+      'people',
+      'segments',
+      'sources',
+      'quotes',
+      'claims',
+      'stats',
+      ...(hasTimeline ? ['timeline'] : []),
+    ];
     it.each(LISTS)('%s', async (cmd) => {
       const r = await cli([...kb, cmd, '--json']);
       expect(r.code, r.stderr).toBe(0);
@@ -224,8 +304,14 @@ describe('every command\'s JSON holds to its output schema', () => {
 
     it('search, for a name of each type and for words of a quote', async () => {
       const v = await validator('search');
-      const names = [...json<any[]>(await cli([...kb, 'companies', '--json'])), ...json<any[]>(await cli([...kb, 'people', '--json']))].map((e) => e.name);
-      const quote = json<any[]>(await cli([...kb, 'quotes', '--json']))[0].text.split(' ').slice(0, 3).join(' ');
+      const names = [
+        ...json<any[]>(await cli([...kb, 'companies', '--json'])),
+        ...json<any[]>(await cli([...kb, 'people', '--json'])),
+      ].map((e) => e.name);
+      const quote = json<any[]>(await cli([...kb, 'quotes', '--json']))[0]
+        .text.split(' ')
+        .slice(0, 3)
+        .join(' ');
       const types = new Set<string>();
       for (const q of [names[0], names[names.length - 1], quote]) {
         const hits = json<any[]>(await cli([...kb, 'search', q, '--json']));
@@ -239,8 +325,12 @@ describe('every command\'s JSON holds to its output schema', () => {
     it('show, for an entity of each type, a claim of each kind and a source', async () => {
       const v = await validator('show');
       const ids = [
-        ...['companies', 'products', 'people', 'segments', 'sources'].map(async (c) => json<any[]>(await cli([...kb, c, '--json']))[0].id),
-        ...['quote', 'statement', 'figure', 'event'].map(async (k) => json<any[]>(await cli([...kb, 'claims', '--kind', k, '--json']))[0]?.id),
+        ...['companies', 'products', 'people', 'segments', 'sources'].map(
+          async (c) => json<any[]>(await cli([...kb, c, '--json']))[0].id,
+        ),
+        ...['quote', 'statement', 'figure', 'event'].map(
+          async (k) => json<any[]>(await cli([...kb, 'claims', '--kind', k, '--json']))[0]?.id,
+        ),
       ];
       for (const id of (await Promise.all(ids)).filter(Boolean)) {
         const r = await cli([...kb, 'show', id, '--json']);
@@ -252,19 +342,23 @@ describe('every command\'s JSON holds to its output schema', () => {
 
   // With --facet the JSON is {rows, facets}; each command is asked for every facet it offers (the
   // usage error for an unknown one lists them).
-  it.each(['companies', 'products', 'people', 'sources', 'quotes', 'claims', 'search', 'timeline'])('%s --facet F --json: the rows and the counts beside them', async (cmd) => {
-    const args = cmd === 'search' ? ['search', 'ai'] : [cmd];
-    const offered = (await cli([...args, '--facet', 'no-such-facet'])).stderr.match(/facets here: (.*)$/m)?.[1].split(', ') ?? [];
-    expect(offered.length).toBeGreaterThan(0);
-    const r = await cli([...args, '--json', ...offered.flatMap((f) => ['--facet', f])]);
-    expect(r.code, r.stderr).toBe(0);
-    const out = json<{ rows: unknown[]; facets: Record<string, { count: number }[]> }>(r);
-    expect(Object.keys(out.facets)).toEqual(offered);
-    const v = await validator(cmd);
-    expect(verdict(v, out)).toEqual({ ok: true, errors: null });
-    expect(v({ ...out, facets: { [offered[0]]: [{ value: 'x', count: 1 }] } })).toBe(false); // a count without its name
-    expect(v({ rows: out.rows })).toBe(false);
-  });
+  it.each(['companies', 'products', 'people', 'sources', 'quotes', 'claims', 'search', 'timeline'])(
+    '%s --facet F --json: the rows and the counts beside them',
+    async (cmd) => {
+      const args = cmd === 'search' ? ['search', 'ai'] : [cmd];
+      const offered =
+        (await cli([...args, '--facet', 'no-such-facet'])).stderr.match(/facets here: (.*)$/m)?.[1].split(', ') ?? [];
+      expect(offered.length).toBeGreaterThan(0);
+      const r = await cli([...args, '--json', ...offered.flatMap((f) => ['--facet', f])]);
+      expect(r.code, r.stderr).toBe(0);
+      const out = json<{ rows: unknown[]; facets: Record<string, { count: number }[]> }>(r);
+      expect(Object.keys(out.facets)).toEqual(offered);
+      const v = await validator(cmd);
+      expect(verdict(v, out)).toEqual({ ok: true, errors: null });
+      expect(v({ ...out, facets: { [offered[0]]: [{ value: 'x', count: 1 }] } })).toBe(false); // a count without its name
+      expect(v({ rows: out.rows })).toBe(false);
+    },
+  );
 
   it('is strict: a row with a field missing, retyped or unknown fails', async () => {
     const rows = json<any[]>(await cli(['claims', '--json']));
@@ -283,7 +377,7 @@ describe('every command\'s JSON holds to its output schema', () => {
 
   it('carries the shape version in its $id', async () => {
     for (const name of Object.keys(SHAPES)) {
-      const s = json((await cli(['schema', name])));
+      const s = json(await cli(['schema', name]));
       expect(s.$id).toBe(`urn:aigc:schema:v${SHAPE_VERSION}:${name}`);
       expect(s.title).toContain(name);
     }
@@ -292,7 +386,10 @@ describe('every command\'s JSON holds to its output schema', () => {
 
 describe('aigc schema: names', () => {
   it('--list with a name is a usage error, not a name ignored', async () => {
-    for (const args of [['schema', 'companies', '--list'], ['schema', '--list', 'extra']]) {
+    for (const args of [
+      ['schema', 'companies', '--list'],
+      ['schema', '--list', 'extra'],
+    ]) {
       const r = await cli(args);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
@@ -303,13 +400,20 @@ describe('aigc schema: names', () => {
   it('--list names every schema', async () => {
     const r = await cli(['schema', '--list']);
     expect(r.code).toBe(0);
-    const names = r.stdout.trimEnd().split('\n').map((l) => l.split(/\s+/)[0]);
+    const names = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split(/\s+/)[0]);
     expect(names).toEqual(['kb-file', 'source', 'entity', 'claim', ...Object.keys(SHAPES)]);
   });
 
   it('an unknown name is a usage error that lists the names', async () => {
     const r = await cli(['schema', 'nope']);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: `aigc: unknown schema "nope"; schemas: ${['kb-file', 'source', 'entity', 'claim', ...Object.keys(SHAPES)].join(', ')}\n` });
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `aigc: unknown schema "nope"; schemas: ${['kb-file', 'source', 'entity', 'claim', ...Object.keys(SHAPES)].join(', ')}\n`,
+    });
   });
 
   it('a misspelt name gets a did-you-mean', async () => {
@@ -341,7 +445,9 @@ describe('the README documents every output field', () => {
   });
 
   it.each(Object.keys(SHAPES))('%s', (cmd) => {
-    const block = section.split(/\n(?=#### )/).find((b) => b.startsWith('#### ') && b.split('\n')[0].includes(`\`${cmd}\``));
+    const block = section
+      .split(/\n(?=#### )/)
+      .find((b) => b.startsWith('#### ') && b.split('\n')[0].includes(`\`${cmd}\``));
     expect(block, `no #### heading names \`${cmd}\``).toBeDefined();
     const missing = fieldsOf(cmd).filter((f) => !block!.includes(`| \`${f}\` |`));
     expect(missing).toEqual([]);

@@ -2,12 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../src/query/search.js';
 import { searchPart } from '../src/load/searchpart.js';
 
-const entity = (id: string, name: string, aliases: string[] = []) => ({ id, type: 'company' as const, name, aliases, segments: [], relations: [], sources: [] });
-const claim = (id: string, text: string) => ({ id, kind: 'statement' as const, about: [], by: null, text, source: 's', paragraph: 1 });
+const entity = (id: string, name: string, aliases: string[] = []) => ({
+  id,
+  type: 'company' as const,
+  name,
+  aliases,
+  segments: [],
+  relations: [],
+  sources: [],
+});
+const claim = (id: string, text: string) => ({
+  id,
+  kind: 'statement' as const,
+  about: [],
+  by: null,
+  text,
+  source: 's',
+  paragraph: 1,
+});
 
 // Two files, as the cache keeps them: the index must join them.
 const index = new SearchIndex([
-  searchPart({ sources: [], claims: [claim('c-1', 'Kaomia Network raised money')], entities: [entity('zeta', 'Kaomia Network'), entity('beta', 'Alpha Studio', ['字节跳动'])] }),
+  searchPart({
+    sources: [],
+    claims: [claim('c-1', 'Kaomia Network raised money')],
+    entities: [entity('zeta', 'Kaomia Network'), entity('beta', 'Alpha Studio', ['字节跳动'])],
+  }),
   searchPart({ sources: [], claims: [], entities: [entity('alpha', 'Kaomia Network'), entity('gamma', 'Kaomi Labs')] }),
 ]);
 const ids = (q: string, types?: string[]) => index.search(q, types).map((h) => h.id);
@@ -41,16 +61,34 @@ describe('search', () => {
   });
 
   it('names the field that holds the query word', () => {
-    const idx = new SearchIndex([searchPart({ sources: [], claims: [], entities: [{ ...entity('rivet', 'Rivet'), description: 'the rival of every chatbot' }] })]);
-    expect(idx.search('rival')[0]).toMatchObject({ id: 'rivet', field: 'description', match: 'the rival of every chatbot' });
+    const idx = new SearchIndex([
+      searchPart({
+        sources: [],
+        claims: [],
+        entities: [{ ...entity('rivet', 'Rivet'), description: 'the rival of every chatbot' }],
+      }),
+    ]);
+    expect(idx.search('rival')[0]).toMatchObject({
+      id: 'rivet',
+      field: 'description',
+      match: 'the rival of every chatbot',
+    });
   });
 
   it('filters by type before capping the candidates, keeping exact matches first', () => {
-    const many = Array.from({ length: 2500 }, (_, i) => claim(`a-${String(i).padStart(4, '0')}`, `Intelligence report ${i}`));
+    const many = Array.from({ length: 2500 }, (_, i) =>
+      claim(`a-${String(i).padStart(4, '0')}`, `Intelligence report ${i}`),
+    );
     const companies = Array.from({ length: 30 }, (_, i) => entity(`z-${i}`, `Zed${i} Intelligence`));
     const idx = new SearchIndex([searchPart({ sources: [], claims: many, entities: companies })]);
     expect(idx.search('intelligence', ['company'])).toHaveLength(30);
-    const exact = new SearchIndex([searchPart({ sources: [], claims: many.map((c) => ({ ...c, text: `Intelligences ${c.id}` })), entities: [entity('zz-last', 'Intelligence')] })]);
+    const exact = new SearchIndex([
+      searchPart({
+        sources: [],
+        claims: many.map((c) => ({ ...c, text: `Intelligences ${c.id}` })),
+        entities: [entity('zz-last', 'Intelligence')],
+      }),
+    ]);
     expect(exact.search('intelligence').map((h) => h.id)).toContain('zz-last');
   });
 

@@ -15,14 +15,17 @@ function typeOf(s: Js): string {
   if (s.const !== undefined) return `\`${JSON.stringify(s.const)}\``;
   if (Array.isArray(s.type)) return s.type.map((t: string) => typeOf({ ...s, type: t })).join(' \\| ');
   if (s.type === 'array') return `${typeOf(s.items)}[]`;
-  if (s.type === 'object') return `{${Object.keys(s.properties).map((k) => (s.required?.includes(k) ? k : `${k}?`)).join(', ')}}`;
+  if (s.type === 'object')
+    return `{${Object.keys(s.properties)
+      .map((k) => (s.required?.includes(k) ? k : `${k}?`))
+      .join(', ')}}`;
   if (s.enum) return 'string';
   return s.type;
 }
 
 const rootOf = (js: Js): Js => {
-  const ref = (js.anyOf ? js.anyOf[0] : js.items ?? js).$ref as string | undefined;
-  return ref ? js.definitions[ref.split('/').pop()!] : js.items ?? js;
+  const ref = (js.anyOf ? js.anyOf[0] : (js.items ?? js)).$ref as string | undefined;
+  return ref ? js.definitions[ref.split('/').pop()!] : (js.items ?? js);
 };
 
 // The top-level fields of a command's row; for `show`, of the entity card (its other answers,
@@ -54,13 +57,21 @@ export function markdown(): string {
   for (const g of groups.values()) {
     const rows = Object.keys(g.roots[0].properties).map((k) => {
       const types = g.roots.map((r) => typeOf(r.properties[k]) + (r.required?.includes(k) ? '' : ' (may be absent)'));
-      return `| \`${k}\` | ${cell(g, types)} | ${cell(g, g.roots.map((r) => r.properties[k].description ?? ''))} |`;
+      return `| \`${k}\` | ${cell(g, types)} | ${cell(
+        g,
+        g.roots.map((r) => r.properties[k].description ?? ''),
+      )} |`;
     });
-    out.push(`#### ${g.names.map((n) => `\`${n}\``).join(', ')}\n\n| field | type | meaning |\n|---|---|---|\n${rows.join('\n')}`);
+    out.push(
+      `#### ${g.names.map((n) => `\`${n}\``).join(', ')}\n\n| field | type | meaning |\n|---|---|---|\n${rows.join('\n')}`,
+    );
   }
   const partRows = Object.entries(defs)
     .filter(([id]) => !roots.has(id))
-    .map(([id, d]: [string, Js]) => `| \`${id}\` | ${d.anyOf ? d.anyOf.map(typeOf).join(' or ') : typeOf(d)} | ${d.description ?? ''} |`);
+    .map(
+      ([id, d]: [string, Js]) =>
+        `| \`${id}\` | ${d.anyOf ? d.anyOf.map(typeOf).join(' or ') : typeOf(d)} | ${d.description ?? ''} |`,
+    );
   out.push(`#### Parts\n\n| name | fields | meaning |\n|---|---|---|\n${partRows.join('\n')}`);
   return out.join('\n\n') + '\n';
 }

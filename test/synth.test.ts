@@ -38,7 +38,11 @@ let summary: Summary;
 let data: Generated;
 
 function synth(out: string, seed: number, extra: string[] = []) {
-  const r = spawnSync(process.execPath, [SYNTH, '--records', String(RECORDS), '--out', out, '--seed', String(seed), '--summary', ...extra], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [SYNTH, '--records', String(RECORDS), '--out', out, '--seed', String(seed), '--summary', ...extra],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`synth failed (${r.status}): ${r.stderr}`);
   return JSON.parse(r.stdout) as Summary;
 }
@@ -49,7 +53,11 @@ function aigc(args: string[], cache = cacheDir) {
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('AIGC_')) env[k] = v;
   env.XDG_CACHE_HOME = cache;
   env.NO_COLOR = '1';
-  const r = spawnSync(process.execPath, [BIN, ...args, '--kb', kbDir], { encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [BIN, ...args, '--kb', kbDir], {
+    encoding: 'utf8',
+    env,
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -96,12 +104,17 @@ describe('scripts/synth.mjs', () => {
   it('writes the records it reports, in the mix asked for', () => {
     expect(summary.records).toBe(RECORDS);
     expect(summary.sources + summary.entities + summary.claims).toBe(RECORDS);
-    expect([data.sources.length, data.entities.length, data.claims.length]).toEqual([summary.sources, summary.entities, summary.claims]);
+    expect([data.sources.length, data.entities.length, data.claims.length]).toEqual([
+      summary.sources,
+      summary.entities,
+      summary.claims,
+    ]);
     // About 30% entities and 70% claims; the seven segments; every type and kind present.
     expect(summary.entities / RECORDS).toBeGreaterThan(0.25);
     expect(summary.entities / RECORDS).toBeLessThan(0.35);
     expect(summary.entityTypes.segment).toBe(7);
-    for (const t of ['company', 'investor', 'organisation', 'person', 'product']) expect(summary.entityTypes[t]).toBeGreaterThan(0);
+    for (const t of ['company', 'investor', 'organisation', 'person', 'product'])
+      expect(summary.entityTypes[t]).toBeGreaterThan(0);
     for (const k of ['quote', 'statement', 'figure', 'event']) expect(summary.claimKinds[k]).toBeGreaterThan(0);
     const yaml = [...snapshot(kbDir).keys()].filter((p) => p.endsWith('.yaml'));
     expect(yaml.length).toBe(summary.files);
@@ -150,7 +163,9 @@ describe('scripts/synth.mjs', () => {
 
   it('companies --segment video lists exactly the organisations generated in that segment', () => {
     const want = data.entities
-      .filter((e) => ['company', 'investor', 'organisation'].includes(e.type) && e.segments?.includes('video-generation'))
+      .filter(
+        (e) => ['company', 'investor', 'organisation'].includes(e.type) && e.segments?.includes('video-generation'),
+      )
       .map((e) => e.id)
       .sort();
     expect(want.length).toBeGreaterThan(10);

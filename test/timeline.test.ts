@@ -31,7 +31,7 @@ describe('timeline', () => {
   });
 
   it('is sorted by the first day each date covers, a coarser date first on the same day, then id', async () => {
-    const rows = json((await cli(['timeline', '--json'])));
+    const rows = json(await cli(['timeline', '--json']));
     const key = (x: any) => [first(x.date), PRECISION.indexOf(x.precision)] as const;
     for (let i = 1; i < rows.length; i++) {
       const [a, b] = [key(rows[i - 1]), key(rows[i])];
@@ -67,9 +67,16 @@ describe('timeline', () => {
 
   it('--about keeps the dated claims about that entity', async () => {
     const r = await cli(['timeline', '--about', 'Jasper', '--json']);
-    const want = dated.filter((c) => c.about?.includes('jasper')).map((c) => c.id).sort();
+    const want = dated
+      .filter((c) => c.about?.includes('jasper'))
+      .map((c) => c.id)
+      .sort();
     expect(want.length).toBeGreaterThan(1);
-    expect(json(r).map((x: any) => x.id).sort()).toEqual(want);
+    expect(
+      json(r)
+        .map((x: any) => x.id)
+        .sort(),
+    ).toEqual(want);
   });
 
   it.each([

@@ -24,7 +24,8 @@ export function number(v: string): number {
 
 export function count(v: string): number {
   const n = Number(v);
-  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n))
+    throw new InvalidArgumentError('expected a whole number, 0 or more');
   return n;
 }
 

@@ -50,7 +50,12 @@ function outputOptions(cmd: Command, facets: readonly string[] = []): Command {
     );
   return cmd
     .option('--json', 'print a JSON array of full records')
-    .addOption(new Option('--format <format>', `output format: ${FORMATS.join('|')} (default: table on a terminal, else tsv)`).argParser(choice(FORMATS)))
+    .addOption(
+      new Option(
+        '--format <format>',
+        `output format: ${FORMATS.join('|')} (default: table on a terminal, else tsv)`,
+      ).argParser(choice(FORMATS)),
+    )
     .option('--fields <list>', 'comma-separated fields to print, e.g. id,name or by.name,text', text)
     .addOption(new Option('--limit <n>', 'print at most n records').argParser(count));
 }
@@ -81,21 +86,31 @@ export function buildProgram(h: Hooks): Command {
       getOutHasColors: () => false,
       getErrHasColors: () => false,
       // commander quotes a bad value as given; keep its control characters from breaking the line.
-      outputError: (str, write) => write(str.replace(/[\x00-\x09\x0b-\x1f\x7f]|\n(?!$)/g, (c) => JSON.stringify(c).slice(1, -1))),
+      outputError: (str, write) =>
+        write(str.replace(/[\x00-\x09\x0b-\x1f\x7f]|\n(?!$)/g, (c) => JSON.stringify(c).slice(1, -1))),
     })
-    .description("Ask a cited knowledge base about China's generative-AI (AIGC) landscape: who builds what, who said what, which figures were claimed, by whom, where.")
+    .description(
+      "Ask a cited knowledge base about China's generative-AI (AIGC) landscape: who builds what, who said what, which figures were claimed, by whom, where.",
+    )
     .version(h.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .option('--kb <dir>', 'knowledge-base folder (default: $AIGC_KB, else the kb/ shipped with aigc)', text)
     .option('--no-cache', 'read the YAML afresh; neither read nor write the cache')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
     .showSuggestionAfterError(true)
-    .addHelpText('after', `${examples('aigc companies --segment video', 'aigc quotes --speaker "li di" --json | jq .', 'aigc show xiaoice')}\nExit codes: 0 ok (an empty result too), 1 not found or runtime failure, 2 usage error, 3 invalid knowledge base.\n`);
+    .addHelpText(
+      'after',
+      `${examples('aigc companies --segment video', 'aigc quotes --speaker "li di" --json | jq .', 'aigc show xiaoice')}\nExit codes: 0 ok (an empty result too), 1 not found or runtime failure, 2 usage error, 3 invalid knowledge base.\n`,
+    );
 
   const add = (name: string, summary: string, ex: string[]) =>
-    program.command(name).description(summary).addHelpText('after', examples(...ex));
+    program
+      .command(name)
+      .description(summary)
+      .addHelpText('after', examples(...ex));
   // commander calls an action with the positional arguments, the options and the command.
-  const go = (fn: (ctx: Ctx, ...args: any[]) => Promise<Output>) =>
+  const go =
+    (fn: (ctx: Ctx, ...args: any[]) => Promise<Output>) =>
     async (...args: unknown[]) => {
       const cmd = args[args.length - 1] as Command;
       const opts = cmd.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
@@ -106,59 +121,108 @@ export function buildProgram(h: Hooks): Command {
   // is a cost on every run. Help, a typo and anything else get them all.
   const commands: Record<string, () => unknown> = {
     companies: () =>
-      outputOptions(add('companies', 'list organisations: companies, investors, labs, research firms, media', ['aigc companies --segment video', 'aigc companies --facet segment', 'aigc companies --type investor --json | jq -r ".[].name"']), FACETS.companies)
+      outputOptions(
+        add('companies', 'list organisations: companies, investors, labs, research firms, media', [
+          'aigc companies --segment video',
+          'aigc companies --facet segment',
+          'aigc companies --type investor --json | jq -r ".[].name"',
+        ]),
+        FACETS.companies,
+      )
         .option('--segment <name>', 'only members of this segment (id, name or alias)', text)
         .addOption(new Option('--type <type>', `only this type: ${ORG_TYPES.join('|')}`).argParser(choice(ORG_TYPES)))
         .action(go(async (ctx, o) => (await import('../commands/companies.js')).run(ctx, o))),
     products: () =>
-      outputOptions(add('products', 'list products and models', ['aigc products --segment image', 'aigc products --maker bytedance']), FACETS.products)
+      outputOptions(
+        add('products', 'list products and models', [
+          'aigc products --segment image',
+          'aigc products --maker bytedance',
+        ]),
+        FACETS.products,
+      )
         .option('--segment <name>', 'only members of this segment', text)
         .option('--maker <name>', 'only products of this organisation (or of a part of it)', text)
         .action(go(async (ctx, o) => (await import('../commands/products.js')).run(ctx, o))),
     people: () =>
-      outputOptions(add('people', 'list people, with their roles', ['aigc people', 'aigc people --org xiaoice']), FACETS.people)
+      outputOptions(
+        add('people', 'list people, with their roles', ['aigc people', 'aigc people --org xiaoice']),
+        FACETS.people,
+      )
         .option('--org <name>', 'only people who work at this organisation (or a part of it)', text)
         .action(go(async (ctx, o) => (await import('../commands/people.js')).run(ctx, o))),
     segments: () =>
-      outputOptions(add('segments', 'list segments, with their members and member counts', ['aigc segments', 'aigc segments --json | jq ".[] | {name, members}"']))
-        .action(go(async (ctx, o) => (await import('../commands/segments.js')).run(ctx, o))),
+      outputOptions(
+        add('segments', 'list segments, with their members and member counts', [
+          'aigc segments',
+          'aigc segments --json | jq ".[] | {name, members}"',
+        ]),
+      ).action(go(async (ctx, o) => (await import('../commands/segments.js')).run(ctx, o))),
     sources: () =>
-      outputOptions(add('sources', 'list sources, with how many claims cite each', ['aigc sources']), FACETS.sources)
-        .action(go(async (ctx, o) => (await import('../commands/sources.js')).run(ctx, o))),
+      outputOptions(
+        add('sources', 'list sources, with how many claims cite each', ['aigc sources']),
+        FACETS.sources,
+      ).action(go(async (ctx, o) => (await import('../commands/sources.js')).run(ctx, o))),
     quotes: () =>
-      outputOptions(add('quotes', 'list verbatim quotes, each with its speaker, source and paragraph', ['aigc quotes --speaker "li di"', 'aigc quotes --search "regulated"']), FACETS.quotes)
+      outputOptions(
+        add('quotes', 'list verbatim quotes, each with its speaker, source and paragraph', [
+          'aigc quotes --speaker "li di"',
+          'aigc quotes --search "regulated"',
+        ]),
+        FACETS.quotes,
+      )
         .option('--speaker <name>', 'only quotes by this person or organisation', text)
         .option('--about <name>', 'only quotes about this entity', text)
         .addOption(new Option('--search <text>', "fuzzy search in the quotes' words, best match first").argParser(text))
         .action(go(async (ctx, o) => (await import('../commands/quotes.js')).run(ctx, o))),
     claims: () =>
-      outputOptions(add('claims', 'list claims: quotes, statements, figures and events', [
-        'aigc claims --unit USD --min 100M',
-        'aigc claims --about openai --kind figure',
-        'aigc claims --kind event --since 2022 --until 2022-12',
-      ]), FACETS.claims)
+      outputOptions(
+        add('claims', 'list claims: quotes, statements, figures and events', [
+          'aigc claims --unit USD --min 100M',
+          'aigc claims --about openai --kind figure',
+          'aigc claims --kind event --since 2022 --until 2022-12',
+        ]),
+        FACETS.claims,
+      )
         .option('--about <name>', 'only claims about this entity', text)
         .option('--by <name>', 'only claims made by this person or organisation', text)
-        .addOption(new Option('--kind <kind>', `only this kind: ${CLAIM_KINDS.join('|')}`).argParser(choice(CLAIM_KINDS)))
+        .addOption(
+          new Option('--kind <kind>', `only this kind: ${CLAIM_KINDS.join('|')}`).argParser(choice(CLAIM_KINDS)),
+        )
         .option('--unit <unit>', 'only figures in this unit or currency (USD, users, percent...)', text)
         .addOption(new Option('--min <n>', 'only figures of at least n (100000000, 1e8, 100M)').argParser(number))
         .addOption(new Option('--max <n>', 'only figures of at most n').argParser(number))
-        .addOption(new Option('--since <date>', 'only claims dated on or after (YYYY, YYYY-MM or YYYY-MM-DD)').argParser(date))
+        .addOption(
+          new Option('--since <date>', 'only claims dated on or after (YYYY, YYYY-MM or YYYY-MM-DD)').argParser(date),
+        )
         .addOption(new Option('--until <date>', 'only claims dated on or before').argParser(date))
         .action(go(async (ctx, o) => (await import('../commands/claims.js')).run(ctx, o))),
     show: () =>
-      add('show', 'show one entity, claim or source: what it is, aliases, relations, its quotes and claims', ['aigc show "li di"', 'aigc show 小冰 --json'])
+      add('show', 'show one entity, claim or source: what it is, aliases, relations, its quotes and claims', [
+        'aigc show "li di"',
+        'aigc show 小冰 --json',
+      ])
         .argument('<name-or-id>', 'an id, name or alias', text)
         .option('--json', 'print the card as JSON')
         .action(go(async (ctx, name, o) => (await import('../commands/show.js')).run(ctx, name, o))),
     search: () =>
-      outputOptions(add('search', 'fuzzy search across names, aliases, quotes and claims', ['aigc search "digital people"', 'aigc search jasper --type company']), FACETS.search)
+      outputOptions(
+        add('search', 'fuzzy search across names, aliases, quotes and claims', [
+          'aigc search "digital people"',
+          'aigc search jasper --type company',
+        ]),
+        FACETS.search,
+      )
         .argument('<text>', 'what to look for', text)
-        .addOption(new Option('--type <type>', `only hits of this type: ${SEARCH_TYPES.join('|')}`).argParser(choice(SEARCH_TYPES)))
+        .addOption(
+          new Option('--type <type>', `only hits of this type: ${SEARCH_TYPES.join('|')}`).argParser(
+            choice(SEARCH_TYPES),
+          ),
+        )
         .action(go(async (ctx, q, o) => (await import('../commands/search.js')).run(ctx, q, o))),
     stats: () =>
-      outputOptions(add('stats', 'count entities by type and claims by kind, per source', ['aigc stats']))
-        .action(go(async (ctx, o) => (await import('../commands/stats.js')).run(ctx, o))),
+      outputOptions(add('stats', 'count entities by type and claims by kind, per source', ['aigc stats'])).action(
+        go(async (ctx, o) => (await import('../commands/stats.js')).run(ctx, o)),
+      ),
     validate: () =>
       add('validate', 'check the knowledge base; print every problem as file:line:col', [
         'aigc validate',
@@ -166,29 +230,39 @@ export function buildProgram(h: Hooks): Command {
         'aigc validate --source-text shulou-aigc-2023=../shared/seed/000_0a687ad9dad331a4.txt',
       ])
         .option('--json', 'print the problems as a JSON array')
-        .option('--source-text <id=path>', "check a source's quotes and paragraph locators against its plain text (repeatable)", collect)
+        .option(
+          '--source-text <id=path>',
+          "check a source's quotes and paragraph locators against its plain text (repeatable)",
+          collect,
+        )
         .action(go(async (ctx, o) => (await import('../commands/validate.js')).run(ctx, o))),
     timeline: () =>
-      outputOptions(add('timeline', 'dated events and figures in date order, with each date\'s precision', [
-        'aigc timeline',
-        'aigc timeline --about openai --since 2022',
-        'aigc timeline --json | jq ".[] | {date, text}"',
-      ]), FACETS.timeline)
+      outputOptions(
+        add('timeline', "dated events and figures in date order, with each date's precision", [
+          'aigc timeline',
+          'aigc timeline --about openai --since 2022',
+          'aigc timeline --json | jq ".[] | {date, text}"',
+        ]),
+        FACETS.timeline,
+      )
         .option('--about <name>', 'only claims about this entity', text)
         .addOption(new Option('--since <date>', 'only dated on or after (YYYY, YYYY-MM or YYYY-MM-DD)').argParser(date))
         .addOption(new Option('--until <date>', 'only dated on or before').argParser(date))
         .action(go(async (ctx, o) => (await import('../commands/timeline.js')).run(ctx, o))),
     graph: () =>
-      add('graph', 'the relation graph: people, organisations, products, segments, investors and who spoke about whom', [
-        'aigc graph --format dot | dot -Tsvg > kb.svg',
-        'aigc graph --about xiaoice --depth 2 --format mermaid',
-      ])
+      add(
+        'graph',
+        'the relation graph: people, organisations, products, segments, investors and who spoke about whom',
+        ['aigc graph --format dot | dot -Tsvg > kb.svg', 'aigc graph --about xiaoice --depth 2 --format mermaid'],
+      )
         .option('--about <name>', 'only the part of the graph around this entity', text)
         .addOption(new Option('--depth <n>', 'with --about: how many steps out to go (default: 1)').argParser(count))
         .addOption(new Option('--format <format>', 'dot|mermaid|json (default: dot)').argParser(choice(GRAPH_FORMATS)))
         .action(go(async (ctx, o) => (await import('../commands/graph.js')).run(ctx, o))),
     landscape: () =>
-      add('landscape', 'write the field as one self-contained HTML page, grouped by segment', ['aigc landscape --out landscape.html'])
+      add('landscape', 'write the field as one self-contained HTML page, grouped by segment', [
+        'aigc landscape --out landscape.html',
+      ])
         .requiredOption('--out <file>', 'the HTML file to write, or - for stdout', text)
         .option('--force', 'overwrite the file if it exists')
         .action(go(async (ctx, o) => (await import('../commands/landscape.js')).run(ctx, o))),
@@ -198,12 +272,20 @@ export function buildProgram(h: Hooks): Command {
         'aigc export --format csv --out kb-csv',
         'aigc export --format jsonl --out kb-jsonl',
       ])
-        .addOption(new Option('--format <format>', `${EXPORT_FORMATS.join('|')}`).argParser(choice(EXPORT_FORMATS)).makeOptionMandatory())
-        .requiredOption('--out <path>', 'the SQLite file, or the folder for JSON Lines and CSV (one file per table)', text)
+        .addOption(
+          new Option('--format <format>', `${EXPORT_FORMATS.join('|')}`)
+            .argParser(choice(EXPORT_FORMATS))
+            .makeOptionMandatory(),
+        )
+        .requiredOption(
+          '--out <path>',
+          'the SQLite file, or the folder for JSON Lines and CSV (one file per table)',
+          text,
+        )
         .option('--force', 'replace what is at --out')
         .action(go(async (ctx, o) => (await import('../commands/export.js')).run(ctx, o))),
     schema: () =>
-      add('schema', 'print the JSON Schema of a KB file or of a command\'s JSON output', [
+      add('schema', "print the JSON Schema of a KB file or of a command's JSON output", [
         'aigc schema kb-file',
         'aigc schema companies',
         'aigc schema --list',
@@ -230,9 +312,14 @@ export function buildProgram(h: Hooks): Command {
         .action(async (words: string[], _o: unknown, cmd: Command) => {
           // Candidates come from every command's flags, so every command is built. A --kb or
           // --no-cache among the words typed chooses the KB, as it would for the command.
-          for (const [name, make] of Object.entries(commands)) if (!program.commands.some((c) => c.name() === name)) make();
+          for (const [name, make] of Object.entries(commands))
+            if (!program.commands.some((c) => c.name() === name)) make();
           const global = cmd.optsWithGlobals() as GlobalOptions;
-          h.done(await (await import('../commands/__complete.js')).run(program, words, (typed) => h.makeCtx({ ...global, ...typed })));
+          h.done(
+            await (await import('../commands/__complete.js')).run(program, words, (typed) =>
+              h.makeCtx({ ...global, ...typed }),
+            ),
+          );
         }),
   };
   const wanted = h.command && Object.hasOwn(commands, h.command) ? [h.command] : Object.keys(commands);

@@ -14,13 +14,19 @@ const safe = (s: string) => !/[\n\r\t]/.test(s);
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 // typed: the global flags among the words (a --kb, a --no-cache), which choose the KB.
-export async function run(program: Command, words: string[], ctxFor: (typed: Partial<GlobalOptions>) => Ctx): Promise<Output> {
+export async function run(
+  program: Command,
+  words: string[],
+  ctxFor: (typed: Partial<GlobalOptions>) => Ctx,
+): Promise<Output> {
   try {
     const { kb, noCache } = parseLine(program, words);
     const ctx = ctxFor({ ...(kb ? { kb } : {}), ...(noCache ? { cache: false } : {}) });
     const done = await complete(program, words, async () => (await ctx.load()).kb);
     if (done.directive) return { stdout: `:${done.directive}\n` };
-    const lines = done.candidates.filter((c) => safe(c.value)).map((c) => (c.description ? `${c.value}\t${oneLine(c.description)}` : c.value));
+    const lines = done.candidates
+      .filter((c) => safe(c.value))
+      .map((c) => (c.description ? `${c.value}\t${oneLine(c.description)}` : c.value));
     return { stdout: lines.map((l) => l + '\n').join('') };
   } catch (e) {
     // The entry reads a cache that changed underfoot afresh, and asks again.

@@ -17,5 +17,14 @@ export async function run(ctx: Ctx, o: Options) {
     orgs = orgs.filter((e) => e.segments.includes(seg.id));
   }
   const rows = orgs.map((e) => entityView(kb, e));
-  return list({ rows, columns: ['id', 'name', 'type', 'segments', 'description'], wide: ['description'], facets: { segment: 'segments', type: 'type', source: 'sources' } }, o, ctx);
+  return list(
+    {
+      rows,
+      columns: ['id', 'name', 'type', 'segments', 'description'],
+      wide: ['description'],
+      facets: { segment: 'segments', type: 'type', source: 'sources' },
+    },
+    o,
+    ctx,
+  );
 }

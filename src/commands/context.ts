@@ -1,7 +1,14 @@
 // What every command receives, and what it hands back to the entry to print.
 import type { Io } from '../io.js';
 import type { Loaded } from '../load/load.js';
-import { FACET_FORMATS, formatOf, render, type Listing, type OutputOptions, type RenderContext } from '../output/render.js';
+import {
+  FACET_FORMATS,
+  formatOf,
+  render,
+  type Listing,
+  type OutputOptions,
+  type RenderContext,
+} from '../output/render.js';
 
 export interface Ctx {
   io: Io;
@@ -22,7 +29,9 @@ export async function list(listing: Listing, o: OutputOptions, ctx: Ctx): Promis
   // The rows are printed as asked; the counts need a format with room for them.
   const format = formatOf(o, ctx.view);
   if (o.facet?.length && !FACET_FORMATS.includes(format)) {
-    out.stderr = [`aigc: --facet counts are shown in a table or in JSON (--format table, or --json and jq .facets); ${format} prints the rows only`];
+    out.stderr = [
+      `aigc: --facet counts are shown in a table or in JSON (--format table, or --json and jq .facets); ${format} prints the rows only`,
+    ];
   }
   return out;
 }

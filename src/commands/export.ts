@@ -22,22 +22,38 @@ export async function run(ctx: Ctx, o: Options): Promise<Output> {
   // An export is a folder of files or a database, which no pipe can hold; the listing commands
   // print JSON Lines on stdout.
   if (o.out === '-') {
-    throw new UsageError(`export writes ${o.format === 'sqlite' ? 'a database file' : 'a folder of files'}, not stdout: give --out a path (./- for a file named -), or print JSON Lines with a listing command such as \`aigc claims --format jsonl\``);
+    throw new UsageError(
+      `export writes ${o.format === 'sqlite' ? 'a database file' : 'a folder of files'}, not stdout: give --out a path (./- for a file named -), or print JSON Lines with a listing command such as \`aigc claims --format jsonl\``,
+    );
   }
   // Checked before the KB is read: a refusal need not wait for a load. Both extensions count as
   // an export's own files, so that --force turns a CSV export into JSON Lines.
   const own = new Set(TABLE_MODEL.flatMap((t) => [`${t.name}.jsonl`, `${t.name}.csv`]));
-  const target = checkTarget(o.out, ctx.io.cwd, Boolean(o.force), o.format === 'sqlite' ? sqliteFile : exportFolder(own));
+  const target = checkTarget(
+    o.out,
+    ctx.io.cwd,
+    Boolean(o.force),
+    o.format === 'sqlite' ? sqliteFile : exportFolder(own),
+  );
   const { kb } = await ctx.load();
   const tables = buildTables(kb);
   const rows = rowCount(tables).toLocaleString('en');
   if (o.format === 'sqlite') {
     const left = writeAtomically(target, (tmp) => writeSqlite(tmp, tables, kb));
-    return { stdout: '', stderr: [`wrote ${tables.length} tables (${rows} rows), a full-text index and ${VIEW_COUNT} views to ${o.out}`, ...leftoverNote(left)] };
+    return {
+      stdout: '',
+      stderr: [
+        `wrote ${tables.length} tables (${rows} rows), a full-text index and ${VIEW_COUNT} views to ${o.out}`,
+        ...leftoverNote(left),
+      ],
+    };
   }
   const format = o.format;
   const left = writeAtomically(target, (tmp) => writeFolder(tmp, tables, format));
-  return { stdout: '', stderr: [`wrote ${tables.length} tables (${rows} rows) to ${join(o.out, `*.${format}`)}`, ...leftoverNote(left)] };
+  return {
+    stdout: '',
+    stderr: [`wrote ${tables.length} tables (${rows} rows) to ${join(o.out, `*.${format}`)}`, ...leftoverNote(left)],
+  };
 }
 
 function writeFolder(dir: string, tables: Table[], format: keyof typeof TEXT): void {

@@ -13,7 +13,8 @@ export interface Options {
 
 export async function run(ctx: Ctx, o: Options): Promise<Output> {
   // Without a centre, a depth has nothing to count from: saying so beats ignoring it.
-  if (o.depth !== undefined && o.about === undefined) throw new UsageError('--depth needs --about: the number of steps out from that entity');
+  if (o.depth !== undefined && o.about === undefined)
+    throw new UsageError('--depth needs --about: the number of steps out from that entity');
   const { kb } = await ctx.load();
   let graph = buildGraph(kb);
   const focus = o.about === undefined ? undefined : resolveEntity(kb, o.about, { noun: 'entity' }).id;

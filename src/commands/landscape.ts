@@ -23,7 +23,13 @@ export async function run(ctx: Ctx, o: Options): Promise<Output> {
   const c = data.counts;
   const other = data.groups.some((g) => g.other) ? ' and Other' : '';
   const of = c.entities === 1 ? '1 organisation or product' : `${c.entities} organisations and products`;
-  return { stdout: toStdout ? page : '', stderr: [`wrote ${target ? o.out : 'the page to stdout'}: ${n(c.segments, 'segment')}${other}, ${n(c.cards, 'card')} of ${of}`, ...leftoverNote(left)] };
+  return {
+    stdout: toStdout ? page : '',
+    stderr: [
+      `wrote ${target ? o.out : 'the page to stdout'}: ${n(c.segments, 'segment')}${other}, ${n(c.cards, 'card')} of ${of}`,
+      ...leftoverNote(left),
+    ],
+  };
 }
 
 const n = (k: number, noun: string) => `${k} ${noun}${k === 1 ? '' : 's'}`;

@@ -17,5 +17,14 @@ export async function run(ctx: Ctx, o: Options) {
     people = people.filter((p) => p.relations.some((r) => r.kind === 'works_at' && family.has(r.to)));
   }
   const rows = people.map((e) => entityView(kb, e));
-  return list({ rows, columns: ['id', 'name', 'roles', 'description'], wide: ['description'], facets: { org: 'roles.org', source: 'sources' } }, o, ctx);
+  return list(
+    {
+      rows,
+      columns: ['id', 'name', 'roles', 'description'],
+      wide: ['description'],
+      facets: { org: 'roles.org', source: 'sources' },
+    },
+    o,
+    ctx,
+  );
 }

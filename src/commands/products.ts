@@ -22,5 +22,14 @@ export async function run(ctx: Ctx, o: Options) {
     products = products.filter((p) => kb.relations(p.id).some((r) => r.kind === 'maker' && family.has(r.other.id)));
   }
   const rows = products.map((e) => entityView(kb, e));
-  return list({ rows, columns: ['id', 'name', 'makers', 'segments', 'description'], wide: ['description'], facets: { segment: 'segments', maker: 'makers', source: 'sources' } }, o, ctx);
+  return list(
+    {
+      rows,
+      columns: ['id', 'name', 'makers', 'segments', 'description'],
+      wide: ['description'],
+      facets: { segment: 'segments', maker: 'makers', source: 'sources' },
+    },
+    o,
+    ctx,
+  );
 }

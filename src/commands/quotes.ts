@@ -21,5 +21,14 @@ export async function run(ctx: Ctx, o: Options) {
     quotes = index.search(o.search, ['quote']).flatMap((h) => allowed.get(h.id) ?? []);
   }
   const rows = quotes.map((c) => claimView(kb, c));
-  return list({ rows, columns: ['id', 'by', 'text', 'source.id', 'paragraph'], wide: ['text'], facets: { speaker: 'by', about: 'about', source: 'source' } }, o, ctx);
+  return list(
+    {
+      rows,
+      columns: ['id', 'by', 'text', 'source.id', 'paragraph'],
+      wide: ['text'],
+      facets: { speaker: 'by', about: 'about', source: 'source' },
+    },
+    o,
+    ctx,
+  );
 }

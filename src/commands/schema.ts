@@ -33,9 +33,9 @@ const SCHEMAS: Record<string, Entry> = {
     'A YAML file of an aigc knowledge base: a mapping with any of the lists `sources`, `entities` and `claims` (an empty file is allowed).',
     KbFile,
   ),
-  source: input('aigc source', 'One item of a KB file\'s `sources` list.', Source),
-  entity: input('aigc entity', 'One item of a KB file\'s `entities` list.', Entity),
-  claim: input('aigc claim', 'One item of a KB file\'s `claims` list.', Claim),
+  source: input('aigc source', "One item of a KB file's `sources` list.", Source),
+  entity: input('aigc entity', "One item of a KB file's `entities` list.", Entity),
+  claim: input('aigc claim', "One item of a KB file's `claims` list.", Claim),
   ...Object.fromEntries(
     Object.entries(SHAPES).map(([name, shape]) => [
       name,
@@ -44,7 +44,10 @@ const SCHEMAS: Record<string, Entry> = {
         description: `${shape.description[0].toUpperCase()}${shape.description.slice(1)}; output shape version ${SHAPE_VERSION}.`,
         version: SHAPE_VERSION,
         make: () => {
-          const schema = z.toJSONSchema(shape.list ? (shape.facets ? listJson(shape.row) : z.array(shape.row)) : shape.row, { target: 'draft-07', metadata: parts }) as JsonSchema;
+          const schema = z.toJSONSchema(
+            shape.list ? (shape.facets ? listJson(shape.row) : z.array(shape.row)) : shape.row,
+            { target: 'draft-07', metadata: parts },
+          ) as JsonSchema;
           delete schema.$schema;
           return schema;
         },
@@ -57,12 +60,22 @@ export const SCHEMA_NAMES = Object.keys(SCHEMAS);
 
 export function schemaOf(name: string): JsonSchema {
   const entry = Object.hasOwn(SCHEMAS, name) ? SCHEMAS[name] : undefined;
-  if (!entry) throw new UsageError(`unknown schema "${shown(name)}"${didYouMean(name, SCHEMA_NAMES)}; schemas: ${SCHEMA_NAMES.join(', ')}`);
-  return { $schema: DRAFT, $id: `${BASE}:v${entry.version}:${name}`, title: entry.title, description: entry.description, ...entry.make() };
+  if (!entry)
+    throw new UsageError(
+      `unknown schema "${shown(name)}"${didYouMean(name, SCHEMA_NAMES)}; schemas: ${SCHEMA_NAMES.join(', ')}`,
+    );
+  return {
+    $schema: DRAFT,
+    $id: `${BASE}:v${entry.version}:${name}`,
+    title: entry.title,
+    description: entry.description,
+    ...entry.make(),
+  };
 }
 
 export async function run(_ctx: unknown, name: string | undefined, o: { list?: boolean }): Promise<Output> {
-  if (o.list && name !== undefined) throw new UsageError(`--list names every schema; give it without a name (or give "${shown(name)}" alone)`);
+  if (o.list && name !== undefined)
+    throw new UsageError(`--list names every schema; give it without a name (or give "${shown(name)}" alone)`);
   if (o.list) {
     const width = Math.max(...SCHEMA_NAMES.map((n) => n.length));
     return { stdout: SCHEMA_NAMES.map((n) => `${n.padEnd(width)}  ${SCHEMAS[n].description}\n`).join('') };

@@ -13,7 +13,25 @@ export async function run(ctx: Ctx, o: OutputOptions) {
       const products = of((t) => t === 'product');
       const organisations = of((t) => ORG_TYPES.includes(t));
       // The counts beside the lists: what `companies --facet segment` and `products --facet segment` count.
-      return { id: s.id, name: s.name, aliases: s.aliases, members: members.length, orgs: organisations.length, prods: products.length, organisations, products, description: s.description ?? null };
+      return {
+        id: s.id,
+        name: s.name,
+        aliases: s.aliases,
+        members: members.length,
+        orgs: organisations.length,
+        prods: products.length,
+        organisations,
+        products,
+        description: s.description ?? null,
+      };
     });
-  return list({ rows, columns: ['id', 'name', 'members', 'orgs', 'prods', 'organisations', 'products'], wide: ['organisations', 'products'] }, o, ctx);
+  return list(
+    {
+      rows,
+      columns: ['id', 'name', 'members', 'orgs', 'prods', 'organisations', 'products'],
+      wide: ['organisations', 'products'],
+    },
+    o,
+    ctx,
+  );
 }

@@ -19,10 +19,19 @@ export async function run(ctx: Ctx, name: string, o: { json?: boolean }): Promis
   }
   const view = {
     ...entityView(kb, entity),
-    quotes: kb.claimsBy(entity.id).filter((c) => c.kind === 'quote').map((c) => claimView(kb, c)),
-    said: kb.claimsBy(entity.id).filter((c) => c.kind !== 'quote').map((c) => claimView(kb, c)),
+    quotes: kb
+      .claimsBy(entity.id)
+      .filter((c) => c.kind === 'quote')
+      .map((c) => claimView(kb, c)),
+    said: kb
+      .claimsBy(entity.id)
+      .filter((c) => c.kind !== 'quote')
+      .map((c) => claimView(kb, c)),
     claims: kb.claimsAbout(entity.id).map((c) => claimView(kb, c)),
-    members: entity.type === 'segment' ? kb.segmentMembers(entity.id).map((m) => ({ id: m.id, name: m.name, type: m.type })) : [],
+    members:
+      entity.type === 'segment'
+        ? kb.segmentMembers(entity.id).map((m) => ({ id: m.id, name: m.name, type: m.type }))
+        : [],
   };
   return o.json ? json(view) : { stdout: card.entity(view, ctx.view) };
 }

@@ -6,5 +6,14 @@ import { list, type Ctx } from './context.js';
 export async function run(ctx: Ctx, o: OutputOptions) {
   const { kb } = await ctx.load();
   const rows = kb.sources.map((s) => sourceView(kb, s));
-  return list({ rows, columns: ['id', 'kind', 'title', 'publisher', 'published', 'claims'], wide: ['title'], facets: { kind: 'kind', publisher: 'publisher', year: yearOf('published'), language: 'language' } }, o, ctx);
+  return list(
+    {
+      rows,
+      columns: ['id', 'kind', 'title', 'publisher', 'published', 'claims'],
+      wide: ['title'],
+      facets: { kind: 'kind', publisher: 'publisher', year: yearOf('published'), language: 'language' },
+    },
+    o,
+    ctx,
+  );
 }

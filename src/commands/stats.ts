@@ -13,7 +13,9 @@ export async function run(ctx: Ctx, o: OutputOptions) {
   const columns = ['source', 'orgs', ...ENTITY_TYPES.map(plural), ...CLAIM_KINDS.map(plural)];
   // One pass over the records, counting each under "all" and under its sources.
   const rows = new Map<string, Record<string, string | number>>();
-  const row = (source: string) => rows.get(source) ?? rows.set(source, Object.fromEntries(columns.map((c) => [c, c === 'source' ? source : 0]))).get(source)!;
+  const row = (source: string) =>
+    rows.get(source) ??
+    rows.set(source, Object.fromEntries(columns.map((c) => [c, c === 'source' ? source : 0]))).get(source)!;
   const bump = (r: Record<string, string | number>, col: string) => (r[col] = (r[col] as number) + 1);
   row('all');
   for (const s of kb.sources) row(s.id);

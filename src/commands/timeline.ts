@@ -16,7 +16,16 @@ export async function run(ctx: Ctx, o: Options) {
       // The date as written, so its precision shows (2022-10 against 2022-10-19), with its end
       // and an (inferred) mark: the cell of a `when` reads the same here as in `claims`.
       computed: { when: (r: TimelineRow) => ({ date: r.date, end: r.end, inferred: r.inferred }) },
-      facets: { kind: 'kind', year: yearOf('date'), precision: 'precision', inferred: 'inferred', about: 'about', speaker: 'by', unit: 'value.unit', source: 'source' },
+      facets: {
+        kind: 'kind',
+        year: yearOf('date'),
+        precision: 'precision',
+        inferred: 'inferred',
+        about: 'about',
+        speaker: 'by',
+        unit: 'value.unit',
+        source: 'source',
+      },
     },
     o,
     ctx,

@@ -18,7 +18,11 @@ export async function run(ctx: Ctx, o: Options): Promise<Output> {
     problems = [...loaded.warnings];
     for (const spec of o.sourceText ?? []) problems.push(...(await provenance(ctx, loaded, spec)));
     const { kb } = loaded;
-    counts = [plural(kb.sources.length, 'source'), plural(kb.entities.length, 'entity', 'entities'), plural(kb.claims.length, 'claim')].join(', ');
+    counts = [
+      plural(kb.sources.length, 'source'),
+      plural(kb.entities.length, 'entity', 'entities'),
+      plural(kb.claims.length, 'claim'),
+    ].join(', ');
   } catch (e) {
     if (!(e instanceof KbInvalidError)) throw e;
     problems = e.problems;
@@ -27,7 +31,8 @@ export async function run(ctx: Ctx, o: Options): Promise<Output> {
   const warnings = problems.length - errors;
   const exitCode = errors ? EXIT.invalidKb : EXIT.ok;
   if (o.json) return { stdout: JSON.stringify(problems, null, 2) + '\n', exitCode };
-  const summary = errors || warnings ? `${plural(errors, 'error')}, ${plural(warnings, 'warning')}` : `ok: ${counts}, no problems`;
+  const summary =
+    errors || warnings ? `${plural(errors, 'error')}, ${plural(warnings, 'warning')}` : `ok: ${counts}, no problems`;
   return { stdout: '', stderr: [...problems.map(formatProblem), summary], exitCode };
 }
 
@@ -36,7 +41,13 @@ async function provenance(ctx: Ctx, loaded: Awaited<ReturnType<Ctx['load']>>, sp
   if (eq < 1) throw new UsageError(`--source-text wants SOURCE_ID=PATH, got "${shown(spec)}"`);
   const id = spec.slice(0, eq);
   const path = resolve(ctx.io.cwd, spec.slice(eq + 1));
-  if (!loaded.kb.source(id)) throw new UsageError(`unknown source "${shown(id)}"${didYouMean(id, loaded.kb.sources.map((s) => s.id))}`);
+  if (!loaded.kb.source(id))
+    throw new UsageError(
+      `unknown source "${shown(id)}"${didYouMean(
+        id,
+        loaded.kb.sources.map((s) => s.id),
+      )}`,
+    );
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -46,13 +57,22 @@ async function provenance(ctx: Ctx, loaded: Awaited<ReturnType<Ctx['load']>>, sp
   const parts = loaded.parts();
   const claims = parts.flatMap((p, part) => p.records.claims.map((claim, index) => ({ claim, part, index })));
   const where = new Map(claims.map((c) => [c.claim, c]));
-  const mismatches = checkProvenance(claims.map((c) => c.claim), id, text);
+  const mismatches = checkProvenance(
+    claims.map((c) => c.claim),
+    id,
+    text,
+  );
   if (!mismatches.length) return [];
   const { locate, locator } = await import('../load/build.js');
   const loc = locator(parts.map((p) => p.info));
   return mismatches.map((m) => {
     const { part, index } = where.get(m.claim)!;
-    return { file: parts[part].info.path, ...locate(loc(part), ['claims', index], m.field), message: m.message, severity: 'error' as const };
+    return {
+      file: parts[part].info.path,
+      ...locate(loc(part), ['claims', index], m.field),
+      message: m.message,
+      severity: 'error' as const,
+    };
   });
 }
 

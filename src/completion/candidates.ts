@@ -50,7 +50,14 @@ const commandsOf = (program: Command) => [...program.createHelp().visibleCommand
 export function parseLine(program: Command, words: string[]): Line {
   const typed = words.length ? words : [''];
   const last = typed.length - 1;
-  const line: Line = { command: program, operands: 0, prefix: '', current: typed[last], afterDashes: false, noCache: false };
+  const line: Line = {
+    command: program,
+    operands: 0,
+    prefix: '',
+    current: typed[last],
+    afterDashes: false,
+    noCache: false,
+  };
   const setGlobal = (o: Option | undefined, value: string) => {
     if (o?.long === '--kb' && value) line.kb = value;
   };
@@ -66,7 +73,8 @@ export function parseLine(program: Command, words: string[]): Line {
       }
       line.operands++;
     } else if (w === '--') line.afterDashes = true;
-    else if (w.startsWith('--') && w.includes('=')) setGlobal(findOption(program, line.command, w.slice(0, w.indexOf('='))), w.slice(w.indexOf('=') + 1));
+    else if (w.startsWith('--') && w.includes('='))
+      setGlobal(findOption(program, line.command, w.slice(0, w.indexOf('='))), w.slice(w.indexOf('=') + 1));
     else {
       const o = findOption(program, line.command, w);
       if (o?.long === '--no-cache') line.noCache = true;
@@ -98,12 +106,17 @@ export function choicesOf(o: { argChoices?: string[]; parseArg?: unknown }): str
 }
 
 type Pick = (kb: Kb) => Entity[];
-const ofTypes = (types: readonly string[]): Pick => (kb) => kb.entities.filter((e) => types.includes(e.type));
+const ofTypes =
+  (types: readonly string[]): Pick =>
+  (kb) =>
+    kb.entities.filter((e) => types.includes(e.type));
 // Who has said something: the only names --by and --speaker can match anything for.
-const speakers = (kinds?: string[]): Pick => (kb) => {
-  const ids = new Set(kb.claims.filter((c) => c.by && (!kinds || kinds.includes(c.kind))).map((c) => c.by!));
-  return kb.entities.filter((e) => ids.has(e.id) && SPEAKER_TYPES.includes(e.type));
-};
+const speakers =
+  (kinds?: string[]): Pick =>
+  (kb) => {
+    const ids = new Set(kb.claims.filter((c) => c.by && (!kinds || kinds.includes(c.kind))).map((c) => c.by!));
+    return kb.entities.filter((e) => ids.has(e.id) && SPEAKER_TYPES.includes(e.type));
+  };
 
 const ENTITY_FLAGS: Record<string, Pick> = {
   '--segment': ofTypes(['segment']),
@@ -119,10 +132,18 @@ type Values = (word: string, kb: () => Promise<Kb>, program: Command) => Promise
 const FIRST_ARGS: Record<string, Values> = {
   show: async (word, kb) => entityCandidates((await kb()).entities, word),
   // `help COMMAND`: the commands there are, but help itself.
-  help: async (word, _kb, program) => starting(word, commandCandidates(program).filter((c) => c.value !== 'help')),
+  help: async (word, _kb, program) =>
+    starting(
+      word,
+      commandCandidates(program).filter((c) => c.value !== 'help'),
+    ),
   // The names live beside the schemas, in a lazy bundle with zod in it: that is loaded (a
   // tenth of a second or two) only at this one place, never for another completion.
-  schema: async (word) => starting(word, (await import('../commands/schema.js')).SCHEMA_NAMES.map((value) => ({ value }))),
+  schema: async (word) =>
+    starting(
+      word,
+      (await import('../commands/schema.js')).SCHEMA_NAMES.map((value) => ({ value })),
+    ),
 };
 
 const units = (kb: Kb): Candidate[] => [...unitsOf(kb)].sort().map((value) => ({ value }));
@@ -139,7 +160,8 @@ export function entityCandidates(entities: Entity[], word: string): Candidate[] 
   }
   if (!out.size && word) {
     const k = nameKey(word);
-    for (const e of entities) if ([e.id, e.name, ...e.aliases].some((n) => nameKey(n).startsWith(k))) add(e.name, `${e.type} · ${e.id}`);
+    for (const e of entities)
+      if ([e.id, e.name, ...e.aliases].some((n) => nameKey(n).startsWith(k))) add(e.name, `${e.type} · ${e.id}`);
   }
   return [...out.values()];
 }
@@ -147,14 +169,18 @@ export function entityCandidates(entities: Entity[], word: string): Candidate[] 
 const starting = (word: string, cs: Candidate[]) => cs.filter((c) => c.value.startsWith(word));
 
 function commandCandidates(program: Command): Candidate[] {
-  return program.createHelp().visibleCommands(program).map((c) => ({ value: c.name(), description: c.summary() || c.description() }));
+  return program
+    .createHelp()
+    .visibleCommands(program)
+    .map((c) => ({ value: c.name(), description: c.summary() || c.description() }));
 }
 
 function flagCandidates(program: Command, cmd: Command): Candidate[] {
   const options = cmd.createHelp().visibleOptions(cmd);
   if (cmd !== program) options.push(...program.options.filter((o) => !o.hidden));
   const out = new Map<string, Candidate>();
-  for (const o of options) for (const f of [o.long, o.short]) if (f && !out.has(f)) out.set(f, { value: f, description: o.description });
+  for (const o of options)
+    for (const f of [o.long, o.short]) if (f && !out.has(f)) out.set(f, { value: f, description: o.description });
   return [...out.values()];
 }
 
@@ -162,7 +188,13 @@ async function valueCandidates(o: Option, word: string, kb: () => Promise<Kb>): 
   const flag = flagOf(o);
   if (PATH_FLAGS[flag]) return { candidates: [], directive: PATH_FLAGS[flag] };
   const choices = choicesOf(o);
-  if (choices) return { candidates: starting(word, choices.map((value) => ({ value }))) };
+  if (choices)
+    return {
+      candidates: starting(
+        word,
+        choices.map((value) => ({ value })),
+      ),
+    };
   if (ENTITY_FLAGS[flag]) return { candidates: entityCandidates(ENTITY_FLAGS[flag](await kb()), word) };
   if (flag === '--unit') return { candidates: starting(word, units(await kb())) };
   return { candidates: [] };
@@ -186,7 +218,13 @@ export async function complete(program: Command, words: string[], kb: () => Prom
   const arg = cmd.registeredArguments[line.operands];
   if (!arg) return { candidates: [] };
   const choices = choicesOf(arg);
-  if (choices) return { candidates: starting(word, choices.map((value) => ({ value }))) };
+  if (choices)
+    return {
+      candidates: starting(
+        word,
+        choices.map((value) => ({ value })),
+      ),
+    };
   const values = line.operands === 0 ? FIRST_ARGS[cmd.name()] : undefined;
   return { candidates: values ? await values(word, kb, program) : [] };
 }

@@ -23,8 +23,10 @@ type Open = new (file: string) => Database;
 // the dependency's native part (npm rebuilds only the packages named), `npm rebuild -g
 // better-sqlite3` finds it inside aigc's folder and does. An optional dependency whose build
 // failed is left out by npm, and only an install brings it back.
-const REBUILD = 'rebuild it with `npm rebuild -g better-sqlite3` (a global install of aigc) or `npm rebuild better-sqlite3` (in a checkout or a project that depends on aigc); it builds a native module, which needs a C++ compiler; or export as jsonl or csv';
-const INSTALL = 'install aigc again with its optional dependencies, `npm install -g aigc` (a global install) or `npm install` (in a checkout); it builds a native module, which needs a C++ compiler; or export as jsonl or csv';
+const REBUILD =
+  'rebuild it with `npm rebuild -g better-sqlite3` (a global install of aigc) or `npm rebuild better-sqlite3` (in a checkout or a project that depends on aigc); it builds a native module, which needs a C++ compiler; or export as jsonl or csv';
+const INSTALL =
+  'install aigc again with its optional dependencies, `npm install -g aigc` (a global install) or `npm install` (in a checkout); it builds a native module, which needs a C++ compiler; or export as jsonl or csv';
 
 // `load` is replaceable so that a test can play a machine without the package.
 export function openDatabase(file: string, load: () => unknown = () => require('better-sqlite3')): Database {
@@ -33,7 +35,10 @@ export function openDatabase(file: string, load: () => unknown = () => require('
     Db = load() as Open;
   } catch (e) {
     const missing = (e as NodeJS.ErrnoException)?.code === 'MODULE_NOT_FOUND';
-    throw new AigcError(`--format sqlite needs the better-sqlite3 package, which ${missing ? `is not installed; ${INSTALL}` : `does not load here (${firstLine(e)}); ${REBUILD}`}`, EXIT.notFound);
+    throw new AigcError(
+      `--format sqlite needs the better-sqlite3 package, which ${missing ? `is not installed; ${INSTALL}` : `does not load here (${firstLine(e)}); ${REBUILD}`}`,
+      EXIT.notFound,
+    );
   }
   try {
     return new Db(file);
@@ -42,8 +47,12 @@ export function openDatabase(file: string, load: () => unknown = () => require('
     if (String((e as NodeJS.ErrnoException)?.code ?? '').startsWith('SQLITE_')) throw e;
     // better-sqlite3 says a missing folder with a TypeError and no code: the folder of --out went
     // away while the KB loaded, which the caller reports as a file-system refusal.
-    if (e instanceof TypeError && /directory does not exist/i.test(e.message)) throw Object.assign(e, { code: 'ENOENT' });
-    throw new AigcError(`--format sqlite needs better-sqlite3, whose native module does not load here (${firstLine(e)}); ${REBUILD}`, EXIT.notFound);
+    if (e instanceof TypeError && /directory does not exist/i.test(e.message))
+      throw Object.assign(e, { code: 'ENOENT' });
+    throw new AigcError(
+      `--format sqlite needs better-sqlite3, whose native module does not load here (${firstLine(e)}); ${REBUILD}`,
+      EXIT.notFound,
+    );
   }
 }
 
@@ -51,7 +60,12 @@ const firstLine = (e: unknown) => String((e as Error)?.message ?? e).split('\n')
 
 // NUMERIC keeps 125000000 an integer and 0.3 a real: better-sqlite3 binds every JS number
 // as a double, which a REAL column would print as 125000000.0.
-const SQL_TYPE: Record<ColumnType, string> = { text: 'TEXT', integer: 'INTEGER', number: 'NUMERIC', boolean: 'INTEGER' };
+const SQL_TYPE: Record<ColumnType, string> = {
+  text: 'TEXT',
+  integer: 'INTEGER',
+  number: 'NUMERIC',
+  boolean: 'INTEGER',
+};
 
 export function schemaSql(tables: Table[]): string {
   const out: string[] = [];
@@ -66,7 +80,8 @@ export function schemaSql(tables: Table[]): string {
     );
     out.push(`CREATE TABLE ${t.name} (\n  ${[...cols, `PRIMARY KEY (${t.key.join(', ')})`].join(',\n  ')}\n);`);
     // The primary key already indexes its first column.
-    for (const c of t.columns) if (c.references && t.key[0] !== c.name) out.push(`CREATE INDEX ${t.name}_${c.name} ON ${t.name}(${c.name});`);
+    for (const c of t.columns)
+      if (c.references && t.key[0] !== c.name) out.push(`CREATE INDEX ${t.name}_${c.name} ON ${t.name}(${c.name});`);
   }
   out.push(SEARCH, ...VIEWS);
   return out.join('\n');
@@ -74,12 +89,16 @@ export function schemaSql(tables: Table[]): string {
 
 // One row per name, alias, source title and claim text; `kind` is the entity's type, the
 // claim's kind or `source`, `id` the record's id, `field` which of its texts matched.
-const SEARCH = "CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, id UNINDEXED, field UNINDEXED, text, tokenize = 'unicode61 remove_diacritics 2');";
+const SEARCH =
+  "CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, id UNINDEXED, field UNINDEXED, text, tokenize = 'unicode61 remove_diacritics 2');";
 
 function searchRows(kb: Kb): Cell[][] {
   return [
     ...kb.sources.map((s) => ['source', s.id, 'title', s.title]),
-    ...kb.entities.flatMap((e) => [[e.type, e.id, 'name', e.name], ...e.aliases.map((a) => [e.type, e.id, 'alias', a])]),
+    ...kb.entities.flatMap((e) => [
+      [e.type, e.id, 'name', e.name],
+      ...e.aliases.map((a) => [e.type, e.id, 'alias', a]),
+    ]),
     ...kb.claims.map((c) => [c.kind, c.id, 'text', c.text]),
   ];
 }

@@ -22,7 +22,8 @@ export interface Table {
 }
 
 const col = (name: string, type: ColumnType = 'text', more: Partial<Column> = {}): Column => ({ name, type, ...more });
-const req = (name: string, type: ColumnType = 'text', references?: string): Column => col(name, type, { required: true, references });
+const req = (name: string, type: ColumnType = 'text', references?: string): Column =>
+  col(name, type, { required: true, references });
 const ref = (name: string, references: string): Column => col(name, 'text', { references });
 
 // A list field such as `segments: [a, a]` means a set: the KB's own index reads it so, and a
@@ -35,8 +36,32 @@ export function buildTables(kb: Pick<Kb, 'sources' | 'entities' | 'claims'>): Ta
     {
       name: 'sources',
       key: ['id'],
-      columns: [req('id'), req('kind'), req('title'), req('publisher'), req('published'), req('published_inferred', 'boolean'), col('url'), req('language'), col('translated_from'), req('paragraphs'), col('note')],
-      rows: sources.map((s) => [s.id, s.kind, s.title, s.publisher, s.published, s.published_inferred, s.url ?? null, s.language, s.translated_from ?? null, s.paragraphs, s.note ?? null]),
+      columns: [
+        req('id'),
+        req('kind'),
+        req('title'),
+        req('publisher'),
+        req('published'),
+        req('published_inferred', 'boolean'),
+        col('url'),
+        req('language'),
+        col('translated_from'),
+        req('paragraphs'),
+        col('note'),
+      ],
+      rows: sources.map((s) => [
+        s.id,
+        s.kind,
+        s.title,
+        s.publisher,
+        s.published,
+        s.published_inferred,
+        s.url ?? null,
+        s.language,
+        s.translated_from ?? null,
+        s.paragraphs,
+        s.note ?? null,
+      ]),
     },
     {
       name: 'entities',
@@ -67,26 +92,61 @@ export function buildTables(kb: Pick<Kb, 'sources' | 'entities' | 'claims'>): Ta
       // numbers the relations from 1 in the order the KB lists them.
       name: 'relations',
       key: ['id'],
-      columns: [req('id', 'integer'), req('from_id', 'text', 'entities'), req('kind'), req('to_id', 'text', 'entities'), col('role'), col('note')],
-      rows: entities.flatMap((e) => e.relations.map((r) => [e.id, r.kind, r.to, r.role ?? null, r.note ?? null])).map((r, i) => [i + 1, ...r]),
+      columns: [
+        req('id', 'integer'),
+        req('from_id', 'text', 'entities'),
+        req('kind'),
+        req('to_id', 'text', 'entities'),
+        col('role'),
+        col('note'),
+      ],
+      rows: entities
+        .flatMap((e) => e.relations.map((r) => [e.id, r.kind, r.to, r.role ?? null, r.note ?? null]))
+        .map((r, i) => [i + 1, ...r]),
     },
     {
       name: 'claims',
       key: ['id'],
       columns: [
-        req('id'), req('kind'), ref('by_id', 'entities'), req('text'),
-        col('value_amount', 'number'), col('value_min', 'number'), col('value_max', 'number'), col('value_unit'), col('measures'),
-        col('date'), col('date_end'), col('date_precision'), col('date_inferred', 'boolean'), col('date_basis'),
-        req('source_id', 'text', 'sources'), req('paragraph', 'integer'), col('note'),
+        req('id'),
+        req('kind'),
+        ref('by_id', 'entities'),
+        req('text'),
+        col('value_amount', 'number'),
+        col('value_min', 'number'),
+        col('value_max', 'number'),
+        col('value_unit'),
+        col('measures'),
+        col('date'),
+        col('date_end'),
+        col('date_precision'),
+        col('date_inferred', 'boolean'),
+        col('date_basis'),
+        req('source_id', 'text', 'sources'),
+        req('paragraph', 'integer'),
+        col('note'),
       ],
       rows: claims.map((c) => {
         const v = c.value;
         const w = c.when;
         return [
-          c.id, c.kind, c.by, c.text,
-          v && 'amount' in v ? v.amount : null, v && 'min' in v ? v.min : null, v && 'max' in v ? v.max : null, v?.unit ?? null, c.measures ?? null,
-          w?.date ?? null, w?.end ?? null, w ? precisionOf(w.date) : null, w ? w.inferred : null, w?.basis ?? null,
-          c.source, c.paragraph, c.note ?? null,
+          c.id,
+          c.kind,
+          c.by,
+          c.text,
+          v && 'amount' in v ? v.amount : null,
+          v && 'min' in v ? v.min : null,
+          v && 'max' in v ? v.max : null,
+          v?.unit ?? null,
+          c.measures ?? null,
+          w?.date ?? null,
+          w?.end ?? null,
+          w ? precisionOf(w.date) : null,
+          w ? w.inferred : null,
+          w?.basis ?? null,
+          c.source,
+          c.paragraph,
+          c.note ?? null,
         ];
       }),
     },

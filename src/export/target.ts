@@ -6,7 +6,10 @@ import type { Policy } from '../fs/target.js';
 // An SQLite database, or an empty file (which sqlite3 itself would open as one).
 export const sqliteFile: Policy = {
   shape: 'file',
-  keep: (there, path, given) => (there.isFile() && isSqliteOrEmpty(path) ? undefined : `${given} is not an SQLite database; --force replaces only an earlier export`),
+  keep: (there, path, given) =>
+    there.isFile() && isSqliteOrEmpty(path)
+      ? undefined
+      : `${given} is not an SQLite database; --force replaces only an earlier export`,
 };
 
 // A folder holding only the files an export writes (`allowed`).
@@ -16,7 +19,9 @@ export function exportFolder(allowed: Set<string>): Policy {
     keep(there: Stats, path: string, given: string) {
       if (!there.isDirectory()) return `${given} is not a folder; --force replaces only an earlier export`;
       const other = readdirSync(path).find((n) => !allowed.has(n));
-      return other === undefined ? undefined : `${given} holds ${JSON.stringify(other)}, which an export does not write; --force replaces only an earlier export`;
+      return other === undefined
+        ? undefined
+        : `${given} holds ${JSON.stringify(other)}, which an export does not write; --force replaces only an earlier export`;
     },
   };
 }

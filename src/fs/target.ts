@@ -45,7 +45,8 @@ export function checkTarget(out: string, cwd: string, force: boolean, policy: Po
 // following it would write beside a file in another folder, which the user did not name.
 function present(given: string, path: string, policy: Policy): Stats | undefined {
   const there = stat(path, false);
-  if (there?.isSymbolicLink()) throw new UsageError(`${given} is a symbolic link (to ${readlinkSync(path)}); give --out the path it points to`);
+  if (there?.isSymbolicLink())
+    throw new UsageError(`${given} is a symbolic link (to ${readlinkSync(path)}); give --out the path it points to`);
   const kept = there && policy.keep(there, path, given);
   if (kept) throw new UsageError(kept);
   return there;
@@ -77,7 +78,8 @@ export function writeAtomically(t: Target, write: (tmp: string) => void): string
 
 // What a command says of a leftover that writeAtomically could not remove: the write succeeded,
 // but a hidden file or folder stays beside it until the user deletes it.
-export const leftoverNote = (left: string | undefined): string[] => (left ? [`aigc: could not remove ${left}; delete it by hand`] : []);
+export const leftoverNote = (left: string | undefined): string[] =>
+  left ? [`aigc: could not remove ${left}; delete it by hand`] : [];
 
 export function writeFileAtomically(t: Target, text: string): string | undefined {
   return writeAtomically(t, (tmp) => writeFileSync(tmp, text, { flag: 'wx' }));

@@ -6,7 +6,16 @@ import type { Kb } from '../query/kb.js';
 // `makes` runs from the maker to the product (the inverse of the stored `maker`), so that every
 // edge reads the way the landscape is described: people to organisations, makers to products,
 // investors to companies, members to segments, speakers to what they spoke about.
-export const EDGE_KINDS = ['works_at', 'makes', 'part_of', 'invests_in', 'based_on', 'related_to', 'in_segment', 'spoke_about'] as const;
+export const EDGE_KINDS = [
+  'works_at',
+  'makes',
+  'part_of',
+  'invests_in',
+  'based_on',
+  'related_to',
+  'in_segment',
+  'spoke_about',
+] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 
 export interface GraphNode {
@@ -60,12 +69,12 @@ export function buildGraph(kb: Kb): Graph {
 export function around(g: Graph, id: string, depth: number): Graph {
   const next = new Map<string, string[]>();
   const link = (a: string, b: string) => (next.get(a) ?? next.set(a, []).get(a)!).push(b);
-  for (const e of g.edges) (link(e.from, e.to), link(e.to, e.from));
+  for (const e of g.edges) link(e.from, e.to), link(e.to, e.from);
   const keep = new Set([id]);
   let frontier = [id];
   for (let step = 0; step < depth && frontier.length; step++) {
     const found: string[] = [];
-    for (const n of frontier) for (const m of next.get(n) ?? []) if (!keep.has(m)) (keep.add(m), found.push(m));
+    for (const n of frontier) for (const m of next.get(n) ?? []) if (!keep.has(m)) keep.add(m), found.push(m);
     frontier = found;
   }
   return {

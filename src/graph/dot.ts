@@ -7,7 +7,11 @@ import { EDGE_STYLES, edgeLabel, NODE_TYPES, nodeStyle } from './style.js';
 // Graphviz's label escapes (\N, \l...) and an `&` an HTML entity (Graphviz decodes those in
 // plain labels too), so both are escaped to stand for themselves; a line break becomes \n.
 export function dotString(s: string): string {
-  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/&/g, '&amp;').replace(/\r\n|\r|\n/g, '\\n')}"`;
+  return `"${s
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/&/g, '&amp;')
+    .replace(/\r\n|\r|\n/g, '\\n')}"`;
 }
 
 // An id is a slug, but quoted all the same: the parser needs only its quotes escaped.
@@ -61,7 +65,11 @@ function edgeAttrs(e: GraphEdge): string {
     style: s.dashed ? 'dashed' : undefined,
     dir: s.undirected ? 'none' : undefined,
     // More quotes, a heavier line: 1 quote 1.1pt, 6 quotes about 3pt.
-    penwidth: s.thin ? 0.8 : e.kind === 'spoke_about' && e.weight > 1 ? Math.round((1.1 + Math.log2(e.weight) * 0.75) * 10) / 10 : undefined,
+    penwidth: s.thin
+      ? 0.8
+      : e.kind === 'spoke_about' && e.weight > 1
+        ? Math.round((1.1 + Math.log2(e.weight) * 0.75) * 10) / 10
+        : undefined,
     tooltip: `${e.from} ${s.label} ${e.to}${e.weight > 1 ? ` (${e.weight})` : ''}`,
   });
 }
@@ -75,7 +83,11 @@ function legend(g: Graph): string[] {
   const row = (cells: string) => `<tr>${cells}</tr>`;
   const rows = [
     ...types.map((t) => row(`<td bgcolor="${nodeStyle(t).fill}" border="1" color="${nodeStyle(t).stroke}">${t}</td>`)),
-    ...kinds.map(([, s]) => row(`<td><font color="${s.color}">${s.dashed ? '- - ▶' : s.undirected ? '———' : '——▶'} ${s.label}</font></td>`)),
+    ...kinds.map(([, s]) =>
+      row(`<td><font color="${s.color}">${s.dashed ? '- - ▶' : s.undirected ? '———' : '——▶'} ${s.label}</font></td>`),
+    ),
   ];
-  return [`  "_legend" [shape=plaintext, style="", label=<<table border="0" cellspacing="3" cellpadding="3">${rows.join('')}</table>>];`];
+  return [
+    `  "_legend" [shape=plaintext, style="", label=<<table border="0" cellspacing="3" cellpadding="3">${rows.join('')}</table>>];`,
+  ];
 }

@@ -81,7 +81,8 @@ export interface LandscapeData {
 }
 
 export const isCardType = (type: string) => type === 'product' || ORG_TYPES.includes(type);
-const byName = (a: Entity, b: Entity) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id);
+const byName = (a: Entity, b: Entity) =>
+  a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id);
 
 export function landscapeData(kb: Kb): LandscapeData {
   const entities = kb.entities.filter((e) => isCardType(e.type));
@@ -99,17 +100,30 @@ export function landscapeData(kb: Kb): LandscapeData {
     };
   };
   const groups = segments.map((s) =>
-    group(s.id, s.name, s.description ?? null, kb.segmentMembers(s.id).filter((e) => isCardType(e.type))),
+    group(
+      s.id,
+      s.name,
+      s.description ?? null,
+      kb.segmentMembers(s.id).filter((e) => isCardType(e.type)),
+    ),
   );
   const unplaced = entities.filter((e) => !e.segments.some((s) => segmentIds.has(s)));
-  if (unplaced.length) groups.push(group(OTHER, 'Other', 'Organisations and products the knowledge base places in no segment.', unplaced));
+  if (unplaced.length)
+    groups.push(group(OTHER, 'Other', 'Organisations and products the knowledge base places in no segment.', unplaced));
 
   const cards: Record<string, Card> = {};
   for (const e of entities) cards[e.id] = cardOf(kb, e, segmentIds);
   const used = new Set(Object.values(cards).flatMap((c) => [...c.quotes, ...c.figures].map((q) => q.source)));
   const sources: Record<string, SourceInfo> = {};
   for (const s of kb.sources) {
-    if (used.has(s.id)) sources[s.id] = { id: s.id, title: s.title, publisher: s.publisher, published: s.published, url: s.url && WEB.test(s.url) ? s.url : null };
+    if (used.has(s.id))
+      sources[s.id] = {
+        id: s.id,
+        title: s.title,
+        publisher: s.publisher,
+        published: s.published,
+        url: s.url && WEB.test(s.url) ? s.url : null,
+      };
   }
   const claims = new Map(Object.values(cards).flatMap((c) => [...c.quotes, ...c.figures].map((q) => [q.id, q])));
   return {
@@ -128,10 +142,13 @@ export function landscapeData(kb: Kb): LandscapeData {
 
 function cardOf(kb: Kb, e: Entity, segmentIds: Set<string>): Card {
   const rels = kb.relations(e.id);
-  const named = (kind: string) => rels.filter((r) => r.kind === kind).map((r) => ({ id: r.other.id, name: r.other.name }));
+  const named = (kind: string) =>
+    rels.filter((r) => r.kind === kind).map((r) => ({ id: r.other.id, name: r.other.name }));
   const segments = e.segments.filter((s) => segmentIds.has(s));
   // The claims about it, and those it made itself (an analyst firm's forecast), once each.
-  const claims = [...new Set([...kb.claimsAbout(e.id), ...kb.claimsBy(e.id)])].sort((a, b) => a.source.localeCompare(b.source) || a.paragraph - b.paragraph);
+  const claims = [...new Set([...kb.claimsAbout(e.id), ...kb.claimsBy(e.id)])].sort(
+    (a, b) => a.source.localeCompare(b.source) || a.paragraph - b.paragraph,
+  );
   return {
     id: e.id,
     type: e.type,

@@ -20,7 +20,13 @@ export interface FileResult {
 
 export function buildFile(info: KbFileInfo): FileResult {
   const records = emptyRecords();
-  const at = (line: number, col: number, message: string, severity: Problem['severity'] = 'error'): Problem => ({ file: info.path, line, col, message, severity });
+  const at = (line: number, col: number, message: string, severity: Problem['severity'] = 'error'): Problem => ({
+    file: info.path,
+    line,
+    col,
+    message,
+    severity,
+  });
   const text = readKbText(info);
   if (!text.ok) return { info, records, problems: [at(text.line, text.col, text.message)] };
   const parsed = parseFast(text.text);

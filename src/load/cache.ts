@@ -61,7 +61,10 @@ export class Cache {
 
   // The cached KB when the manifest names exactly these files, unchanged.
   fresh(files: KbFileInfo[]): Snapshot | undefined {
-    const m = this.read<Manifest>('manifest.json', (v) => Array.isArray((v as Manifest)?.keys) && Array.isArray((v as Manifest).warnings));
+    const m = this.read<Manifest>(
+      'manifest.json',
+      (v) => Array.isArray((v as Manifest)?.keys) && Array.isArray((v as Manifest).warnings),
+    );
     if (!m || m.keys.length !== files.length || !m.keys.every((k, i) => k === keyOf(files[i]))) return undefined;
     return new Snapshot(this, m, files);
   }
@@ -75,8 +78,12 @@ export class Cache {
     const key = keyOf(f);
     const warnings = this.part<Problem[]>(key, 'warnings');
     const [sources, entities, claims] = SECTION_NAMES.map((s) => this.part<unknown[]>(key, s));
-    if (!warnings || !sources || !entities || !claims || !existsSync(join(this.dir, `${key}.search.json`))) return undefined;
-    return { records: { sources, entities, claims } as FileRecords, warnings: warnings.map((w) => ({ ...w, file: f.path })) };
+    if (!warnings || !sources || !entities || !claims || !existsSync(join(this.dir, `${key}.search.json`)))
+      return undefined;
+    return {
+      records: { sources, entities, claims } as FileRecords,
+      warnings: warnings.map((w) => ({ ...w, file: f.path })),
+    };
   }
 
   writeFile(f: KbFileInfo, records: FileRecords, warnings: Problem[]): void {
@@ -128,7 +135,10 @@ export class Cache {
   }
 }
 
-const isSearchPart = (v: unknown) => Array.isArray((v as SearchPart)?.docs) && Array.isArray((v as SearchPart).words) && Array.isArray((v as SearchPart).postings);
+const isSearchPart = (v: unknown) =>
+  Array.isArray((v as SearchPart)?.docs) &&
+  Array.isArray((v as SearchPart).words) &&
+  Array.isArray((v as SearchPart).postings);
 
 // A fresh manifest's view of the cache: a section is read, file by file, when first asked for.
 export class Snapshot {

@@ -67,8 +67,16 @@ export function findKbFiles(dir: string, cwd: string): { root: string; files: Kb
         seen.add(real);
         walk(child, childShown);
       } else if (st.isFile() && /\.ya?ml$/i.test(name)) {
-        if (out.length >= LIMITS.files) throw new UsageError(`knowledge base has more than ${LIMITS.files} files: ${dir}`);
-        out.push({ abs: child, path: displayPath(childShown, cwd), size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino });
+        if (out.length >= LIMITS.files)
+          throw new UsageError(`knowledge base has more than ${LIMITS.files} files: ${dir}`);
+        out.push({
+          abs: child,
+          path: displayPath(childShown, cwd),
+          size: st.size,
+          mtimeMs: st.mtimeMs,
+          ctimeMs: st.ctimeMs,
+          ino: st.ino,
+        });
       }
     }
   };
@@ -83,16 +91,27 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 // A KB file must be UTF-8 text; a byte-order mark is dropped. Returns why not, located.
 export function readKbText(file: KbFileInfo): TextResult {
   if (file.size > LIMITS.fileBytes) {
-    return { ok: false, line: 1, col: 1, message: `file is ${mib(file.size)}, over the ${mib(LIMITS.fileBytes)} limit for one KB file; split it` };
+    return {
+      ok: false,
+      line: 1,
+      col: 1,
+      message: `file is ${mib(file.size)}, over the ${mib(LIMITS.fileBytes)} limit for one KB file; split it`,
+    };
   }
   let buf: Buffer;
   try {
     buf = readFileSync(file.abs);
   } catch (e) {
-    return { ok: false, line: 1, col: 1, message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})` };
+    return {
+      ok: false,
+      line: 1,
+      col: 1,
+      message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+    };
   }
   const nul = buf.indexOf(0);
-  if (nul !== -1) return { ok: false, ...lineCol(buf, nul), message: 'binary file (a NUL byte): a KB file must be YAML text' };
+  if (nul !== -1)
+    return { ok: false, ...lineCol(buf, nul), message: 'binary file (a NUL byte): a KB file must be YAML text' };
   let text: string;
   try {
     text = utf8.decode(buf);
@@ -109,7 +128,7 @@ function mib(n: number): string {
 function lineCol(buf: Buffer, at: number): { line: number; col: number } {
   let line = 1;
   let start = 0;
-  for (let i = 0; i < at; i++) if (buf[i] === 10) (line++, (start = i + 1));
+  for (let i = 0; i < at; i++) if (buf[i] === 10) line++, (start = i + 1);
   return { line, col: at - start + 1 };
 }
 
@@ -126,7 +145,7 @@ function firstBadUtf8(buf: Buffer): { line: number; col: number } {
       return { line, col };
     }
     for (const ch of chars) {
-      if (ch === '\n') (line++, (col = 1));
+      if (ch === '\n') line++, (col = 1);
       else col++;
     }
   }

@@ -14,7 +14,9 @@ export const KB_FORMAT_VERSION = 1;
 const section = <T extends z.ZodType>(record: T) => z.array(record).nullable().optional();
 // The file as the loader takes it (src/load/validate.ts): empty, or a mapping of these three
 // lists, each of which may be empty (`claims:` with nothing under it yet); nothing else.
-export const KbFile = z.strictObject({ sources: section(Source), entities: section(Entity), claims: section(Claim) }).nullable();
+export const KbFile = z
+  .strictObject({ sources: section(Source), entities: section(Entity), claims: section(Claim) })
+  .nullable();
 
 // A real day: months of 30 and 31 days, and 29 February of a leap year only. Years 0-99 count
 // as 1900-1999 in the loader's check (Date.UTC), so 0000-02-29 is refused as 1900's would be.
@@ -60,8 +62,17 @@ const CLAIM_RULES = [
 const DESCRIPTIONS = new Map<z.ZodType, [string, string]>([
   [Source, ['source', 'a source: where claims come from, and how its paragraphs are numbered']],
   [Entity, ['entity', 'a company, investor, organisation, person, product or segment']],
-  [Claim, ['claim', 'a quote (verbatim), a statement, a figure (a typed value) or an event (dated); source and paragraph are required']],
-  [Relation, ['relation', 'a relation stored in one direction (works_at, maker, part_of, invests_in, based_on, related_to)']],
+  [
+    Claim,
+    [
+      'claim',
+      'a quote (verbatim), a statement, a figure (a typed value) or an event (dated); source and paragraph are required',
+    ],
+  ],
+  [
+    Relation,
+    ['relation', 'a relation stored in one direction (works_at, maker, part_of, invests_in, based_on, related_to)'],
+  ],
   [Value, ['value', "a figure's value: {amount, unit} or {min, max, unit}; min must not exceed max (x-aigc-ordered)"]],
   [When, ['when', 'a date, with an end for a period; end must not precede date (x-aigc-ordered)']],
   [dateText, ['date', 'YYYY, YYYY-MM or YYYY-MM-DD naming a real day']],
@@ -72,7 +83,8 @@ export type JsonSchema = Record<string, unknown>;
 // A record's schema, or the whole file's. Parts used in several places are definitions.
 export function kbJsonSchema(root: z.ZodType): JsonSchema {
   const metadata = z.registry<{ id?: string; description?: string }>();
-  for (const [schema, [id, description]] of DESCRIPTIONS) metadata.add(schema, schema === root ? { description } : { id, description });
+  for (const [schema, [id, description]] of DESCRIPTIONS)
+    metadata.add(schema, schema === root ? { description } : { id, description });
   const text = Source.shape.title;
   const url = Source.shape.url.unwrap();
   const schema = z.toJSONSchema(root, {

@@ -49,7 +49,10 @@ export async function loadKb(o: LoadOptions): Promise<Loaded> {
     o.onProgress?.(i + 1, files.length);
     return c ? { info: f, records: c.records, problems: c.warnings, cached: true } : { ...buildFile(f), cached: false };
   });
-  const problems = sortProblems([...results.flatMap((r) => r.problems), ...crossCheck(results)], files.map((f) => f.path));
+  const problems = sortProblems(
+    [...results.flatMap((r) => r.problems), ...crossCheck(results)],
+    files.map((f) => f.path),
+  );
   const errors = problems.filter((p) => p.severity === 'error');
   const notices: string[] = [];
   if (cache) {
@@ -57,11 +60,14 @@ export async function loadKb(o: LoadOptions): Promise<Loaded> {
       cache.sweep(files);
       // A file with errors of its own is not cached: it is re-read until it is mended.
       for (const r of results) {
-        if (!r.cached && !r.problems.some((p) => p.severity === 'error')) cache.writeFile(r.info, r.records, r.problems);
+        if (!r.cached && !r.problems.some((p) => p.severity === 'error'))
+          cache.writeFile(r.info, r.records, r.problems);
       }
       if (!errors.length) cache.writeManifest(files, problems);
     } catch (e) {
-      notices.push(`cannot write the cache in ${cache.dir} (${(e as NodeJS.ErrnoException).code ?? 'error'}); working without it`);
+      notices.push(
+        `cannot write the cache in ${cache.dir} (${(e as NodeJS.ErrnoException).code ?? 'error'}); working without it`,
+      );
     }
   }
   if (errors.length) throw new KbInvalidError(problems);
@@ -69,8 +75,16 @@ export async function loadKb(o: LoadOptions): Promise<Loaded> {
 }
 
 function fromSnapshot(snap: Snapshot, files: KbFileInfo[]): Loaded {
-  const section = <T>(name: Section) => () => snap.section<T>(name) ?? stale();
-  const kb = new Kb({ sources: section('sources'), entities: section('entities'), claims: section('claims'), search: () => snap.searchParts() ?? stale() });
+  const section =
+    <T>(name: Section) =>
+    () =>
+      snap.section<T>(name) ?? stale();
+  const kb = new Kb({
+    sources: section('sources'),
+    entities: section('entities'),
+    claims: section('claims'),
+    search: () => snap.searchParts() ?? stale(),
+  });
   let parts: Part[] | undefined;
   const allParts = () => (parts ??= (snap.parts() ?? stale()).map((records, i) => ({ info: files[i], records })));
   return { kb, parts: allParts, warnings: snap.warnings, notices: [] };

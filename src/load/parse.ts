@@ -27,8 +27,15 @@ export function parseFast(text: string): ParseResult {
     // js-yaml refuses deep nesting before anything recursive can overflow; `yaml` does not.
     data = load(text, { schema: CORE_SCHEMA, json: false, maxDepth: LIMITS.depth } as Parameters<typeof load>[1]);
   } catch (e) {
-    const deep = /nesting exceeded maxDepth/.test((e as Error).message) && (e as { mark?: { line: number; column: number } }).mark;
-    if (deep) return { ok: false, problems: [{ line: deep.line + 1, col: deep.column + 1, message: `nesting deeper than ${LIMITS.depth} levels` }] };
+    const deep =
+      /nesting exceeded maxDepth/.test((e as Error).message) && (e as { mark?: { line: number; column: number } }).mark;
+    if (deep)
+      return {
+        ok: false,
+        problems: [
+          { line: deep.line + 1, col: deep.column + 1, message: `nesting deeper than ${LIMITS.depth} levels` },
+        ],
+      };
     // Let `yaml` say what is wrong and where; it agrees with js-yaml on what is valid.
     return parseLocated(text).result;
   }
@@ -60,7 +67,14 @@ export function parseLocated(text: string): Located {
     return { doc, pos, result: checkDepth(doc.toJS({ maxAliasCount: LIMITS.aliases })) };
   } catch (e) {
     if (e instanceof ReferenceError && /alias/i.test(e.message)) {
-      return { doc, pos, result: { ok: false, problems: [{ line: 1, col: 1, message: `YAML aliases expand past the limit of ${LIMITS.aliases}` }] } };
+      return {
+        doc,
+        pos,
+        result: {
+          ok: false,
+          problems: [{ line: 1, col: 1, message: `YAML aliases expand past the limit of ${LIMITS.aliases}` }],
+        },
+      };
     }
     return { doc, pos, result: tooDeep(e) };
   }
@@ -115,7 +129,8 @@ function positions(text: string): (offset: number) => Pos {
 }
 
 function tooDeep(e: unknown): ParseResult {
-  if (e instanceof RangeError) return { ok: false, problems: [{ line: 1, col: 1, message: `nesting deeper than ${LIMITS.depth} levels` }] };
+  if (e instanceof RangeError)
+    return { ok: false, problems: [{ line: 1, col: 1, message: `nesting deeper than ${LIMITS.depth} levels` }] };
   throw e;
 }
 
@@ -130,7 +145,8 @@ function checkDepth(data: unknown): ParseResult {
   while (stack.length) {
     const [v, d] = stack.pop()!;
     if (v === null || typeof v !== 'object') continue;
-    if (d >= LIMITS.depth) return { ok: false, problems: [{ line: 1, col: 1, message: `nesting deeper than ${LIMITS.depth} levels` }] };
+    if (d >= LIMITS.depth)
+      return { ok: false, problems: [{ line: 1, col: 1, message: `nesting deeper than ${LIMITS.depth} levels` }] };
     for (const c of Object.values(v)) stack.push([c, d + 1]);
   }
   return { ok: true, data };

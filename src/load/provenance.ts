@@ -22,7 +22,10 @@ export function paragraphs(text: string): string[] {
 
 export function normalizeText(s: string): string {
   return s
-    .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u300C\u300D\u300E\u300F\uFF02'\u2018\u2019\u201A\u201B\u2032`]/g, '"')
+    .replace(
+      /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u300C\u300D\u300E\u300F\uFF02'\u2018\u2019\u201A\u201B\u2032`]/g,
+      '"',
+    )
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -33,7 +36,11 @@ export function checkProvenance(claims: Claim[], sourceId: string, text: string)
   for (const c of claims) {
     if (c.source !== sourceId) continue;
     if (c.paragraph > paras.length) {
-      out.push({ claim: c, field: 'paragraph', message: `paragraph ${c.paragraph} does not exist: the source has ${paras.length}` });
+      out.push({
+        claim: c,
+        field: 'paragraph',
+        message: `paragraph ${c.paragraph} does not exist: the source has ${paras.length}`,
+      });
       continue;
     }
     if (c.kind !== 'quote') continue;
@@ -41,11 +48,19 @@ export function checkProvenance(claims: Claim[], sourceId: string, text: string)
     if (paras[c.paragraph - 1].includes(words)) continue;
     const elsewhere = paras.findIndex((p) => p.includes(words));
     if (elsewhere >= 0) {
-      out.push({ claim: c, field: 'paragraph', message: `quote \`${c.id}\` is in paragraph ${elsewhere + 1}, not ${c.paragraph}` });
+      out.push({
+        claim: c,
+        field: 'paragraph',
+        message: `quote \`${c.id}\` is in paragraph ${elsewhere + 1}, not ${c.paragraph}`,
+      });
       continue;
     }
     const near = closestPassage(paras, words);
-    out.push({ claim: c, field: 'text', message: `quote \`${c.id}\` is not verbatim in the source; closest passage, paragraph ${near.paragraph}: "${near.text}"` });
+    out.push({
+      claim: c,
+      field: 'text',
+      message: `quote \`${c.id}\` is not verbatim in the source; closest passage, paragraph ${near.paragraph}: "${near.text}"`,
+    });
   }
   return out;
 }
@@ -64,7 +79,7 @@ function closestPassage(paras: string[], quote: string): { paragraph: number; te
       let score = 0;
       for (const w of win) {
         const n = left.get(w);
-        if (n) (score++, left.set(w, n - 1));
+        if (n) score++, left.set(w, n - 1);
       }
       if (score > best.score) best = { paragraph: i + 1, text: win.join(' '), score };
     }

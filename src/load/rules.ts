@@ -43,7 +43,12 @@ function uniqueIds(ctx: Ctx) {
         const at = { file: first.file, path: [first.section, first.index], key: 'id' };
         ctx.push(file, [section, index], `duplicate id \`${rec.id}\`: already used by a ${first.type}`, 'id', at);
       } else {
-        ctx.ids.set(rec.id, { file, section, index, type: 'type' in rec && section === 'entities' ? rec.type : section.slice(0, -1) });
+        ctx.ids.set(rec.id, {
+          file,
+          section,
+          index,
+          type: 'type' in rec && section === 'entities' ? rec.type : section.slice(0, -1),
+        });
       }
     });
   }
@@ -84,7 +89,12 @@ function uniqueNames(ctx: Ctx) {
       const k = nameKey(n);
       const path: Path = j === 0 ? ['entities', i, 'name'] : ['entities', i, 'aliases', j - 1];
       if (mine.has(k)) {
-        if (j > 0) ctx.push(file, path, `entity \`${e.id}\` lists \`${shown(n)}\` twice (names compare ignoring case, accents and width)`);
+        if (j > 0)
+          ctx.push(
+            file,
+            path,
+            `entity \`${e.id}\` lists \`${shown(n)}\` twice (names compare ignoring case, accents and width)`,
+          );
         return;
       }
       mine.add(k);

@@ -13,8 +13,6 @@ export const dateText = z
   .transform((v) => String(v))
   .refine(isDate, 'must be a date: YYYY, YYYY-MM or YYYY-MM-DD');
 
-
-
 export const Source = z.strictObject({
   id,
   kind: z.enum(SOURCE_KINDS),
@@ -29,7 +27,6 @@ export const Source = z.strictObject({
   paragraphs: z.enum(PARAGRAPH_SCHEMES),
   note: text.optional(),
 });
-
 
 export const Relation = z.strictObject({
   kind: z.enum(RELATION_KINDS),
@@ -49,7 +46,6 @@ export const Entity = z.strictObject({
   sources: z.array(ref).default([]),
   note: text.optional(),
 });
-
 
 const amount = z.number().finite();
 export const Value = z.union([
@@ -84,10 +80,14 @@ export const Claim = z
     note: text.optional(),
   })
   .superRefine((c, ctx) => {
-    if (c.kind === 'figure' && !c.value) ctx.addIssue({ code: 'custom', message: 'a figure needs a value', path: ['value'] });
-    if (c.kind === 'figure' && !c.measures) ctx.addIssue({ code: 'custom', message: 'a figure needs `measures`', path: ['measures'] });
-    if (c.kind !== 'figure' && c.value) ctx.addIssue({ code: 'custom', message: 'only a figure has a value', path: ['value'] });
-    if (c.kind === 'event' && !c.when) ctx.addIssue({ code: 'custom', message: 'an event needs `when`', path: ['when'] });
+    if (c.kind === 'figure' && !c.value)
+      ctx.addIssue({ code: 'custom', message: 'a figure needs a value', path: ['value'] });
+    if (c.kind === 'figure' && !c.measures)
+      ctx.addIssue({ code: 'custom', message: 'a figure needs `measures`', path: ['measures'] });
+    if (c.kind !== 'figure' && c.value)
+      ctx.addIssue({ code: 'custom', message: 'only a figure has a value', path: ['value'] });
+    if (c.kind === 'event' && !c.when)
+      ctx.addIssue({ code: 'custom', message: 'an event needs `when`', path: ['when'] });
   });
 
 export const SECTIONS = { sources: Source, entities: Entity, claims: Claim } as const;

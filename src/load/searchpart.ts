@@ -21,8 +21,18 @@ export interface SearchPart {
 
 export function documents(kb: { entities: Entity[]; claims: Claim[]; sources: Source[] }): Doc[] {
   return [
-    ...kb.entities.map((e) => ({ type: e.type, id: e.id, name: e.name, fields: { name: [e.name], aliases: e.aliases, description: e.description ? [e.description] : [] } })),
-    ...kb.claims.map((c) => ({ type: c.kind, id: c.id, name: c.text, fields: { text: [c.text], measures: c.measures ? [c.measures] : [] } })),
+    ...kb.entities.map((e) => ({
+      type: e.type,
+      id: e.id,
+      name: e.name,
+      fields: { name: [e.name], aliases: e.aliases, description: e.description ? [e.description] : [] },
+    })),
+    ...kb.claims.map((c) => ({
+      type: c.kind,
+      id: c.id,
+      name: c.text,
+      fields: { text: [c.text], measures: c.measures ? [c.measures] : [] },
+    })),
     ...kb.sources.map((s) => ({ type: 'source', id: s.id, name: s.title, fields: { title: [s.title] } })),
   ];
 }
@@ -50,4 +60,3 @@ function build(records: { entities: Entity[]; claims: Claim[]; sources: Source[]
   const words = [...holders.keys()].sort();
   return { docs, words, postings: words.map((w) => holders.get(w)!) };
 }
-

@@ -52,7 +52,11 @@ export function validateData(data: unknown): { records: FileRecords; origins: Or
   }
   for (const [key, list] of Object.entries(data)) {
     if (!(SECTION_NAMES as readonly string[]).includes(key)) {
-      err([], `unknown top-level key \`${shown(key)}\`: expected \`sources\`, \`entities\` or \`claims\`${didYouMean(key, SECTION_NAMES)}`, key);
+      err(
+        [],
+        `unknown top-level key \`${shown(key)}\`: expected \`sources\`, \`entities\` or \`claims\`${didYouMean(key, SECTION_NAMES)}`,
+        key,
+      );
       continue;
     }
     const section = key as Section;
@@ -67,14 +71,20 @@ export function validateData(data: unknown): { records: FileRecords; origins: Or
       if (r.success) {
         (records[section] as unknown[]).push(r.data);
         origins[section].push(i);
-      }
-      else for (const issue of r.error.issues) problems.push(fromIssue(section, i, item, issue));
+      } else for (const issue of r.error.issues) problems.push(fromIssue(section, i, item, issue));
     });
   }
   return { records, origins, problems };
 }
 
-const TYPE_NAMES: Record<string, string> = { array: 'list', object: 'mapping', int: 'whole number', boolean: 'true or false', null: 'nothing', undefined: 'nothing' };
+const TYPE_NAMES: Record<string, string> = {
+  array: 'list',
+  object: 'mapping',
+  int: 'whole number',
+  boolean: 'true or false',
+  null: 'nothing',
+  undefined: 'nothing',
+};
 const typeName = (t: string) => TYPE_NAMES[t] ?? t;
 const article = (t: string) => (/^(true|nothing)/.test(t) ? t : `${/^[aeiou]/.test(t) ? 'an' : 'a'} ${t}`);
 
@@ -85,19 +95,36 @@ function fromIssue(section: Section, index: number, item: unknown, issue: z.core
   if (issue.code === 'unrecognized_keys') {
     const known = fieldsAt(section, path);
     const k = issue.keys[0];
-    const more = issue.keys.length > 1 ? ` (and ${issue.keys.slice(1).map((x) => `\`${shown(x)}\``).join(', ')})` : '';
-    return { path: full, key: k, message: `${what}: unknown field \`${shown(k)}\`${didYouMean(k, known)}${more}`, severity: 'error' };
+    const more =
+      issue.keys.length > 1
+        ? ` (and ${issue.keys
+            .slice(1)
+            .map((x) => `\`${shown(x)}\``)
+            .join(', ')})`
+        : '';
+    return {
+      path: full,
+      key: k,
+      message: `${what}: unknown field \`${shown(k)}\`${didYouMean(k, known)}${more}`,
+      severity: 'error',
+    };
   }
   // A rule of the schema about the record (a figure needs a value...) speaks for itself.
-  if (issue.code === 'custom' && !issue.message.startsWith('must ')) return { path: full, message: `${what}: ${issue.message}`, severity: 'error' };
+  if (issue.code === 'custom' && !issue.message.startsWith('must '))
+    return { path: full, message: `${what}: ${issue.message}`, severity: 'error' };
   const value = valueAt(item, path);
   const field = path.length ? `\`${path.join('.')}\`` : 'record';
   if (value === undefined && path.length) {
-    return { path: full.slice(0, -1), message: `${what}: missing required field \`${path[path.length - 1]}\``, severity: 'error' };
+    return {
+      path: full.slice(0, -1),
+      message: `${what}: missing required field \`${path[path.length - 1]}\``,
+      severity: 'error',
+    };
   }
   let message = issue.message;
   // The schema's own words ("must be a positive whole number") stand; zod's are rephrased.
-  if (issue.code === 'invalid_type' && !message.startsWith('must ')) message = `must be ${article(typeName(issue.expected))}, not ${article(typeName(received(value)))}`;
+  if (issue.code === 'invalid_type' && !message.startsWith('must '))
+    message = `must be ${article(typeName(issue.expected))}, not ${article(typeName(received(value)))}`;
   if (issue.code === 'invalid_value' && typeof value === 'string') {
     message = `must be one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}${didYouMean(value, issue.values.map(String))}`;
   }
@@ -105,14 +132,19 @@ function fromIssue(section: Section, index: number, item: unknown, issue: z.core
     message = 'must be {amount, unit} or {min, max, unit}, with numbers';
   }
   if (issue.code === 'invalid_type' && issue.expected === 'object' && path.length === 0) {
-    return { path: full, message: `each of \`${section}\` must be a mapping, found ${describe(item)}`, severity: 'error' };
+    return {
+      path: full,
+      message: `each of \`${section}\` must be a mapping, found ${describe(item)}`,
+      severity: 'error',
+    };
   }
   return { path: full, message: `${what}: ${field} ${message}`, severity: 'error' };
 }
 
 function recordLabel(section: Section, item: unknown): string {
   const noun = section === 'entities' ? 'entity' : section.slice(0, -1);
-  const id = item && typeof item === 'object' && 'id' in item && typeof item.id === 'string' ? ` \`${shown(item.id)}\`` : '';
+  const id =
+    item && typeof item === 'object' && 'id' in item && typeof item.id === 'string' ? ` \`${shown(item.id)}\`` : '';
   return `${noun}${id}`;
 }
 

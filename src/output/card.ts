@@ -25,8 +25,10 @@ export const card = {
     if (v.description) out.push(v.description);
     if (v.aliases.length) out.push(`${k.cyan('aliases')}   ${v.aliases.join(', ')}`);
     if (v.segments.length) out.push(`${k.cyan('segments')}  ${cell(v.segments)}`);
-    if (v.members.length) out.push(`${k.cyan('members')}   ${v.members.map((m) => `${m.name} (${m.type})`).join(', ')}`);
-    for (const r of v.relations) out.push(`${k.cyan(r.kind.padEnd(9))} ${r.entity.name}${r.role ? ` (${r.role})` : ''}`);
+    if (v.members.length)
+      out.push(`${k.cyan('members')}   ${v.members.map((m) => `${m.name} (${m.type})`).join(', ')}`);
+    for (const r of v.relations)
+      out.push(`${k.cyan(r.kind.padEnd(9))} ${r.entity.name}${r.role ? ` (${r.role})` : ''}`);
     if (v.note) out.push(`${k.cyan('note')}      ${v.note}`);
     if (v.sources.length) out.push(`${k.cyan('sources')}   ${v.sources.map((s) => s.id).join(', ')}`);
     const section = (title: string, items: ClaimView[], showBy: boolean) => {
@@ -50,9 +52,11 @@ export const card = {
   },
   source(s: Record<string, unknown>, ctx: RenderContext): string {
     const k = paint(ctx);
-    return Object.entries(s)
-      .filter(([, v]) => v !== null && v !== undefined)
-      .map(([key, v]) => `${k.cyan(key.padEnd(18))} ${cell(v)}`)
-      .join('\n') + '\n';
+    return (
+      Object.entries(s)
+        .filter(([, v]) => v !== null && v !== undefined)
+        .map(([key, v]) => `${k.cyan(key.padEnd(18))} ${cell(v)}`)
+        .join('\n') + '\n'
+    );
   },
 };

@@ -3,14 +3,20 @@
 export function cell(v: unknown, grouped = true): string {
   const formatNumber = grouped ? grouping : String;
   if (v === null || v === undefined) return '';
-  if (Array.isArray(v)) return v.map((x) => cell(x, grouped)).filter(Boolean).join(', ');
+  if (Array.isArray(v))
+    return v
+      .map((x) => cell(x, grouped))
+      .filter(Boolean)
+      .join(', ');
   if (typeof v === 'number') return formatNumber(v);
   if (typeof v !== 'object') return String(v).replace(/[\t\r\n]+/g, ' ');
   const o = v as Record<string, unknown>;
   if ('amount' in o) return withUnit(formatNumber(o.amount as number), o.unit);
-  if ('min' in o && 'max' in o) return withUnit(`${formatNumber(o.min as number)}–${formatNumber(o.max as number)}`, o.unit);
+  if ('min' in o && 'max' in o)
+    return withUnit(`${formatNumber(o.min as number)}–${formatNumber(o.max as number)}`, o.unit);
   if ('date' in o) return `${o.date}${o.end ? `–${o.end}` : ''}${o.inferred ? ' (inferred)' : ''}`;
-  if ('role' in o && ('org' in o || 'person' in o)) return [o.role, cell(o.org ?? o.person, grouped)].filter(Boolean).join(', ');
+  if ('role' in o && ('org' in o || 'person' in o))
+    return [o.role, cell(o.org ?? o.person, grouped)].filter(Boolean).join(', ');
   if ('name' in o) return cell(o.name, grouped);
   return JSON.stringify(v);
 }
@@ -26,7 +32,9 @@ export function pick(row: object, path: string): unknown {
   let v: unknown = row;
   for (const p of path.split('.')) {
     if (v === null || typeof v !== 'object') return undefined;
-    v = Array.isArray(v) ? v.map((x) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[p] : undefined)) : (v as Record<string, unknown>)[p];
+    v = Array.isArray(v)
+      ? v.map((x) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[p] : undefined))
+      : (v as Record<string, unknown>)[p];
   }
   return v;
 }

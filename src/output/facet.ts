@@ -58,7 +58,10 @@ export function countFacet(rows: object[], key: FacetKey): FacetCount[] {
   }
   // Most frequent first, ties by value so the order is the same on every run; no value last.
   return [...counts.values()].sort(
-    (a, b) => Number(a.value === null) - Number(b.value === null) || b.count - a.count || compare(String(a.value), String(b.value)),
+    (a, b) =>
+      Number(a.value === null) - Number(b.value === null) ||
+      b.count - a.count ||
+      compare(String(a.value), String(b.value)),
   );
 }
 

@@ -46,13 +46,17 @@ function conflict(f: string): never {
 
 export function fieldsOf(o: OutputOptions, l: Listing): string[] | undefined {
   if (!o.fields) return undefined;
-  const fields = o.fields.split(',').map((f) => f.trim()).filter(Boolean);
+  const fields = o.fields
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   if (!fields.length) throw new UsageError('--fields needs at least one field name');
   const known = new Set([...l.columns, ...Object.keys(l.computed ?? {})]);
   for (const r of l.rows.slice(0, 50)) for (const k of Object.keys(r)) known.add(k);
   for (const f of fields) {
     const top = f.split('.')[0];
-    if (!known.has(top)) throw new UsageError(`unknown field "${shown(f)}"${didYouMean(top, known)}; fields: ${[...known].join(', ')}`);
+    if (!known.has(top))
+      throw new UsageError(`unknown field "${shown(f)}"${didYouMean(top, known)}; fields: ${[...known].join(', ')}`);
   }
   return fields;
 }
@@ -81,6 +85,14 @@ export async function render(l: Listing, o: OutputOptions, ctx: RenderContext): 
   if (!rows.length && !counted.length) return '';
   const { table } = await import('./table.js');
   const parts = rows.length ? [table(cols, cells, l.wide ?? [], ctx)] : [];
-  for (const [name, counts] of counted) parts.push(table([name, 'count'], counts.map((c) => [c.name, cell(c.count)]), [name], ctx));
+  for (const [name, counts] of counted)
+    parts.push(
+      table(
+        [name, 'count'],
+        counts.map((c) => [c.name, cell(c.count)]),
+        [name],
+        ctx,
+      ),
+    );
   return parts.join('\n');
 }

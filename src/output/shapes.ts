@@ -7,14 +7,25 @@
 // a field is never removed, renamed or retyped without a new version.
 import { z } from 'zod';
 import { EDGE_KINDS } from '../graph/build.js';
-import { CLAIM_KINDS, DATE, ENTITY_TYPES, INVERSE, PARAGRAPH_SCHEMES, RELATION_KINDS, SLUG, SOURCE_KINDS } from '../model.js';
+import {
+  CLAIM_KINDS,
+  DATE,
+  ENTITY_TYPES,
+  INVERSE,
+  PARAGRAPH_SCHEMES,
+  RELATION_KINDS,
+  SLUG,
+  SOURCE_KINDS,
+} from '../model.js';
 
 export const SHAPE_VERSION = 1;
 
 // Each named part becomes a definition of the exported JSON Schema (zod reads `id` from this
 // registry), so a reader sees `entity-ref` once rather than its fields at every use.
 export const parts = z.registry<{ id?: string; description?: string }>();
-const named = <T extends z.ZodType>(schema: T, id: string, description: string): T => (parts.add(schema, { id, description }), schema);
+const named = <T extends z.ZodType>(schema: T, id: string, description: string): T => (
+  parts.add(schema, { id, description }), schema
+);
 // A field's description goes on a copy: the same schema serves many fields (and a named part,
 // so described, is written out in place rather than referred to).
 const about = <T extends z.ZodType>(schema: T, description: string): T => {
@@ -34,7 +45,11 @@ export const EntityRef = named(
   'entity-ref',
   'an entity, by id and name, with its type',
 );
-export const NameRef = named(z.strictObject({ id, name: str }), 'name-ref', 'an entity or a source, by id and name (a source is named by its title)');
+export const NameRef = named(
+  z.strictObject({ id, name: str }),
+  'name-ref',
+  'an entity or a source, by id and name (a source is named by its title)',
+);
 
 const Value = named(
   z.union([
@@ -63,7 +78,7 @@ const Role = named(
     z.strictObject({ role: str.nullable(), person: NameRef }),
   ]),
   'role',
-  "a works_at relation: on a person, the organisation (`org`); on an organisation, the person (`person`)",
+  'a works_at relation: on a person, the organisation (`org`); on an organisation, the person (`person`)',
 );
 const RelationRow = named(
   z.strictObject({
@@ -103,11 +118,18 @@ const claimFields = {
   measures: about(str.nullable(), 'what a figure measures'),
   when: about(When.nullable(), 'when, if dated'),
   source: about(NameRef, 'the source, by id and title'),
-  paragraph: about(z.number().int().positive(), "the paragraph of the source, counted by the source's `paragraphs` scheme"),
+  paragraph: about(
+    z.number().int().positive(),
+    "the paragraph of the source, counted by the source's `paragraphs` scheme",
+  ),
   note: about(str.nullable(), "an editor's note"),
 };
 export const ClaimRow = named(z.strictObject(claimFields), 'claim', 'a claim, every reference resolved');
-const QuoteRow = named(z.strictObject({ ...claimFields, kind: about(z.literal('quote'), 'quote') }), 'quote', 'a verbatim quote');
+const QuoteRow = named(
+  z.strictObject({ ...claimFields, kind: about(z.literal('quote'), 'quote') }),
+  'quote',
+  'a verbatim quote',
+);
 
 export const SourceRow = named(
   z.strictObject({
@@ -212,7 +234,10 @@ const EntityCard = named(
 
 const FacetCount = named(
   z.strictObject({
-    value: about(z.union([str, z.number(), z.boolean(), z.null()]), "a reference's id or the field's value; null counts the rows without one"),
+    value: about(
+      z.union([str, z.number(), z.boolean(), z.null()]),
+      "a reference's id or the field's value; null counts the rows without one",
+    ),
     name: about(str, "what a reader sees: a reference's name, or the value as text"),
     count: about(count, 'how many rows have this value'),
   }),
@@ -226,7 +251,10 @@ export const listJson = (row: z.ZodType) =>
     z.array(row),
     z.strictObject({
       rows: z.array(row),
-      facets: about(z.record(str, z.array(FacetCount)), 'for each facet asked for (--facet), the counts per value, most first'),
+      facets: about(
+        z.record(str, z.array(FacetCount)),
+        'for each facet asked for (--facet), the counts per value, most first',
+      ),
     }),
   ]);
 
@@ -272,7 +300,10 @@ export interface Shape {
 const list = (row: z.ZodType, description: string, facets = true): Shape => ({ row, list: true, facets, description });
 export const SHAPES: Record<string, Shape> = {
   companies: list(entityRow(ORG, 'organisation', 'an organisation'), 'the JSON of `aigc companies`: organisations'),
-  products: list(entityRow(['product'], 'product', 'a product or model'), 'the JSON of `aigc products`: products and models'),
+  products: list(
+    entityRow(['product'], 'product', 'a product or model'),
+    'the JSON of `aigc products`: products and models',
+  ),
   people: list(entityRow(['person'], 'person', 'a person'), 'the JSON of `aigc people`: people, with their roles'),
   segments: list(SegmentRow, 'the JSON of `aigc segments`: segments, with their members', false),
   sources: list(SourceRow, 'the JSON of `aigc sources`: sources, with how many claims cite each'),
@@ -287,6 +318,11 @@ export const SHAPES: Record<string, Shape> = {
     facets: false,
     description: "the JSON of `aigc show`: an entity's card, a claim or a source",
   },
-  graph: { row: GraphJson, list: false, facets: false, description: 'the JSON of `aigc graph --format json`: nodes and edges' },
+  graph: {
+    row: GraphJson,
+    list: false,
+    facets: false,
+    description: 'the JSON of `aigc graph --format json`: nodes and edges',
+  },
   validate: list(ProblemRow, 'the JSON of `aigc validate --json`: every problem, located; empty for a valid KB', false),
 };

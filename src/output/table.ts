@@ -7,7 +7,11 @@ import type { RenderContext } from './render.js';
 export function table(cols: string[], rows: string[][], wide: string[], ctx: RenderContext): string {
   const chalk = new Chalk({ level: ctx.color ? 1 : 0 });
   const natural = cols.map((c, i) => Math.max(c.length, ...rows.map((r) => textWidth(r[i]))) + 2);
-  const widths = fit(natural, cols.map((c) => wide.includes(c)), ctx.width);
+  const widths = fit(
+    natural,
+    cols.map((c) => wide.includes(c)),
+    ctx.width,
+  );
   const t = new Table({
     head: cols.map((c) => chalk.bold.cyan(c)),
     colWidths: widths,
@@ -35,6 +39,12 @@ function fit(natural: number[], wraps: boolean[], width: number): number[] {
 // Columns on a terminal: East Asian wide and fullwidth characters take two.
 function textWidth(s: string): number {
   let n = 0;
-  for (const ch of s) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  for (const ch of s)
+    n +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
   return n;
 }

@@ -40,7 +40,12 @@ export interface Sections {
 export class Kb {
   // Each section is read when first used: a query about organisations never reads the claims.
   constructor(sections: Sections) {
-    this.sections = { sources: lazy(sections.sources), entities: lazy(sections.entities), claims: lazy(sections.claims), search: lazy(sections.search) };
+    this.sections = {
+      sources: lazy(sections.sources),
+      entities: lazy(sections.entities),
+      claims: lazy(sections.claims),
+      search: lazy(sections.search),
+    };
   }
   private sections: Sections;
   get sources(): Source[] {
@@ -59,7 +64,12 @@ export class Kb {
 
   static from(files: FileRecords[]): Kb {
     const all = merge(files);
-    return new Kb({ sources: () => all.sources, entities: () => all.entities, claims: () => all.claims, search: () => files.map(searchPart) });
+    return new Kb({
+      sources: () => all.sources,
+      entities: () => all.entities,
+      claims: () => all.claims,
+      search: () => files.map(searchPart),
+    });
   }
 
   private byId = lazy(() => new Map(this.entities.map((e) => [e.id, e])));
@@ -105,7 +115,7 @@ export class Kb {
     const todo = [id];
     while (todo.length) {
       for (const r of this.relations(todo.pop()!)) {
-        if (r.kind === 'has_part' && !out.has(r.other.id)) (out.add(r.other.id), todo.push(r.other.id));
+        if (r.kind === 'has_part' && !out.has(r.other.id)) out.add(r.other.id), todo.push(r.other.id);
       }
     }
     return out;

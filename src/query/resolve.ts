@@ -42,7 +42,10 @@ export function resolveEntity(kb: Kb, query: string, o: ResolveOptions): Entity 
   if (partial.length > 1) throw ambiguous(query, partial, o);
 
   const near = keyed
-    .map(([e, ks]) => [e, Math.min(...ks.flatMap((x) => [x, ...x.split(/[^\p{L}\p{N}]+/u)]).map((x) => distance(k, x)))] as const)
+    .map(
+      ([e, ks]) =>
+        [e, Math.min(...ks.flatMap((x) => [x, ...x.split(/[^\p{L}\p{N}]+/u)]).map((x) => distance(k, x)))] as const,
+    )
     .filter(([, d]) => d <= typoLimit(k))
     .sort((a, b) => a[1] - b[1] || a[0].id.localeCompare(b[0].id))
     .slice(0, 3);
@@ -61,7 +64,12 @@ function startsWord(text: string, q: string): boolean {
 }
 
 function ambiguous(query: string, hits: Entity[], o: ResolveOptions): UsageError {
-  const list = hits.slice(0, 10).map((e) => `  ${label(e)}`).join('\n');
+  const list = hits
+    .slice(0, 10)
+    .map((e) => `  ${label(e)}`)
+    .join('\n');
   const more = hits.length > 10 ? `\n  ... and ${hits.length - 10} more` : '';
-  return new UsageError(`${o.noun} "${shown(query)}" is ambiguous; it matches:\n${list}${more}\ngive more of the name, or an id`);
+  return new UsageError(
+    `${o.noun} "${shown(query)}" is ambiguous; it matches:\n${list}${more}\ngive more of the name, or an id`,
+  );
 }

@@ -100,7 +100,14 @@ export class SearchIndex {
     const keys = Object.keys(WEIGHTS).map((k) => ({ name: ['fields', k], weight: WEIGHTS[k] }));
     // Fuse compares the same normalised text the index holds: case, width and accents aside.
     const getFn = (doc: Doc, path: string | string[]) => (doc.fields[(path as string[])[1]] ?? []).map(nameKey);
-    const fuse = new Fuse(pool, { keys, getFn, includeScore: true, includeMatches: true, ignoreLocation: true, threshold: 0.6 });
+    const fuse = new Fuse(pool, {
+      keys,
+      getFn,
+      includeScore: true,
+      includeMatches: true,
+      ignoreLocation: true,
+      threshold: 0.6,
+    });
     return fuse
       .search(nameKey(query))
       .map((r) => {
@@ -127,7 +134,11 @@ function lowerBound(words: string[], w: string): number {
 
 // The field to name for a hit: the first, by weight, whose words hold a query word; else the
 // first fuse matched. Its text as stored, not normalised.
-function bestField(doc: Doc, matches: readonly { key?: string; refIndex?: number }[], words: string[]): { field: string; match: string } {
+function bestField(
+  doc: Doc,
+  matches: readonly { key?: string; refIndex?: number }[],
+  words: string[],
+): { field: string; match: string } {
   for (const field of Object.keys(WEIGHTS)) {
     for (const value of doc.fields[field] ?? []) {
       const toks = tokens(value);

@@ -37,20 +37,28 @@ export function selectClaims(kb: Kb, f: ClaimFilter): Claim[] {
   if (f.since || f.until) {
     const lo = f.since ? dayRange(f.since)[0] : '0000';
     const hi = f.until ? dayRange(f.until)[1] : '9999';
-    claims = claims.filter((c) => c.when && dayRange(c.when.date)[0] <= hi && dayRange(c.when.end ?? c.when.date)[1] >= lo);
+    claims = claims.filter(
+      (c) => c.when && dayRange(c.when.date)[0] <= hi && dayRange(c.when.end ?? c.when.date)[1] >= lo,
+    );
   }
   return claims;
 }
 
 // The units the figures use, as written.
-export const unitsOf = (kb: Kb): Set<string> => new Set(kb.claims.flatMap((c) => (c.value?.unit ? [c.value.unit] : [])));
+export const unitsOf = (kb: Kb): Set<string> =>
+  new Set(kb.claims.flatMap((c) => (c.value?.unit ? [c.value.unit] : [])));
 
 // A unit is matched in any case; one no claim uses is a usage error, not an empty answer.
 function knownUnit(kb: Kb, unit: string): string {
   const units = unitsOf(kb);
   const want = unit.toLowerCase();
   if ([...units].some((u) => u.toLowerCase() === want)) return want;
-  throw new UsageError(`unknown unit "${shown(unit)}"${didYouMean(unit, units)}; units in this knowledge base: ${[...units].sort().map((u) => shown(u)).join(', ')}`);
+  throw new UsageError(
+    `unknown unit "${shown(unit)}"${didYouMean(unit, units)}; units in this knowledge base: ${[...units]
+      .sort()
+      .map((u) => shown(u))
+      .join(', ')}`,
+  );
 }
 
 function bounds(v: Value): [number, number] {

@@ -13,7 +13,9 @@ export interface TimelineFilter {
 }
 
 export function timeline(kb: Kb, f: TimelineFilter) {
-  const dated = selectClaims(kb, { about: f.about, since: f.since, until: f.until }).filter((c): c is Claim & { when: When } => c.when !== undefined);
+  const dated = selectClaims(kb, { about: f.about, since: f.since, until: f.until }).filter(
+    (c): c is Claim & { when: When } => c.when !== undefined,
+  );
   return dated.map((c) => timelineRow(kb, c)).sort(byDate);
 }
 

@@ -27,7 +27,12 @@ export function entityView(kb: Kb, e: Entity) {
     description: e.description ?? null,
     segments: e.segments.map((s) => entityRef(kb, s)),
     // The people's roles, the products' makers and the organisations' products, both ways.
-    roles: rels.filter((r) => r.stored === 'works_at').map((r) => ({ role: r.role ?? null, ...(e.type === 'person' ? { org: short(r.other) } : { person: short(r.other) }) })),
+    roles: rels
+      .filter((r) => r.stored === 'works_at')
+      .map((r) => ({
+        role: r.role ?? null,
+        ...(e.type === 'person' ? { org: short(r.other) } : { person: short(r.other) }),
+      })),
     makers: refsOf('maker'),
     products: refsOf('makes'),
     relations: rels.map((r) => ({ kind: r.kind, entity: refOf(r.other), role: r.role ?? null, note: r.note ?? null })),

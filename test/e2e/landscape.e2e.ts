@@ -20,7 +20,9 @@ const cards = yamlEntities.filter((e) => CARD_TYPES.includes(e.type));
 const concerns = (id: string) => (c: any) => (c.about ?? []).includes(id) || c.by === id;
 // The README's picture is redrawn only when asked (AIGC_SCREENSHOT=docs/landscape.png): a test
 // run should not rewrite a committed file, whose look depends on the fonts installed.
-const SCREENSHOT = process.env.AIGC_SCREENSHOT ? resolve(ROOT, process.env.AIGC_SCREENSHOT) : join(tmpdir(), `aigc-landscape-${process.pid}.png`);
+const SCREENSHOT = process.env.AIGC_SCREENSHOT
+  ? resolve(ROOT, process.env.AIGC_SCREENSHOT)
+  : join(tmpdir(), `aigc-landscape-${process.pid}.png`);
 
 // What a search should leave: every word of the query, folded as the CLI folds names, is in
 // the card's name, an alias or its description.
@@ -42,7 +44,8 @@ function valueText(f: any): string {
   return `${'amount' in v ? n(v.amount) : `${n(v.min)}–${n(v.max)}`}${v.unit ? ` ${v.unit}` : ''}`;
 }
 
-const ids = async (l: Locator) => (await Promise.all((await l.all()).map((x) => x.getAttribute('data-id')))) as string[];
+const ids = async (l: Locator) =>
+  (await Promise.all((await l.all()).map((x) => x.getAttribute('data-id')))) as string[];
 const uniq = (a: string[]) => [...new Set(a)].sort();
 
 // A page opened from its file, with everything it asks for and complains about recorded.
@@ -89,7 +92,10 @@ describe('the landscape page of the shipped knowledge base', () => {
       const want = [...s.organisations, ...s.products].map((m: any) => m.id).sort();
       expect((await ids(section.locator('[data-testid=card]'))).sort()).toEqual(want);
     }
-    const other = cards.filter((e) => !e.segments?.length).map((e) => e.id).sort();
+    const other = cards
+      .filter((e) => !e.segments?.length)
+      .map((e) => e.id)
+      .sort();
     expect((await ids(page.locator('[data-testid=segment][data-id=_other] [data-testid=card]'))).sort()).toEqual(other);
     expect(uniq(await ids(page.locator('[data-testid=card]')))).toEqual(cards.map((e) => e.id).sort());
     expect(await page.locator('[data-testid=count]').textContent()).toBe(`${cards.length} organisations and products`);
@@ -102,17 +108,22 @@ describe('the landscape page of the shipped knowledge base', () => {
     expect(await card.textContent()).toContain('小冰');
   });
 
-  it.each(['xiaoice', '小冰', 'ＸＩＡＯ bing', 'Xiáoice', 'video', 'digital people'])('searching "%s" leaves exactly the matching cards', async (query) => {
-    const want = expectedMatches(query);
-    expect(want.length).toBeGreaterThan(0);
-    await page.fill('[data-testid=search]', query);
-    expect(uniq(await ids(page.locator('[data-testid=card]:visible')))).toEqual(want);
-    expect(await page.locator('[data-testid=count]').textContent()).toBe(`${want.length} of ${cards.length} shown`);
-    // A section with no card left goes, and one with a match stays.
-    const holding = segments.filter((s) => [...s.organisations, ...s.products].some((m: any) => want.includes(m.id))).map((s) => s.id);
-    const visible = (await ids(page.locator('[data-testid=segment]:visible'))).filter((id) => id !== '_other');
-    expect(visible).toEqual(holding);
-  });
+  it.each(['xiaoice', '小冰', 'ＸＩＡＯ bing', 'Xiáoice', 'video', 'digital people'])(
+    'searching "%s" leaves exactly the matching cards',
+    async (query) => {
+      const want = expectedMatches(query);
+      expect(want.length).toBeGreaterThan(0);
+      await page.fill('[data-testid=search]', query);
+      expect(uniq(await ids(page.locator('[data-testid=card]:visible')))).toEqual(want);
+      expect(await page.locator('[data-testid=count]').textContent()).toBe(`${want.length} of ${cards.length} shown`);
+      // A section with no card left goes, and one with a match stays.
+      const holding = segments
+        .filter((s) => [...s.organisations, ...s.products].some((m: any) => want.includes(m.id)))
+        .map((s) => s.id);
+      const visible = (await ids(page.locator('[data-testid=segment]:visible'))).filter((id) => id !== '_other');
+      expect(visible).toEqual(holding);
+    },
+  );
 
   it('says so when nothing matches, and clearing the search brings every card back', async () => {
     await page.fill('[data-testid=search]', 'zzqx-nothing');
@@ -162,7 +173,9 @@ describe('the landscape page of the shipped knowledge base', () => {
     const jasper = page.locator('[data-testid=card][data-id=jasper]');
     await jasper.focus();
     await page.keyboard.press('Enter');
-    expect(await page.locator('[data-testid=panel-name]').textContent()).toBe(cards.find((e) => e.id === 'jasper').name);
+    expect(await page.locator('[data-testid=panel-name]').textContent()).toBe(
+      cards.find((e) => e.id === 'jasper').name,
+    );
     await page.mouse.click(8, 8);
     expect(await page.locator('[data-testid=panel]').isVisible()).toBe(false);
   });
@@ -190,10 +203,14 @@ describe('the landscape page of a knowledge base full of markup', () => {
 
   it('shows every name as the characters it is, and runs none of it', async () => {
     for (const e of yaml.entities.filter((x: any) => CARD_TYPES.includes(x.type))) {
-      expect(await page.locator(`[data-testid=card][data-id=${e.id}] [data-testid=card-name]`).textContent()).toBe(e.name);
+      expect(await page.locator(`[data-testid=card][data-id=${e.id}] [data-testid=card-name]`).textContent()).toBe(
+        e.name,
+      );
     }
     const segment = yaml.entities.find((x: any) => x.type === 'segment');
-    expect(await page.locator(`[data-testid=segment][data-id=${segment.id}] [data-testid=segment-name]`).textContent()).toBe(segment.name);
+    expect(
+      await page.locator(`[data-testid=segment][data-id=${segment.id}] [data-testid=segment-name]`).textContent(),
+    ).toBe(segment.name);
     expect(await page.locator('img, b, i, u').count()).toBe(0);
   });
 

@@ -638,7 +638,7 @@ function report(rows, stages, o, notes, meta) {
       ],
     ];
     const b = [
-      '| | ' + sizes.flatMap((s) => kinds.map(([k]) => `${k} ${Number(s).toLocaleString('en')}`)).join(' | ') + ' |',
+      `| | ${sizes.flatMap((s) => kinds.map(([k]) => `${k} ${Number(s).toLocaleString('en')}`)).join(' | ')} |`,
     ];
     b.push(`| --- | ${sizes.flatMap(() => kinds.map(() => '---:')).join(' | ')} |`);
     const sum = (xs) => (xs.every((x) => x !== undefined) ? xs.reduce((a, x) => a + x, 0) : undefined);
@@ -831,10 +831,10 @@ async function main() {
     load: `1-minute load average ${loadAtStart.toFixed(2)} at the start, ${loadavg()[0].toFixed(2)} at the end`,
   };
   const { md } = report(rows, stages, o, notes, meta);
-  process.stdout.write(md + '\n');
+  process.stdout.write(`${md}\n`);
   if (o.write) {
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
-    writeFileSync(join(ROOT, 'docs', 'bench.md'), md + '\n');
+    writeFileSync(join(ROOT, 'docs', 'bench.md'), `${md}\n`);
     progress('wrote docs/bench.md');
   }
 }

@@ -794,7 +794,7 @@ function relationYaml(r) {
   let y = `{kind: ${r.kind}, to: ${r.to}`;
   if (r.role) y += `, role: ${s(r.role)}`;
   if (r.note) y += `, note: ${s(r.note)}`;
-  return y + '}';
+  return `${y}}`;
 }
 
 function entityYaml(e) {
@@ -901,7 +901,7 @@ export function write(kb, o) {
     );
   }
   const summary = summarise(kb, o, files);
-  writeFileSync(join(dir, MARKER), JSON.stringify(summary, null, 2) + '\n');
+  writeFileSync(join(dir, MARKER), `${JSON.stringify(summary, null, 2)}\n`);
   if (o.jsonOut) writeFileSync(resolve(o.jsonOut), JSON.stringify(kb));
   return summary;
 }
@@ -933,7 +933,7 @@ if (isMain) {
   const kb = generate(o);
   const summary = write(kb, o);
   const ms = Math.round(performance.now() - t0);
-  if (o.summary) process.stdout.write(JSON.stringify(summary) + '\n');
+  if (o.summary) process.stdout.write(`${JSON.stringify(summary)}\n`);
   process.stderr.write(
     `synth: ${summary.records} records (${summary.sources} sources, ${summary.entities} entities, ${summary.claims} claims) in ${summary.files} files under ${o.out}, seed ${o.seed}, ${ms} ms\n`,
   );

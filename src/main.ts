@@ -57,7 +57,7 @@ async function runOnce(argv: string[], io: Io, refresh: boolean): Promise<number
   }
   if (!out) return EXIT.ok;
   if (out.stdout) io.stdout.write(out.stdout);
-  for (const line of out.stderr ?? []) io.stderr.write(line + '\n');
+  for (const line of out.stderr ?? []) io.stderr.write(`${line}\n`);
   if (out.empty && io.stderr.isTTY) io.stderr.write('no results\n');
   return out.exitCode ?? EXIT.ok;
 }
@@ -68,7 +68,7 @@ function fail(e: unknown, io: Io): number {
     return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (e instanceof KbInvalidError) {
-    for (const p of e.problems) io.stderr.write(formatProblem(p) + '\n');
+    for (const p of e.problems) io.stderr.write(`${formatProblem(p)}\n`);
     io.stderr.write(`aigc: ${e.message}\n`);
     return e.exitCode;
   }

@@ -322,7 +322,7 @@ describe('__complete: only `--kb DIR` and `--no-cache` before the `--`', () => {
     expect(want.length).toBe(2);
     for (const argv of [
       ['--no-cache', '__complete', '--kb', fixture('valid'), '--', 'comp'],
-      ['__complete', '--kb=' + fixture('valid'), '--no-cache', '--', 'comp'],
+      ['__complete', `--kb=${fixture('valid')}`, '--no-cache', '--', 'comp'],
       ['--kb', fixture('valid'), '__complete', '--', 'comp'],
     ]) {
       const r = await cli(argv);

@@ -70,7 +70,7 @@ describe('the answers given before the CLI loads', () => {
 // Every code block of the README, not only the Examples section. A command that writes a file
 // (--out) is left out: run from the checkout, a second run would find its own file.
 describe('README examples', () => {
-  const block = [...readme.matchAll(/^```\n([\s\S]*?)^```$/gm)].map((m) => m[1] + '```').join('\n');
+  const block = [...readme.matchAll(/^```\n([\s\S]*?)^```$/gm)].map((m) => `${m[1]}\`\`\``).join('\n');
   const examples = block
     .split(/\n(?=\$ aigc )/)
     .filter((e) => e.startsWith('$ aigc '))

@@ -100,7 +100,7 @@ describe('graph of the shipped KB', () => {
     const works = kb.entities.flatMap((e) => (e.relations ?? []).filter((r: any) => r.kind === 'works_at'));
     expect(g.edges.filter((e) => e.kind === 'works_at')).toHaveLength(works.length);
     const sorted = [...g.edges].sort((a, b) =>
-      a.from + '\0' + a.to + '\0' + a.kind < b.from + '\0' + b.to + '\0' + b.kind ? -1 : 1,
+      `${a.from}\0${a.to}\0${a.kind}` < `${b.from}\0${b.to}\0${b.kind}` ? -1 : 1,
     );
     expect(g.edges).toEqual(sorted);
   });

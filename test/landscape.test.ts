@@ -180,7 +180,7 @@ describe('aigc landscape: hostile strings stay data', () => {
     expect(d.cards.acme.quotes[0]).toMatchObject({
       text: q.text,
       by: '<b>Mallory</b>',
-      role: '<i>CEO</i>, ' + d.cards.acme.name,
+      role: `<i>CEO</i>, ${d.cards.acme.name}`,
     });
   });
 

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KbInvalidError, UsageError, type Problem } from '../src/errors.js';
 import { buildFile, crossCheck, type FileResult } from '../src/load/build.js';
 import { displayPath, findKbFiles, type KbFileInfo } from '../src/load/files.js';
-import { loadKb } from '../src/load/load.js';
+import { type Loaded, loadKb } from '../src/load/load.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SCALE = Number(process.env.PROPERTY_SCALE ?? 1);
@@ -604,7 +604,7 @@ async function checkLoad(set: KbSet, index: number, ms: Mutation[]) {
   const mutated = mutate(f.bytes, ms);
   writeFileSync(f.info.abs, mutated);
   try {
-    let loaded;
+    let loaded: Loaded;
     try {
       loaded = await loadKb({ kbDir: set.dir, cwd: ROOT, env: {}, cache: false, version: 'property' });
     } catch (e) {

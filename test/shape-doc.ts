@@ -73,5 +73,5 @@ export function markdown(): string {
         `| \`${id}\` | ${d.anyOf ? d.anyOf.map(typeOf).join(' or ') : typeOf(d)} | ${d.description ?? ''} |`,
     );
   out.push(`#### Parts\n\n| name | fields | meaning |\n|---|---|---|\n${partRows.join('\n')}`);
-  return out.join('\n\n') + '\n';
+  return `${out.join('\n\n')}\n`;
 }

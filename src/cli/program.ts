@@ -110,12 +110,13 @@ export function buildProgram(h: Hooks): Command {
       .addHelpText('after', examples(...ex));
   // commander calls an action with the positional arguments, the options and the command.
   const go =
-    (fn: (ctx: Ctx, ...args: any[]) => Promise<Output>) =>
-    async (...args: unknown[]) => {
-      const cmd = args[args.length - 1] as Command;
-      const opts = cmd.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
-      h.done(await fn(h.makeCtx(opts), ...args.slice(0, -2), opts));
-    };
+    // biome-ignore lint/suspicious/noExplicitAny: commander passes each command's own arguments
+      (fn: (ctx: Ctx, ...args: any[]) => Promise<Output>) =>
+      async (...args: unknown[]) => {
+        const cmd = args[args.length - 1] as Command;
+        const opts = cmd.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
+        h.done(await fn(h.makeCtx(opts), ...args.slice(0, -2), opts));
+      };
 
   // Only the command being run is built, when the arguments name one: building all of them
   // is a cost on every run. Help, a typo and anything else get them all.

@@ -27,7 +27,7 @@ export async function run(
     const lines = done.candidates
       .filter((c) => safe(c.value))
       .map((c) => (c.description ? `${c.value}\t${oneLine(c.description)}` : c.value));
-    return { stdout: lines.map((l) => l + '\n').join('') };
+    return { stdout: lines.map((l) => `${l}\n`).join('') };
   } catch (e) {
     // The entry reads a cache that changed underfoot afresh, and asks again.
     if (e instanceof StaleCacheError) throw e;

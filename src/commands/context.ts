@@ -37,5 +37,5 @@ export async function list(listing: Listing, o: OutputOptions, ctx: Ctx): Promis
 }
 
 export function json(data: unknown): Output {
-  return { stdout: JSON.stringify(data, null, 2) + '\n' };
+  return { stdout: `${JSON.stringify(data, null, 2)}\n` };
 }

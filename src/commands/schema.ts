@@ -80,5 +80,5 @@ export async function run(_ctx: unknown, name: string | undefined, o: { list?: b
     const width = Math.max(...SCHEMA_NAMES.map((n) => n.length));
     return { stdout: SCHEMA_NAMES.map((n) => `${n.padEnd(width)}  ${SCHEMAS[n].description}\n`).join('') };
   }
-  return { stdout: JSON.stringify(schemaOf(name ?? 'kb-file'), null, 2) + '\n' };
+  return { stdout: `${JSON.stringify(schemaOf(name ?? 'kb-file'), null, 2)}\n` };
 }

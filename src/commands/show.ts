@@ -1,4 +1,5 @@
 import { NotFoundError } from '../errors.js';
+import type { Entity } from '../load/schema.js';
 import { resolveEntity, UnknownNameError } from '../query/resolve.js';
 import { shown } from '../text/suggest.js';
 import { claimView, entityView, sourceView, type EntityView } from '../query/views.js';
@@ -11,7 +12,7 @@ export async function run(ctx: Ctx, name: string, o: { json?: boolean }): Promis
   if (claim) return o.json ? json(claimView(kb, claim)) : { stdout: card.claim(claimView(kb, claim), ctx.view) };
   const source = kb.source(name);
   if (source) return o.json ? json(sourceView(kb, source)) : { stdout: card.source(sourceView(kb, source), ctx.view) };
-  let entity;
+  let entity: Entity;
   try {
     entity = resolveEntity(kb, name, { noun: 'name' });
   } catch (e) {

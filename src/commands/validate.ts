@@ -30,7 +30,7 @@ export async function run(ctx: Ctx, o: Options): Promise<Output> {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   const exitCode = errors ? EXIT.invalidKb : EXIT.ok;
-  if (o.json) return { stdout: JSON.stringify(problems, null, 2) + '\n', exitCode };
+  if (o.json) return { stdout: `${JSON.stringify(problems, null, 2)}\n`, exitCode };
   const summary =
     errors || warnings ? `${plural(errors, 'error')}, ${plural(warnings, 'warning')}` : `ok: ${counts}, no problems`;
   return { stdout: '', stderr: [...problems.map(formatProblem), summary], exitCode };

@@ -5,7 +5,7 @@ import type { Cell, Table } from './tables.js';
 // that every line has the same keys.
 export function jsonl(t: Table): string {
   const names = t.columns.map((c) => c.name);
-  return t.rows.map((r) => JSON.stringify(Object.fromEntries(names.map((n, i) => [n, r[i]]))) + '\n').join('');
+  return t.rows.map((r) => `${JSON.stringify(Object.fromEntries(names.map((n, i) => [n, r[i]])))}\n`).join('');
 }
 
 // RFC 4180: a header row, CRLF between records, and a field quoted (its quotes doubled) when it
@@ -13,7 +13,7 @@ export function jsonl(t: Table): string {
 // the first column's name for Unix tools and most CSV readers. An absent value is an empty
 // field; the KB has no empty text, so the two cannot be confused.
 export function csv(t: Table): string {
-  return [t.columns.map((c) => c.name), ...t.rows].map((r) => r.map(csvField).join(',') + '\r\n').join('');
+  return [t.columns.map((c) => c.name), ...t.rows].map((r) => `${r.map(csvField).join(',')}\r\n`).join('');
 }
 
 export function csvField(v: Cell): string {

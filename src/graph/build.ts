@@ -69,12 +69,21 @@ export function buildGraph(kb: Kb): Graph {
 export function around(g: Graph, id: string, depth: number): Graph {
   const next = new Map<string, string[]>();
   const link = (a: string, b: string) => (next.get(a) ?? next.set(a, []).get(a)!).push(b);
-  for (const e of g.edges) link(e.from, e.to), link(e.to, e.from);
+  for (const e of g.edges) {
+    link(e.from, e.to);
+    link(e.to, e.from);
+  }
   const keep = new Set([id]);
   let frontier = [id];
   for (let step = 0; step < depth && frontier.length; step++) {
     const found: string[] = [];
-    for (const n of frontier) for (const m of next.get(n) ?? []) if (!keep.has(m)) keep.add(m), found.push(m);
+    for (const n of frontier) {
+      for (const m of next.get(n) ?? []) {
+        if (keep.has(m)) continue;
+        keep.add(m);
+        found.push(m);
+      }
+    }
     frontier = found;
   }
   return {

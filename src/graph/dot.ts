@@ -41,7 +41,7 @@ export function toDot(g: Graph, o: DotOptions = {}): string {
     ...legend(g),
     '}',
   ];
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 function nodeAttrs(n: GraphNode, focus: boolean): string {

@@ -45,7 +45,7 @@ export function toMermaid(g: Graph, o: MermaidOptions = {}): string {
     const at = g.edges.flatMap((e, i) => (e.kind === kind ? [i] : []));
     if (at.length) lines.push(`  linkStyle ${at.join(',')} stroke:${s.color},color:${s.color}`);
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 function node(n: GraphNode): string {

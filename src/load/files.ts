@@ -1,5 +1,5 @@
 // Finding the KB's files and reading them as text, with the limits the README documents.
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { shown } from '../text/suggest.js';
@@ -50,7 +50,7 @@ export function findKbFiles(dir: string, cwd: string): { root: string; files: Kb
       if (name.startsWith('.')) continue;
       const child = join(abs, name);
       const childShown = join(asGiven, name);
-      let st;
+      let st: Stats;
       try {
         st = statSync(child);
       } catch {
@@ -128,7 +128,11 @@ function mib(n: number): string {
 function lineCol(buf: Buffer, at: number): { line: number; col: number } {
   let line = 1;
   let start = 0;
-  for (let i = 0; i < at; i++) if (buf[i] === 10) line++, (start = i + 1);
+  for (let i = 0; i < at; i++) {
+    if (buf[i] !== 10) continue;
+    line++;
+    start = i + 1;
+  }
   return { line, col: at - start + 1 };
 }
 
@@ -145,8 +149,10 @@ function firstBadUtf8(buf: Buffer): { line: number; col: number } {
       return { line, col };
     }
     for (const ch of chars) {
-      if (ch === '\n') line++, (col = 1);
-      else col++;
+      if (ch === '\n') {
+        line++;
+        col = 1;
+      } else col++;
     }
   }
   return { line, col };

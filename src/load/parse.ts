@@ -90,7 +90,8 @@ function yamlErrors(doc: Document, text: string, pos: (offset: number) => Pos): 
     if (e.code === 'RESOURCE_EXHAUSTION') {
       if (deep) continue;
       deep = true;
-      (at = 0), (message = `nesting deeper than ${LIMITS.depth} levels`);
+      at = 0;
+      message = `nesting deeper than ${LIMITS.depth} levels`;
     } else if (e.code === 'MULTIPLE_DOCS') {
       message = 'more than one YAML document: a KB file holds one (remove the `---` line or split the file)';
     } else if (e.code === 'DUPLICATE_KEY') {

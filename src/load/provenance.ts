@@ -79,11 +79,13 @@ function closestPassage(paras: string[], quote: string): { paragraph: number; te
       let score = 0;
       for (const w of win) {
         const n = left.get(w);
-        if (n) score++, left.set(w, n - 1);
+        if (!n) continue;
+        score++;
+        left.set(w, n - 1);
       }
       if (score > best.score) best = { paragraph: i + 1, text: win.join(' '), score };
     }
   });
-  const text = best.text.length > 160 ? best.text.slice(0, 157) + '...' : best.text;
+  const text = best.text.length > 160 ? `${best.text.slice(0, 157)}...` : best.text;
   return { paragraph: best.paragraph, text };
 }

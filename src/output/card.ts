@@ -37,7 +37,7 @@ export const card = {
     section('Quotes', v.quotes, false);
     section('Statements and figures by', v.said, false);
     section('Claims about', v.claims, true);
-    return out.join('\n') + '\n';
+    return `${out.join('\n')}\n`;
   },
   claim(c: ClaimView, ctx: RenderContext): string {
     const k = paint(ctx);
@@ -48,15 +48,13 @@ export const card = {
     if (c.when) lines.push(`${k.cyan('when')}      ${cell(c.when)}${c.when.basis ? ` from “${c.when.basis}”` : ''}`);
     lines.push(`${k.cyan('source')}    ${c.source.name} ¶${c.paragraph}`);
     if (c.note) lines.push(`${k.cyan('note')}      ${c.note}`);
-    return lines.join('\n') + '\n';
+    return `${lines.join('\n')}\n`;
   },
   source(s: Record<string, unknown>, ctx: RenderContext): string {
     const k = paint(ctx);
-    return (
-      Object.entries(s)
-        .filter(([, v]) => v !== null && v !== undefined)
-        .map(([key, v]) => `${k.cyan(key.padEnd(18))} ${cell(v)}`)
-        .join('\n') + '\n'
-    );
+    return `${Object.entries(s)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([key, v]) => `${k.cyan(key.padEnd(18))} ${cell(v)}`)
+      .join('\n')}\n`;
   },
 };

@@ -6,6 +6,7 @@ import { pick } from './cell.js';
 
 // Where a facet's values come from: a dotted path into the row (a list counts each element;
 // a reference counts by its id), or a function of the row for a value no field holds.
+// biome-ignore lint/suspicious/noExplicitAny: a listing's rows are of its command's own type
 export type FacetKey = string | ((row: any) => unknown);
 export type Facets = Record<string, FacetKey>;
 

@@ -27,6 +27,7 @@ export interface Listing {
   wide?: string[]; // columns that may wrap in a table (long text)
   // Columns worked out from a row for reading (a date with its end and inferred mark),
   // not part of the JSON record unless --fields names them.
+  // biome-ignore lint/suspicious/noExplicitAny: a listing's rows are of its command's own type
   computed?: Record<string, (row: any) => unknown>;
   facets?: Facets; // the facets this listing offers, by name
 }
@@ -75,12 +76,12 @@ export async function render(l: Listing, o: OutputOptions, ctx: RenderContext): 
   if (format === 'json' || format === 'jsonl') {
     const out = fields ? rows.map((r) => Object.fromEntries(fields.map((f) => [f, get(r, f) ?? null]))) : rows;
     // Only with --facet does the array become {rows, facets}: plain --json stays an array.
-    if (format === 'json') return JSON.stringify(facets ? { rows: out, facets } : out, null, 2) + '\n';
-    return out.map((r) => JSON.stringify(r) + '\n').join('');
+    if (format === 'json') return `${JSON.stringify(facets ? { rows: out, facets } : out, null, 2)}\n`;
+    return out.map((r) => `${JSON.stringify(r)}\n`).join('');
   }
   const cols = fields ?? l.columns;
   const cells = rows.map((r) => cols.map((c) => cell(get(r, c), format === 'table')));
-  if (format === 'tsv') return [cols, ...cells].map((line) => line.join('\t') + '\n').join('');
+  if (format === 'tsv') return [cols, ...cells].map((line) => `${line.join('\t')}\n`).join('');
   const counted = Object.entries(facets ?? {}).filter(([, counts]) => counts.length);
   if (!rows.length && !counted.length) return '';
   const { table } = await import('./table.js');

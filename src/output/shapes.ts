@@ -23,9 +23,10 @@ export const SHAPE_VERSION = 1;
 // Each named part becomes a definition of the exported JSON Schema (zod reads `id` from this
 // registry), so a reader sees `entity-ref` once rather than its fields at every use.
 export const parts = z.registry<{ id?: string; description?: string }>();
-const named = <T extends z.ZodType>(schema: T, id: string, description: string): T => (
-  parts.add(schema, { id, description }), schema
-);
+const named = <T extends z.ZodType>(schema: T, id: string, description: string): T => {
+  parts.add(schema, { id, description });
+  return schema;
+};
 // A field's description goes on a copy: the same schema serves many fields (and a named part,
 // so described, is written out in place rather than referred to).
 const about = <T extends z.ZodType>(schema: T, description: string): T => {

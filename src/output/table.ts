@@ -20,7 +20,7 @@ export function table(cols: string[], rows: string[][], wide: string[], ctx: Ren
     style: { head: [], border: ctx.color ? ['grey'] : [] },
   });
   for (const r of rows) t.push(r);
-  return t.toString() + '\n';
+  return `${t.toString()}\n`;
 }
 
 // Shrink the wrappable columns, widest first, until the table fits the terminal.

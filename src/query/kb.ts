@@ -115,7 +115,9 @@ export class Kb {
     const todo = [id];
     while (todo.length) {
       for (const r of this.relations(todo.pop()!)) {
-        if (r.kind === 'has_part' && !out.has(r.other.id)) out.add(r.other.id), todo.push(r.other.id);
+        if (r.kind !== 'has_part' || out.has(r.other.id)) continue;
+        out.add(r.other.id);
+        todo.push(r.other.id);
       }
     }
     return out;

@@ -29,7 +29,11 @@ export class SearchIndex {
   constructor(private parts: SearchPart[]) {
     this.docs = parts.flatMap((p) => p.docs);
     let n = 0;
-    this.base = parts.map((p) => ((n += p.docs.length), n - p.docs.length));
+    this.base = parts.map((p) => {
+      const start = n;
+      n += p.docs.length;
+      return start;
+    });
   }
 
   // Documents holding a word that starts with w (or equals it, with `exact`).

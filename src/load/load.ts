@@ -37,10 +37,11 @@ export interface Loaded {
 export class StaleCacheError extends Error {}
 
 export async function loadKb(o: LoadOptions): Promise<Loaded> {
-  const { root, files } = findKbFiles(o.kbDir, o.cwd);
+  const { root, files, problems: refused } = findKbFiles(o.kbDir, o.cwd);
   const cacheDir = o.cache ? cacheRoot(o.env) : undefined;
   const cache = cacheDir ? new Cache(cacheDir, root, o.version) : undefined;
-  const warm = o.refresh ? undefined : cache?.fresh(files);
+  // A link refused at the walk is no file of the KB, so the cache cannot know of it.
+  const warm = o.refresh || refused.length ? undefined : cache?.fresh(files);
   if (warm) return fromSnapshot(warm, files);
 
   const { buildFile, crossCheck, sortProblems } = await import('./build.js');
@@ -50,7 +51,7 @@ export async function loadKb(o: LoadOptions): Promise<Loaded> {
     return c ? { info: f, records: c.records, problems: c.warnings, cached: true } : { ...buildFile(f), cached: false };
   });
   const problems = sortProblems(
-    [...results.flatMap((r) => r.problems), ...crossCheck(results)],
+    [...refused, ...results.flatMap((r) => r.problems), ...crossCheck(results)],
     files.map((f) => f.path),
   );
   const errors = problems.filter((p) => p.severity === 'error');

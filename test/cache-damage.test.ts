@@ -111,11 +111,17 @@ describe('damage that the checksums find', () => {
   });
 });
 
+const same = (segment: string, make: () => unknown) => JSON.stringify((JSON.parse(segment) as unknown[]).map(make));
+
 describe('damage that passes the checksums is found by the shape check', () => {
   const cases: [string, string[], (s: Record<string, string>, h: Record<string, unknown>) => void][] = [
     ['entities [null]', ['companies', '--json'], (s) => void (s.entities = '[null]')],
     ['entities []', ['show', 'baidu', '--json'], (s) => void (s.entities = '[]')],
     ['entities [{}]', ['companies', '--json'], (s) => void (s.entities = '[{}]')],
+    // As many records as the header counts, none of them an entity.
+    ['entities all null', ['companies', '--json'], (s) => void (s.entities = same(s.entities, () => null))],
+    ['entities all {}', ['show', 'baidu', '--json'], (s) => void (s.entities = same(s.entities, () => ({})))],
+    ['claims all []', ['claims', '--json'], (s) => void (s.claims = same(s.claims, () => []))],
     [
       'an entity with a field of the wrong type',
       ['show', 'baidu', '--json'],

@@ -23,6 +23,7 @@ const cacheFormat = createHash('sha1')
       'src/load/cache.ts',
       'src/load/snapshot.ts',
       'src/load/store.ts',
+      'src/load/checksum.ts',
       'src/load/shape.ts',
       'src/load/searchpart.ts',
       'src/text/normalize.ts',

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checksum, StoreFile, StoreWriter, Sum } from '../src/load/store.js';
+import { checksum, Sum } from '../src/load/checksum.js';
+import { StoreFile, StoreWriter } from '../src/load/store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aigc-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -17,7 +17,7 @@ import { SECTION_NAMES, type Section } from '../model.js';
 import { searchPart } from './searchpart.js';
 import { isSearchPart, SHAPES } from './shape.js';
 import { type Entry, isEntry, isManifest, type Manifest, parseJson, Snapshot, type StoredProblem } from './snapshot.js';
-import { StoreFile, StoreWriter } from './store.js';
+import { ascii, StoreFile, StoreWriter } from './store.js';
 import type { FileRecords } from './validate.js';
 
 // FNV-1a, twice with different primes: a stable name from a string, without loading node:crypto.
@@ -177,9 +177,10 @@ export class Cache {
         w.put('[');
         let any = false;
         kept.forEach((r, i) => {
+          // Lengths are of the text as stored, in ASCII (store.ts), as a reader cuts it.
           const text =
             r.cached?.text[s] ??
-            (s === 'search' ? JSON.stringify(searchPart(r.records)) : JSON.stringify(r.records[s]).slice(1, -1));
+            ascii(s === 'search' ? JSON.stringify(searchPart(r.records)) : JSON.stringify(r.records[s]).slice(1, -1));
           entries[i].chars[j] = text.length;
           if (!text) return;
           if (any) w.put(',');

@@ -22,8 +22,7 @@ export interface Manifest extends StoreHeader {
 }
 
 // One KB file in the store: its key, how many records of each section it holds, the length
-// (in UTF-16 units) of its text in each section's segment and in the search segment, and its
-// own warnings.
+// of its text (ASCII) in each section's segment and in the search segment, and its own warnings.
 export interface Entry {
   key: string;
   counts: number[];

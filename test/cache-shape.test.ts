@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildFile } from '../src/load/build.js';
 import { findKbFiles } from '../src/load/files.js';
-import { Claim, Entity, Source } from '../src/load/schema.js';
+import { Claim, Entity, Relation, Source, Value, When } from '../src/load/schema.js';
 import { searchPart } from '../src/load/searchpart.js';
-import { isSearchPart, SHAPES } from '../src/load/shape.js';
+import { FIELDS, isSearchPart, SHAPES } from '../src/load/shape.js';
 import { SECTION_NAMES } from '../src/model.js';
 import { fixture, ROOT } from './helpers.js';
 
@@ -16,9 +16,9 @@ const files = ['kb', fixture('valid'), fixture('landscape-hostile')].flatMap((d)
 
 describe('the shape check of cached records', () => {
   it('knows the fields the schema knows', () => {
-    expect(SHAPES.sources.fields.sort()).toEqual(Object.keys(Source.shape).sort());
-    expect(SHAPES.entities.fields.sort()).toEqual(Object.keys(Entity.shape).sort());
-    expect(SHAPES.claims.fields.sort()).toEqual(Object.keys(Claim.shape).sort());
+    expect([...FIELDS.sources].sort()).toEqual(Object.keys(Source.shape).sort());
+    expect([...FIELDS.entities].sort()).toEqual(Object.keys(Entity.shape).sort());
+    expect([...FIELDS.claims].sort()).toEqual(Object.keys(Claim.shape).sort());
   });
 
   it('accepts every record the validator keeps', () => {
@@ -47,12 +47,68 @@ describe('the shape check of cached records', () => {
           expect(SHAPES[s]({ ...r, extra: 'x' })).toBe(false);
         }
   });
+
+  it('does the same for the records inside a record: relations, a value, a date', () => {
+    const other = (v: unknown) => (typeof v === 'number' ? 'seven' : 7);
+    const seen = new Set<string>();
+    for (const f of files)
+      for (const s of SECTION_NAMES)
+        for (const r of f.records[s] as unknown as Record<string, unknown>[])
+          for (const { what, inner, shape, put } of nested(s, r)) {
+            seen.add(what);
+            expect(SHAPES[s](put(inner)), `${s} ${what} as it is`).toBe(true);
+            for (const k of Object.keys(inner)) {
+              expect(SHAPES[s](put({ ...inner, [k]: other(inner[k]) })), `${s} ${what}.${k} changed`).toBe(false);
+              const without = { ...inner };
+              delete without[k];
+              if (shape[k].def.type !== 'optional')
+                expect(SHAPES[s](put(without)), `${s} ${what}.${k} missing`).toBe(false);
+            }
+            expect(SHAPES[s](put({ ...inner, extra: 'x' })), `${s} ${what} with an unknown field`).toBe(false);
+            expect(SHAPES[s](put(null)), `${s} ${what} null`).toBe(false);
+          }
+    expect([...seen].sort()).toEqual(['relation', 'value', 'when']);
+  });
 });
 
 // Whether the validated record may lack the field: .optional() in the schema (not a default).
+type Shape = Record<string, { def: { type: string } }>;
 const SCHEMAS = { sources: Source, entities: Entity, claims: Claim };
-const optionalIn = (s: keyof typeof SCHEMAS, k: string) =>
-  (SCHEMAS[s].shape as Record<string, { def: { type: string } }>)[k].def.type === 'optional';
+const optionalIn = (s: keyof typeof SCHEMAS, k: string) => (SCHEMAS[s].shape as Shape)[k].def.type === 'optional';
+
+// The records inside a record, each with the schema it was validated by and a way to put a
+// changed one in its place.
+function nested(s: keyof typeof SCHEMAS, r: Record<string, unknown>) {
+  const out: { what: string; inner: Record<string, unknown>; shape: Shape; put: (v: unknown) => unknown }[] = [];
+  if (s === 'entities')
+    (r.relations as Record<string, unknown>[]).forEach((inner, i) => {
+      const relations = r.relations as unknown[];
+      out.push({
+        what: 'relation',
+        inner,
+        shape: Relation.shape as Shape,
+        put: (v) => ({ ...r, relations: relations.map((x, j) => (i === j ? v : x)) }),
+      });
+    });
+  if (s === 'claims' && r.value) {
+    const inner = r.value as Record<string, unknown>;
+    const [amount, range] = Value.options;
+    out.push({
+      what: 'value',
+      inner,
+      shape: ('amount' in inner ? amount.shape : range.shape) as Shape,
+      put: (v) => ({ ...r, value: v }),
+    });
+  }
+  if (s === 'claims' && r.when)
+    out.push({
+      what: 'when',
+      inner: r.when as Record<string, unknown>,
+      shape: When.shape as Shape,
+      put: (v) => ({ ...r, when: v }),
+    });
+  return out;
+}
 
 describe('the shape check of cached search parts', () => {
   const parts = files.map((f) => searchPart(f.records));

@@ -2,95 +2,173 @@
 // never loads): every field of the schema (schema.ts) with the type it has once validated, and
 // nothing else. The cache's checksums catch damage; this catches anything that passes them but
 // would still crash a command or answer wrongly, such as a part written by a buggy build.
-// test/cache-shape.test.ts holds these to the schema.
+// Each check is written out field by field rather than composed from small functions: it runs
+// over every record of a section a query reads (100,000 at a time), where a generic walk costs
+// as much as parsing the JSON. test/cache-shape.test.ts holds the checks and FIELDS to the schema.
 import { CLAIM_KINDS, ENTITY_TYPES, PARAGRAPH_SCHEMES, RELATION_KINDS, SOURCE_KINDS } from '../model.js';
 import type { SearchPart } from './searchpart.js';
 
-type Check = (v: unknown) => boolean;
+type Rec = Record<string, unknown>;
 
-const str: Check = (v) => typeof v === 'string';
-const bool: Check = (v) => typeof v === 'boolean';
-const num: Check = (v) => typeof v === 'number' && Number.isFinite(v);
-const oneOf = (xs: readonly string[]): Check => {
-  const set = new Set(xs);
-  return (v) => typeof v === 'string' && set.has(v);
+const isObject = (v: unknown): v is Rec => v !== null && typeof v === 'object' && !Array.isArray(v);
+const optStr = (v: unknown) => v === undefined || typeof v === 'string';
+function strings(v: unknown): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const x of v) if (typeof x !== 'string') return false;
+  return true;
+}
+const finite = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+// Nothing but the fields named: as many keys as the fields it has (JSON keeps no undefined).
+function only(r: Rec, present: number): boolean {
+  let n = 0;
+  for (const _ in r) n++;
+  return n === present;
+}
+const has = (v: unknown) => (v === undefined ? 0 : 1);
+
+const SOURCE_KIND = new Set<unknown>(SOURCE_KINDS);
+const SCHEME = new Set<unknown>(PARAGRAPH_SCHEMES);
+const ENTITY_TYPE = new Set<unknown>(ENTITY_TYPES);
+const RELATION_KIND = new Set<unknown>(RELATION_KINDS);
+const CLAIM_KIND = new Set<unknown>(CLAIM_KINDS);
+
+// The fields each check knows, for the test that holds them to the schema.
+export const FIELDS = {
+  sources: [
+    'id',
+    'kind',
+    'title',
+    'publisher',
+    'published',
+    'published_inferred',
+    'url',
+    'language',
+    'translated_from',
+    'paragraphs',
+    'note',
+  ],
+  entities: ['id', 'type', 'name', 'aliases', 'description', 'segments', 'relations', 'sources', 'note'],
+  claims: ['id', 'kind', 'about', 'by', 'text', 'value', 'measures', 'when', 'source', 'paragraph', 'note'],
 };
-const opt =
-  (c: Check): Check =>
-  (v) =>
-    v === undefined || c(v);
-const list =
-  (c: Check): Check =>
-  (v) =>
-    Array.isArray(v) && v.every(c);
 
-// A plain object with these fields, each present (or absent where optional) with its type.
-function record(fields: Record<string, Check>): Check & { fields: string[] } {
-  const names = Object.keys(fields);
-  const check = (v: unknown) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
-    const r = v as Record<string, unknown>;
-    for (const k in r) if (!Object.hasOwn(fields, k)) return false;
-    for (const n of names) if (!fields[n](r[n])) return false;
-    return true;
-  };
-  return Object.assign(check, { fields: names });
+function isSource(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  const {
+    id,
+    kind,
+    title,
+    publisher,
+    published,
+    published_inferred,
+    url,
+    language,
+    translated_from,
+    paragraphs,
+    note,
+  } = v;
+  return (
+    typeof id === 'string' &&
+    SOURCE_KIND.has(kind) &&
+    typeof title === 'string' &&
+    typeof publisher === 'string' &&
+    typeof published === 'string' &&
+    typeof published_inferred === 'boolean' &&
+    optStr(url) &&
+    typeof language === 'string' &&
+    optStr(translated_from) &&
+    SCHEME.has(paragraphs) &&
+    optStr(note) &&
+    only(v, 8 + has(url) + has(translated_from) + has(note))
+  );
 }
 
-const date = str;
-const amount = record({ amount: num, unit: opt(str) });
-const range = record({ min: num, max: num, unit: opt(str) });
+function isRelation(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  const { kind, to, role, note } = v;
+  return (
+    RELATION_KIND.has(kind) &&
+    typeof to === 'string' &&
+    optStr(role) &&
+    optStr(note) &&
+    only(v, 2 + has(role) + has(note))
+  );
+}
 
-export const SHAPES = {
-  sources: record({
-    id: str,
-    kind: oneOf(SOURCE_KINDS),
-    title: str,
-    publisher: str,
-    published: date,
-    published_inferred: bool,
-    url: opt(str),
-    language: str,
-    translated_from: opt(str),
-    paragraphs: oneOf(PARAGRAPH_SCHEMES),
-    note: opt(str),
-  }),
-  entities: record({
-    id: str,
-    type: oneOf(ENTITY_TYPES),
-    name: str,
-    aliases: list(str),
-    description: opt(str),
-    segments: list(str),
-    relations: list(record({ kind: oneOf(RELATION_KINDS), to: str, role: opt(str), note: opt(str) })),
-    sources: list(str),
-    note: opt(str),
-  }),
-  claims: record({
-    id: str,
-    kind: oneOf(CLAIM_KINDS),
-    about: list(str),
-    by: (v) => v === null || typeof v === 'string',
-    text: str,
-    value: opt((v) => amount(v) || range(v)),
-    measures: opt(str),
-    when: opt(record({ date, end: opt(date), inferred: bool, basis: opt(str) })),
-    source: str,
-    paragraph: (v) => Number.isSafeInteger(v) && (v as number) > 0,
-    note: opt(str),
-  }),
-};
+function isEntity(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  const { id, type, name, aliases, description, segments, relations, sources, note } = v;
+  if (
+    !(
+      typeof id === 'string' &&
+      ENTITY_TYPE.has(type) &&
+      typeof name === 'string' &&
+      strings(aliases) &&
+      optStr(description) &&
+      strings(segments) &&
+      Array.isArray(relations) &&
+      strings(sources) &&
+      optStr(note) &&
+      only(v, 7 + has(description) + has(note))
+    )
+  )
+    return false;
+  for (const r of relations) if (!isRelation(r)) return false;
+  return true;
+}
+
+function isValue(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  const { amount, min, max, unit } = v;
+  if (!optStr(unit)) return false;
+  if (amount !== undefined) return finite(amount) && only(v, 1 + has(unit));
+  return finite(min) && finite(max) && only(v, 2 + has(unit));
+}
+
+function isWhen(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  const { date, end, inferred, basis } = v;
+  return (
+    typeof date === 'string' &&
+    optStr(end) &&
+    typeof inferred === 'boolean' &&
+    optStr(basis) &&
+    only(v, 2 + has(end) + has(basis))
+  );
+}
+
+function isClaim(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  const { id, kind, about, by, text, value, measures, when, source, paragraph, note } = v;
+  return (
+    typeof id === 'string' &&
+    CLAIM_KIND.has(kind) &&
+    strings(about) &&
+    (by === null || typeof by === 'string') &&
+    typeof text === 'string' &&
+    (value === undefined || isValue(value)) &&
+    optStr(measures) &&
+    (when === undefined || isWhen(when)) &&
+    typeof source === 'string' &&
+    Number.isSafeInteger(paragraph) &&
+    (paragraph as number) > 0 &&
+    optStr(note) &&
+    only(v, 7 + has(value) + has(measures) + has(when) + has(note))
+  );
+}
+
+export const SHAPES = { sources: isSource, entities: isEntity, claims: isClaim };
 
 // A search part whose postings point only at its own documents.
 export function isSearchPart(v: unknown): v is SearchPart {
   const p = v as SearchPart;
   if (!p || typeof p !== 'object' || !Array.isArray(p.docs) || !Array.isArray(p.words) || !Array.isArray(p.postings))
     return false;
-  if (p.words.length !== p.postings.length || !p.words.every(str)) return false;
+  if (p.words.length !== p.postings.length || !strings(p.words)) return false;
   for (const d of p.docs) {
-    if (!d || typeof d !== 'object' || !str(d.type) || !str(d.id) || !str(d.name)) return false;
-    if (!d.fields || typeof d.fields !== 'object') return false;
-    for (const k in d.fields) if (!list(str)(d.fields[k])) return false;
+    if (!isObject(d) || typeof d.type !== 'string' || typeof d.id !== 'string' || typeof d.name !== 'string')
+      return false;
+    if (!isObject(d.fields)) return false;
+    for (const k in d.fields) if (!strings(d.fields[k])) return false;
   }
   const n = p.docs.length;
   for (const docs of p.postings) {
@@ -100,11 +178,19 @@ export function isSearchPart(v: unknown): v is SearchPart {
   return true;
 }
 
-const position: Check = (v) => Number.isSafeInteger(v) && (v as number) >= 1;
-const problem = { line: position, col: position, message: str, severity: oneOf(['error', 'warning']) };
+const position = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 1;
 
 // A stored problem: where it is and what it says; with `files`, also the index of its file.
-export const isStoredProblem = (files?: number): Check =>
-  files === undefined
-    ? record(problem)
-    : record({ ...problem, at: (v) => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) < files });
+export const isStoredProblem =
+  (files?: number) =>
+  (v: unknown): boolean => {
+    if (!isObject(v)) return false;
+    const { line, col, message, severity, at } = v;
+    const base =
+      position(line) &&
+      position(col) &&
+      typeof message === 'string' &&
+      (severity === 'error' || severity === 'warning');
+    if (files === undefined) return base && only(v, 4);
+    return base && Number.isSafeInteger(at) && (at as number) >= 0 && (at as number) < files && only(v, 5);
+  };

@@ -114,6 +114,23 @@ describe('damage that the checksums find', () => {
 const same = (segment: string, make: () => unknown) => JSON.stringify((JSON.parse(segment) as unknown[]).map(make));
 
 describe('damage that passes the checksums is found by the shape check', () => {
+  it('which runs on the first use of each section of a store, and again for a store that changed', async () => {
+    const e = env();
+    await cli(['companies', '--json'], { env: e });
+    const checked = join(kbCacheDir(e.XDG_CACHE_HOME), 'checked');
+    const id = () => /aigc-kb-cache \d+ \d+ ([0-9a-f]{16})/.exec(readFileSync(storeOf(e.XDG_CACHE_HOME), 'latin1'))![1];
+    await cli(['companies', '--json'], { env: e });
+    expect(readFileSync(checked, 'latin1')).toBe(`aigc-checked ${id()} entities sources\n`);
+    await cli(['claims', '--json'], { env: e });
+    expect(readFileSync(checked, 'latin1')).toBe(`aigc-checked ${id()} claims entities sources\n`);
+    // A store written since, with other contents, is not covered by the record: it is checked.
+    forge(storeOf(e.XDG_CACHE_HOME), (s) => void (s.entities = same(s.entities, () => null)));
+    expect(readFileSync(checked, 'latin1')).not.toContain(id());
+    await answersAndRepairs(e, ['companies', '--json']);
+    // The store rebuilt is the one checked before, byte for byte: the record holds for it again.
+    expect(readFileSync(checked, 'latin1')).toMatch(new RegExp(`^aigc-checked ${id()} .*entities`));
+  });
+
   const cases: [string, string[], (s: Record<string, string>, h: Record<string, unknown>) => void][] = [
     ['entities [null]', ['companies', '--json'], (s) => void (s.entities = '[null]')],
     ['entities []', ['show', 'baidu', '--json'], (s) => void (s.entities = '[]')],
@@ -191,7 +208,10 @@ describe('something other than a regular file in the place of a cache file', () 
   it.each(SPECIAL)('%s in place of every file of the KB cache: answered, and replaced by a store', (_, make) => {
     const cache = freshCache();
     const want = commands.map((c) => bin(c, freshCache()).stdout);
+    // Twice: the store, then the record of its shape checks.
     bin(commands[0], cache);
+    bin(commands[0], cache);
+    expect(readdirSync(kbCacheDir(cache)).sort()).toEqual(['checked', 'store']);
     for (const f of filesOf(kbCacheDir(cache))) {
       rmSync(f);
       make(f);

@@ -16,7 +16,16 @@ import type { KbFileInfo } from './files.js';
 import { SECTION_NAMES, type Section } from '../model.js';
 import { searchPart } from './searchpart.js';
 import { isSearchPart, SHAPES } from './shape.js';
-import { type Entry, isEntry, isManifest, type Manifest, parseJson, Snapshot, type StoredProblem } from './snapshot.js';
+import {
+  type Entry,
+  isEntry,
+  isManifest,
+  type Manifest,
+  parseJson,
+  ShapeChecked,
+  Snapshot,
+  type StoredProblem,
+} from './snapshot.js';
 import { ascii, StoreFile, StoreWriter } from './store.js';
 import type { FileRecords } from './validate.js';
 
@@ -87,7 +96,7 @@ export class Cache {
     const store = StoreFile.open(this.path, isManifest);
     const m = store?.header as Manifest | undefined;
     if (!store || !m?.complete || m.counts.files !== files.length || m.kb !== kbKey(files)) return undefined;
-    return new Snapshot(store, m, files);
+    return new Snapshot(store, m, files, new ShapeChecked(join(this.dir, 'checked'), store.id));
   }
 
   // Every KB file the store holds, by key, for a rebuild to reuse; nothing if any part of the
@@ -205,8 +214,9 @@ export class Cache {
     }
   }
 
-  // Temporary files of a process killed mid-write are never read; remove those older than a
-  // minute (younger ones may be another process's work in progress).
+  // Beside the store and its record of shape checks, only temporary files of a process killed
+  // mid-write are ever there, never read: remove those older than a minute (younger ones may be
+  // another process's work in progress).
   sweep(): void {
     let names: string[];
     try {
@@ -216,7 +226,7 @@ export class Cache {
     }
     const old = Date.now() - 60_000;
     for (const n of names) {
-      if (n === 'store') continue;
+      if (n === 'store' || n === 'checked') continue;
       const p = join(this.dir, n);
       try {
         if (statSync(p).mtimeMs < old) rmSync(p, { force: true });

@@ -83,12 +83,26 @@ const uEscape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0
 // JSON text in ASCII: every other character as its \u escape (JSON has them only in strings).
 export const ascii = (json: string) => (NOT_ASCII.test(json) ? json.replace(NOT_ASCII_ALL, uEscape) : json);
 
+// A small file's text, if it is a regular file (not a link, FIFO or device) of at most `limit` bytes.
+export function readSmall(path: string, limit: number): string | undefined {
+  const file = openRegular(path);
+  if (!file) return undefined;
+  try {
+    return file.size <= limit ? readAt(file.fd, file.size, 0).toString('latin1') : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(file.fd);
+  }
+}
+
 // A store as found on disk: its header, checked, and a way to read its segments.
 export class StoreFile {
   private constructor(
     private path: string,
     readonly header: StoreHeader,
     private size: number,
+    private sum: string,
   ) {}
 
   // The store's header, or undefined for anything but a whole store file whose header checks.
@@ -108,12 +122,17 @@ export class StoreFile {
         return undefined;
       for (const ref of Object.values(header.segments)) if (!isRef(ref) || ref.at + ref.bytes > at) return undefined;
       if (!headerShape(header)) return undefined;
-      return new StoreFile(path, header, file.size);
+      return new StoreFile(path, header, file.size, m[3]);
     } catch {
       return undefined;
     } finally {
       closeSync(file.fd);
     }
+  }
+
+  // The header's checksum: it covers every segment's, so it names this store's contents.
+  get id(): string {
+    return this.sum;
   }
 
   // A segment's text, read from the file anew (another process may have replaced it since the

@@ -3,11 +3,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
-import { writeSqlite, VIEW_COUNT } from '../export/sqlite.js';
+import { sqliteBytes, VIEW_COUNT } from '../export/sqlite.js';
 import { buildTables, rowCount, TABLE_MODEL, type Table } from '../export/tables.js';
 import { exportFolder, sqliteFile } from '../export/target.js';
 import { csv, jsonl } from '../export/text.js';
-import { checkTarget, leftoverNote, writeAtomically } from '../fs/target.js';
+import { checkTarget, leftoverNote, writeAtomically, writeFileAtomically } from '../fs/target.js';
 import type { Ctx, Output } from './context.js';
 
 export interface Options {
@@ -39,7 +39,8 @@ export async function run(ctx: Ctx, o: Options): Promise<Output> {
   const tables = buildTables(kb);
   const rows = rowCount(tables).toLocaleString('en');
   if (o.format === 'sqlite') {
-    const left = writeAtomically(target, (tmp) => writeSqlite(tmp, tables, kb));
+    // Built in memory, then written whole: a failure leaves no file behind.
+    const left = writeFileAtomically(target, await sqliteBytes(tables, kb));
     return {
       stdout: '',
       stderr: [

@@ -144,7 +144,7 @@ const sqlValue = (v: Cell): Cell => (typeof v === 'boolean' ? Number(v) : v);
 
 // The database's bytes. The indexes are made once the rows are in, which sorts each once rather
 // than growing it row by row, and the foreign keys are checked once at the end rather than at
-// every row: both cost a third of the time on a large KB.
+// every row: together a fifth less CPU time on a 100,000-record KB (8.8 s against 10.9 s).
 export async function sqliteBytes(tables: Table[], kb: Kb): Promise<Uint8Array> {
   const db = await openDatabase();
   try {

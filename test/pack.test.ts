@@ -108,32 +108,42 @@ describe('npm pack and a global install', () => {
     expect(version).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
   });
 
-  // From another folder, with the engine the package ships (dist/lazy/sql-wasm.wasm).
-  const exportFrom = (elsewhere: string) =>
-    spawnSync(installed, ['export', '--format', 'sqlite', '--out', 'kb.db'], {
-      cwd: elsewhere,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH, HOME: elsewhere, XDG_CACHE_HOME: join(elsewhere, 'cache') },
-    });
+  // From another folder, with the engine the package ships (dist/lazy/sql-wasm.wasm): the
+  // installed command, or the checkout's bin/aigc.js.
+  const aigc = (where: 'installed' | 'checkout', args: string[], cwd: string) =>
+    spawnSync(
+      where === 'installed' ? installed : process.execPath,
+      [...(where === 'installed' ? [] : [join(ROOT, 'bin', 'aigc.js')]), ...args],
+      {
+        cwd,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, HOME: cwd, XDG_CACHE_HOME: join(cwd, 'cache') },
+      },
+    );
+  const exportFrom = (where: 'installed' | 'checkout', cwd: string) =>
+    aigc(where, ['export', '--format', 'sqlite', '--out', 'kb.db'], cwd);
 
   describeSqlite3('export --format sqlite', () => {
-    it('writes a database that sqlite3 reads: every claim, and ERNIE found by full-text search', () => {
-      const elsewhere = mkdtempSync(join(tmpdir(), 'aigc-elsewhere-'));
-      try {
-        const r = exportFrom(elsewhere);
-        expect(r.status, r.stderr).toBe(0);
-        expect(r.stderr).toMatch(/^wrote \d+ tables \([\d,]+ rows\), a full-text index and \d+ views to kb\.db\n$/);
-        const file = join(elsewhere, 'kb.db');
-        const claims = spawnSync(installed, ['claims', '--json'], { cwd: elsewhere, encoding: 'utf8' });
-        expect(sqlite3(file, 'select count(*) as n from claims')).toEqual([{ n: JSON.parse(claims.stdout).length }]);
-        const ernie = json(bin(['products', '--json'])).find((p: { name: string }) => p.name === 'ERNIE Bot');
-        expect(sqlite3(file, "select id from search where search match 'ERNIE' and field = 'name'")).toEqual([
-          { id: ernie.id },
-        ]);
-      } finally {
-        rmSync(elsewhere, { recursive: true, force: true });
-      }
-    });
+    it.each(['installed', 'checkout'] as const)(
+      '%s: writes a database that sqlite3 reads: every claim, and ERNIE found by full-text search',
+      (where) => {
+        const elsewhere = mkdtempSync(join(tmpdir(), 'aigc-elsewhere-'));
+        try {
+          const r = exportFrom(where, elsewhere);
+          expect(r.status, r.stderr).toBe(0);
+          expect(r.stderr).toMatch(/^wrote \d+ tables \([\d,]+ rows\), a full-text index and \d+ views to kb\.db\n$/);
+          const file = join(elsewhere, 'kb.db');
+          const claims = JSON.parse(aigc(where, ['claims', '--json'], elsewhere).stdout);
+          expect(sqlite3(file, 'select count(*) as n from claims')).toEqual([{ n: claims.length }]);
+          const ernie = json(bin(['products', '--json'])).find((p: { name: string }) => p.name === 'ERNIE Bot');
+          expect(sqlite3(file, "select id from search where search match 'ERNIE' and field = 'name'")).toEqual([
+            { id: ernie.id },
+          ]);
+        } finally {
+          rmSync(elsewhere, { recursive: true, force: true });
+        }
+      },
+    );
   });
 
   // Last: these break the installed copy's engine, a truncated file and then none.
@@ -144,7 +154,7 @@ describe('npm pack and a global install', () => {
     damage(join(dir, 'prefix', 'lib', 'node_modules', 'aigc', 'dist', 'lazy', 'sql-wasm.wasm'));
     const elsewhere = mkdtempSync(join(tmpdir(), 'aigc-nosqlite-'));
     try {
-      const r = exportFrom(elsewhere);
+      const r = exportFrom('installed', elsewhere);
       expect(r.status).toBe(1);
       expect(r.stderr).toMatch(
         new RegExp(`^aigc: --format sqlite cannot ${verb} its SQLite engine, [^\\n]*: install aigc again[^\\n]*\\n$`),

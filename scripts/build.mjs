@@ -9,7 +9,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { relative, resolve } from 'node:path';
 
@@ -101,10 +101,11 @@ await Promise.all([
 ]);
 
 // SQLite for `export --format sqlite`: sql.js's JavaScript is bundled into dist/lazy/export.cjs,
-// and its WebAssembly goes beside that bundle, where src/export/sqlite.ts reads it.
-copyFileSync(
-  createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm'),
+// and its WebAssembly goes beside that bundle, where src/export/sqlite.ts reads it (written anew
+// rather than copied: sql.js ships the file with execute bits).
+writeFileSync(
   resolve(root, 'dist/lazy/sql-wasm.wasm'),
+  readFileSync(createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm')),
 );
 
 // The help text as the CLI renders it off a terminal, for dist/aigc.cjs to print.

@@ -36,7 +36,7 @@ export function openDatabase(file: string, load: () => unknown = () => require('
   } catch (e) {
     const missing = (e as NodeJS.ErrnoException)?.code === 'MODULE_NOT_FOUND';
     throw new RuntimeFailure(
-      `--format sqlite needs the better-sqlite3 package, which ${missing ? `is not installed; ${INSTALL}` : `does not load here (${firstLine(e)}); ${REBUILD}`}`
+      `--format sqlite needs the better-sqlite3 package, which ${missing ? `is not installed; ${INSTALL}` : `does not load here (${firstLine(e)}); ${REBUILD}`}`,
     );
   }
   try {
@@ -49,7 +49,7 @@ export function openDatabase(file: string, load: () => unknown = () => require('
     if (e instanceof TypeError && /directory does not exist/i.test(e.message))
       throw Object.assign(e, { code: 'ENOENT' });
     throw new RuntimeFailure(
-      `--format sqlite needs better-sqlite3, whose native module does not load here (${firstLine(e)}); ${REBUILD}`
+      `--format sqlite needs better-sqlite3, whose native module does not load here (${firstLine(e)}); ${REBUILD}`,
     );
   }
 }

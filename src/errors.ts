@@ -1,3 +1,5 @@
+import type { ProblemRow } from './output/shapes.js';
+
 // The error family and the exit-code table. Commands and the core throw these;
 // only src/main.ts turns them into a message and an exit code.
 
@@ -8,13 +10,10 @@ export const EXIT = {
   invalidKb: 3, // the knowledge base failed validation
 } as const;
 
-export interface Problem {
-  file: string;
-  line: number;
-  col: number;
-  message: string;
-  severity: 'error' | 'warning';
-}
+// A problem of the knowledge base, located: file (as shown from the working folder), line and
+// column from 1, message, and whether it is an error or a warning. Its shape is the JSON of
+// `validate --json`.
+export type Problem = ProblemRow;
 
 // A lazy bundle (dist/lazy/) carries its own copy of this module, so an error it throws is an
 // instance of another class of the same name. instanceof therefore asks for the kinds an error

@@ -1,6 +1,7 @@
 // The KB as a graph: every entity a node; an edge for each relation, each segment membership,
 // and each speaker-subject pair of quotes. Nodes and edges are sorted, so a rendered file
 // diffs cleanly when the KB changes.
+import type { GraphJson } from '../output/shapes.js';
 import type { Kb } from '../query/kb.js';
 
 // `makes` runs from the maker to the product (the inverse of the stored `maker`), so that every
@@ -18,24 +19,12 @@ export const EDGE_KINDS = [
 ] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 
-export interface GraphNode {
-  id: string;
-  name: string;
-  type: string;
-}
-
-export interface GraphEdge {
-  from: string;
-  to: string;
-  kind: EdgeKind;
-  role: string | null; // works_at: the role(s), joined
-  weight: number; // spoke_about: how many quotes; otherwise 1
-}
-
-export interface Graph {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
+// The graph's shape is the JSON of `aigc graph --format json` (src/output/shapes.ts): nodes by
+// id, name and type; edges from, to, kind, role (works_at: the roles, joined) and weight
+// (spoke_about: how many quotes; otherwise 1).
+export type Graph = GraphJson;
+export type GraphNode = Graph['nodes'][number];
+export type GraphEdge = Graph['edges'][number];
 
 export function buildGraph(kb: Kb): Graph {
   const nodes = kb.entities.map((e) => ({ id: e.id, name: e.name, type: e.type }));

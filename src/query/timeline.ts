@@ -2,9 +2,12 @@
 // each with its date's precision and whether the date was worked out rather than printed.
 import type { Kb } from './kb.js';
 import { precisionOf } from '../model.js';
+import type { TimelineRow } from '../output/shapes.js';
 import type { Claim, When } from '../load/schema.js';
 import { dayRange, selectClaims } from './select.js';
 import { entityRef, sourceRef } from './views.js';
+
+export type { TimelineRow };
 
 export interface TimelineFilter {
   about?: string;
@@ -19,7 +22,7 @@ export function timeline(kb: Kb, f: TimelineFilter) {
   return dated.map((c) => timelineRow(kb, c)).sort(byDate);
 }
 
-export function timelineRow(kb: Kb, c: Claim & { when: When }) {
+export function timelineRow(kb: Kb, c: Claim & { when: When }): TimelineRow {
   const w = c.when;
   return {
     id: c.id,
@@ -38,7 +41,6 @@ export function timelineRow(kb: Kb, c: Claim & { when: When }) {
     paragraph: c.paragraph,
   };
 }
-export type TimelineRow = ReturnType<typeof timelineRow>;
 
 const RANK = { year: 0, month: 1, day: 2 };
 

@@ -1,4 +1,5 @@
 import type { ProblemRow } from './output/shapes.js';
+import { counted } from './text/words.js';
 
 // The error family and the exit-code table. Commands and the core throw these;
 // only src/main.ts turns them into a message and an exit code.
@@ -67,7 +68,7 @@ export class KbInvalidError extends AigcError {
   static override readonly kind: string = 'KbInvalidError';
   constructor(readonly problems: Problem[]) {
     const errors = problems.filter((p) => p.severity === 'error').length;
-    super(`the knowledge base is invalid: ${errors} error${errors === 1 ? '' : 's'}`, EXIT.invalidKb);
+    super(`the knowledge base is invalid: ${counted(errors, 'error')}`, EXIT.invalidKb);
   }
 }
 

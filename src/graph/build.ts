@@ -3,6 +3,7 @@
 // diffs cleanly when the KB changes.
 import type { GraphJson } from '../output/shapes.js';
 import type { Kb } from '../query/kb.js';
+import { compareText } from '../text/words.js';
 
 // `makes` runs from the maker to the product (the inverse of the stored `maker`), so that every
 // edge reads the way the landscape is described: people to organisations, makers to products,
@@ -81,11 +82,11 @@ export function around(g: Graph, id: string, depth: number): Graph {
   };
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 function sorted(g: Graph): Graph {
   return {
-    nodes: [...g.nodes].sort((a, b) => byText(a.id, b.id)),
-    edges: [...g.edges].sort((a, b) => byText(a.from, b.from) || byText(a.to, b.to) || byText(a.kind, b.kind)),
+    nodes: [...g.nodes].sort((a, b) => compareText(a.id, b.id)),
+    edges: [...g.edges].sort(
+      (a, b) => compareText(a.from, b.from) || compareText(a.to, b.to) || compareText(a.kind, b.kind),
+    ),
   };
 }

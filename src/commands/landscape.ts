@@ -21,12 +21,14 @@ export async function run(ctx: Ctx, o: Options): Promise<Output> {
   const page = landscapePage(data);
   const left = target && writeFileAtomically(target, page);
   const c = data.counts;
-  const other = data.groups.some((g) => g.other) ? ' and Other' : '';
+  const has = (kind: string) => data.groups.some((g) => g.kind === kind);
+  const groups = [has('platforms') && 'Platforms', n(c.segments, 'segment'), has('other') && 'Other'].filter(Boolean);
+  const shown = groups.length > 1 ? `${groups.slice(0, -1).join(', ')} and ${groups.at(-1)}` : groups[0];
   const of = c.entities === 1 ? '1 organisation or product' : `${c.entities} organisations and products`;
   return {
     stdout: toStdout ? page : '',
     stderr: [
-      `wrote ${target ? o.out : 'the page to stdout'}: ${n(c.segments, 'segment')}${other}, ${n(c.cards, 'card')} of ${of}`,
+      `wrote ${target ? o.out : 'the page to stdout'}: ${shown}, ${n(c.cards, 'card')} of ${of}`,
       ...leftoverNote(left),
     ],
   };

@@ -23,24 +23,14 @@ export const command = defineCommand<Options>({
     // Checked before the KB is read: a refusal need not wait for a load.
     const target = toStdout ? undefined : checkTarget(o.out, ctx.io.cwd, Boolean(o.force), pageFile);
     const { kb } = await ctx.load();
-    const { landscapeData } = await import('../landscape/data.js');
+    const { landscapeData, landscapeSummary } = await import('../landscape/data.js');
     const { landscapePage } = await import('../landscape/page.js');
     const data = landscapeData(kb);
     const page = landscapePage(data);
     const left = target && writeFileAtomically(target, page);
-    const c = data.counts;
-    const has = (kind: string) => data.groups.some((g) => g.kind === kind);
-    const groups = [has('platforms') && 'Platforms', n(c.segments, 'segment'), has('other') && 'Other'].filter(Boolean);
-    const shown = groups.length > 1 ? `${groups.slice(0, -1).join(', ')} and ${groups.at(-1)}` : groups[0];
-    const of = c.entities === 1 ? '1 organisation or product' : `${c.entities} organisations and products`;
     return {
       stdout: toStdout ? page : '',
-      stderr: [
-        `wrote ${target ? o.out : 'the page to stdout'}: ${shown}, ${n(c.cards, 'card')} of ${of}`,
-        ...leftoverNote(left),
-      ],
+      stderr: [`wrote ${target ? o.out : 'the page to stdout'}: ${landscapeSummary(data)}`, ...leftoverNote(left)],
     };
   },
 });
-
-const n = (k: number, noun: string) => `${k} ${noun}${k === 1 ? '' : 's'}`;

@@ -6,6 +6,7 @@ import type { Kb } from '../query/kb.js';
 import { ORG_TYPES } from '../model.js';
 import type { Claim, Entity } from '../load/schema.js';
 import { cell } from '../output/cell.js';
+import { counted } from '../text/words.js';
 import { memberships, OTHER, PLATFORMS, placements, rosters } from './place.js';
 
 export { OTHER, PLATFORMS };
@@ -147,6 +148,18 @@ export function landscapeData(kb: Kb): LandscapeData {
       figures: [...claims.values()].filter((q) => 'value' in q).length,
     },
   };
+}
+
+// The one-line summary `aigc landscape` prints: "Platforms, 7 segments and Other, 84 cards of 71
+// organisations and products".
+export function landscapeSummary(d: LandscapeData): string {
+  const c = d.counts;
+  const has = (kind: Group['kind']) => d.groups.some((g) => g.kind === kind);
+  const parts = [has('platforms') && 'Platforms', counted(c.segments, 'segment'), has('other') && 'Other'].filter(
+    (p): p is string => Boolean(p),
+  );
+  const groups = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0];
+  return `${groups}, ${counted(c.cards, 'card')} of ${counted(c.entities, 'organisation or product', 'organisations and products')}`;
 }
 
 function cardOf(kb: Kb, e: Entity, segmentIds: Set<string>): Card {

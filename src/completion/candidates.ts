@@ -6,6 +6,7 @@ import type { Command, Option } from 'commander';
 import type { Kb } from '../query/kb.js';
 import { nameKey } from '../text/normalize.js';
 import type { ValueType } from '../cli/define.js';
+import { TOPICS } from '../cli/topics.js';
 import { typeOf } from '../cli/values.js';
 import type { Entity } from '../load/schema.js';
 import { unitsOf } from '../query/select.js';

@@ -202,13 +202,10 @@ export async function complete(program: Command, words: string[], kb: () => Prom
         choices.map((value) => ({ value })),
       ),
     };
-  // `help COMMAND`: the commands there are, but help itself.
-  if (cmd.name() === 'help')
-    return {
-      candidates: starting(
-        word,
-        commandCandidates(program).filter((c) => c.value !== 'help'),
-      ),
-    };
+  // `help TOPIC`: the commands there are, but help itself, and the topics.
+  if (cmd.name() === 'help') {
+    const topics = Object.keys(TOPICS).map((value) => ({ value }));
+    return { candidates: starting(word, [...commandCandidates(program).filter((c) => c.value !== 'help'), ...topics]) };
+  }
   return typedCandidates(typeOf(arg), word, kb);
 }

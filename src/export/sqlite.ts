@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { AigcError, EXIT } from '../errors.js';
+import { RuntimeFailure } from '../errors.js';
 import type { Kb } from '../query/kb.js';
 import type { Cell, ColumnType, Table } from './tables.js';
 
@@ -41,9 +41,8 @@ const engineFile = () =>
 // Required here, not imported: only `export --format sqlite` pays for loading the engine.
 export async function openDatabase(file = engineFile()): Promise<Database> {
   const failed = (what: string, e: unknown) =>
-    new AigcError(
+    new RuntimeFailure(
       `--format sqlite cannot ${what} its SQLite engine, ${file} (${(e as NodeJS.ErrnoException)?.code ?? String((e as Error)?.message ?? e).split('\n')[0]}): install aigc again, or export as jsonl or csv`,
-      EXIT.notFound,
     );
   let wasm: Buffer;
   try {

@@ -28,6 +28,8 @@ const LAZY = {
   'src/query/search.ts': 'search',
   'src/output/table.ts': 'table',
   'src/output/card.ts': 'card',
+  // Only when output is taller than the screen: the child-process code a pager needs.
+  'src/output/pager.ts': 'pager',
   // Commands that few runs use, or that carry much code (zod, an HTML page, SQLite).
   'src/commands/export.ts': 'export',
   'src/commands/schema.ts': 'schema',

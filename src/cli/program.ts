@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import type { Ctx, Output } from '../commands/context.js';
 import { CLAIM_KINDS, ENTITY_TYPES, ORG_TYPES } from '../model.js';
 import { FORMATS } from '../output/render.js';
+import { terminalText } from '../text/terminal.js';
 import { choice, collect, count, date, number, text } from './parsers.js';
 
 export interface Hooks {
@@ -20,6 +21,7 @@ export interface GlobalOptions {
   kb?: string;
   cache: boolean;
   color: boolean;
+  pager: boolean;
 }
 
 const SEARCH_TYPES = [...ENTITY_TYPES, ...CLAIM_KINDS, 'source'];
@@ -57,7 +59,8 @@ function outputOptions(cmd: Command, facets: readonly string[] = []): Command {
       ).argParser(choice(FORMATS)),
     )
     .option('--fields <list>', 'comma-separated fields to print, e.g. id,name or by.name,text', text)
-    .addOption(new Option('--limit <n>', 'print at most n records').argParser(count));
+    .addOption(new Option('--limit <n>', 'print at most n records').argParser(count))
+    .option('--wide', 'in a table, keep every cell whole: no wrapping or cutting to fit the terminal');
 }
 
 // The command the arguments name: the first word that is neither a flag nor a global flag's value.
@@ -86,8 +89,7 @@ export function buildProgram(h: Hooks): Command {
       getOutHasColors: () => false,
       getErrHasColors: () => false,
       // commander quotes a bad value as given; keep its control characters from breaking the line.
-      outputError: (str, write) =>
-        write(str.replace(/[\x00-\x09\x0b-\x1f\x7f]|\n(?!$)/g, (c) => JSON.stringify(c).slice(1, -1))),
+      outputError: (str, write) => write(`${terminalText(str.replace(/\n$/, ''))}\n`),
     })
     .description(
       "Ask a cited knowledge base about China's generative-AI (AIGC) landscape: who builds what, who said what, which figures were claimed, by whom, where.",
@@ -97,6 +99,7 @@ export function buildProgram(h: Hooks): Command {
     .option('--kb <dir>', 'knowledge-base folder (default: $AIGC_KB, else the kb/ shipped with aigc)', text)
     .option('--no-cache', 'read the YAML afresh; neither read nor write the cache')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
+    .option('--no-pager', 'on a terminal, print straight through, without $AIGC_PAGER, $PAGER or less')
     .showSuggestionAfterError(true)
     .addHelpText(
       'after',

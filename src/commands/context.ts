@@ -1,6 +1,8 @@
 // What every command receives, and what it hands back to the entry to print.
 import type { Io } from '../io.js';
 import type { Loaded } from '../load/load.js';
+import type { Chunks } from '../output/emit.js';
+import { jsonText } from '../text/terminal.js';
 import {
   FACET_FORMATS,
   formatOf,
@@ -17,7 +19,7 @@ export interface Ctx {
 }
 
 export interface Output {
-  stdout: string;
+  stdout: Chunks; // a string, or chunks that src/output/emit.ts writes as they are made
   stderr?: string[];
   exitCode?: number;
   empty?: boolean; // the answer is empty: worth a word on a terminal
@@ -37,5 +39,5 @@ export async function list(listing: Listing, o: OutputOptions, ctx: Ctx): Promis
 }
 
 export function json(data: unknown): Output {
-  return { stdout: `${JSON.stringify(data, null, 2)}\n` };
+  return { stdout: `${jsonText(data, 2)}\n` };
 }

@@ -95,7 +95,7 @@ function makeCtx(g: GlobalOptions, io: Io, refresh: boolean): Ctx {
   let loaded: Promise<Loaded> | undefined;
   return {
     io,
-    view: { tty, color, width: io.stdout.columns || Number(io.env.COLUMNS) || 80 },
+    view: { tty, color, width: (tty && io.stdout.columns) || Number(io.env.COLUMNS) || 80 },
     load: () => (loaded ??= loadWithNotices(g, io, refresh)),
   };
 }

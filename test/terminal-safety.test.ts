@@ -134,7 +134,7 @@ describe('in a real terminal', () => {
     const kb = join(ROOT, fixture('terminal-hostile'));
     for (const args of ['show acme', 'companies', 'search acme'])
       t.keys(`aigc --kb ${kb} ${args}; echo "rc=$?"`, 'Enter');
-    const screen = t.until(/(rc=0\n[^]*){3}/);
+    const screen = t.until(/(rc=0\n[\s\S]*){3}/);
     expect(title()).toBe('before-aigc');
     expect(buffers()).toBe('');
     // Not cleared: the line printed before is still on the screen.

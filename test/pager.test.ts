@@ -58,6 +58,12 @@ describe('paging in-process', () => {
     }
   });
 
+  it('without less on PATH, the default pager is skipped and the output printed', async () => {
+    const r = await cli(['claims'], { ...screen, env: { PATH: mkdtempSync(join(tmpdir(), 'aigc-no-less-')) } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe((await cli(['claims', '--no-pager'], screen)).stdout);
+  });
+
   it('a pager that quits at once ends the run quietly', async () => {
     for (const pager of ['true', 'head -c 1 >/dev/null', 'exit 3']) {
       const r = await cli(['claims'], { ...screen, env: { AIGC_PAGER: pager } });

@@ -3,8 +3,7 @@
 // terminal each stays on one line, for grep. KB text is escaped for the terminal before it
 // is coloured.
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { ShowView } from '../commands/show.js';
-import type { ClaimView } from '../query/views.js';
+import type { ClaimRow as ClaimView, EntityCard as ShowView } from './shapes.js';
 import { type Layout, terminalText } from '../text/terminal.js';
 import { displayWidth, wrap } from '../text/width.js';
 import { cell } from './cell.js';
@@ -99,6 +98,8 @@ export const card = {
     section('Quotes', v.quotes, false);
     section('Statements and figures by', v.said, false);
     section('Claims about', v.claims, true);
+    for (const o of v.organisation_claims)
+      section(`Claims about ${o.organisation.name}, where ${v.name} works`, o.claims, true);
     return out.toString();
   },
   claim(c: ClaimView, ctx: RenderContext): string {

@@ -1,5 +1,6 @@
 // `aigc __complete -- WORDS...`: what a completion script asks at each <TAB>. One candidate a
-// line, `value<TAB>description` where there is a description; or the single line `:files` or
+// line, `value<TAB>description` where there is a description, the value encoded as wire.ts
+// says; or the single line `:files` or
 // `:dirs`, asking the shell to complete a path itself. A line that cannot be completed, a KB
 // that cannot be read, anything amiss: no lines and no message, since a message would land in
 // the middle of the line being typed.
@@ -7,10 +8,9 @@ import type { Command } from 'commander';
 import { complete, parseLine } from '../completion/candidates.js';
 import type { GlobalOptions } from '../cli/program.js';
 import { StaleCacheError } from '../load/load.js';
+import { canTravel, encodeValue } from '../completion/wire.js';
 import type { Ctx, Output } from './context.js';
 
-// A value with a line break or a tab cannot travel one a line; no KB name should have one.
-const safe = (s: string) => !/[\n\r\t]/.test(s);
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 // typed: the global flags among the words (a --kb, a --no-cache), which choose the KB.
@@ -25,8 +25,8 @@ export async function run(
     const done = await complete(program, words, async () => (await ctx.load()).kb);
     if (done.directive) return { stdout: `:${done.directive}\n` };
     const lines = done.candidates
-      .filter((c) => safe(c.value))
-      .map((c) => (c.description ? `${c.value}\t${oneLine(c.description)}` : c.value));
+      .filter((c) => canTravel(c.value))
+      .map((c) => encodeValue(c.value) + (c.description ? `\t${oneLine(c.description)}` : ''));
     return { stdout: lines.map((l) => `${l}\n`).join('') };
   } catch (e) {
     // The entry reads a cache that changed underfoot afresh, and asks again.

@@ -284,6 +284,11 @@ export function buildProgram(h: Hooks): Command {
           text,
         )
         .option('--force', 'replace what is at --out')
+        // outsafe: CSV cells that a spreadsheet would run as formulas are neutralised unless this is given.
+        .option(
+          '--csv-raw',
+          'csv only: write each cell as the KB has it; by default a text that begins with = + - @ (a formula to a spreadsheet) gets a quote mark before it',
+        )
         .action(go(async (ctx, o) => (await import('../commands/export.js')).run(ctx, o))),
     schema: () =>
       add('schema', "print the JSON Schema of a KB file or of a command's JSON output", [

@@ -14,9 +14,10 @@ export interface Options {
   format: 'jsonl' | 'csv' | 'sqlite';
   out: string;
   force?: boolean;
+  csvRaw?: boolean;
 }
 
-const TEXT = { jsonl, csv };
+const TEXT = { jsonl, csv } as const;
 
 export async function run(ctx: Ctx, o: Options): Promise<Output> {
   // An export is a folder of files or a database, which no pipe can hold; the listing commands
@@ -26,6 +27,7 @@ export async function run(ctx: Ctx, o: Options): Promise<Output> {
       `export writes ${o.format === 'sqlite' ? 'a database file' : 'a folder of files'}, not stdout: give --out a path (./- for a file named -), or print JSON Lines with a listing command such as \`aigc claims --format jsonl\``,
     );
   }
+  if (o.csvRaw && o.format !== 'csv') throw new UsageError(`--csv-raw applies to --format csv only, not ${o.format}`);
   // Checked before the KB is read: a refusal need not wait for a load. Both extensions count as
   // an export's own files, so that --force turns a CSV export into JSON Lines.
   const own = new Set(TABLE_MODEL.flatMap((t) => [`${t.name}.jsonl`, `${t.name}.csv`]));
@@ -49,14 +51,14 @@ export async function run(ctx: Ctx, o: Options): Promise<Output> {
     };
   }
   const format = o.format;
-  const left = writeAtomically(target, (tmp) => writeFolder(tmp, tables, format));
+  const left = writeAtomically(target, (tmp) => writeFolder(tmp, tables, format, Boolean(o.csvRaw)));
   return {
     stdout: '',
     stderr: [`wrote ${tables.length} tables (${rows} rows) to ${join(o.out, `*.${format}`)}`, ...leftoverNote(left)],
   };
 }
 
-function writeFolder(dir: string, tables: Table[], format: keyof typeof TEXT): void {
+function writeFolder(dir: string, tables: Table[], format: keyof typeof TEXT, raw: boolean): void {
   mkdirSync(dir);
-  for (const t of tables) writeFileSync(join(dir, `${t.name}.${format}`), TEXT[format](t));
+  for (const t of tables) writeFileSync(join(dir, `${t.name}.${format}`), TEXT[format](t, { raw }));
 }

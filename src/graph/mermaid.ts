@@ -1,13 +1,17 @@
 // The graph as a Mermaid flowchart, which GitHub draws from a ```mermaid block.
 import type { Graph, GraphEdge, GraphNode } from './build.js';
 import { EDGE_STYLES, edgeLabel, nodeStyle } from './style.js';
+import { visible } from './visible.js';
 
 // A Mermaid quoted label. Mermaid reads `#name;` and `#123;` as entities, so `#` is escaped first,
 // then the characters that would end the label or be read as HTML or Markdown; a label is one
-// line.
+// line. Every `%` is an entity too: Mermaid reads a `%%{...}%%` directive (which restyles the
+// whole diagram) wherever it stands, even inside a label, and `%%` at a line's start as a
+// comment. Controls are made visible (visible.ts).
 export function mermaidString(s: string): string {
-  const escaped = s
+  const escaped = visible(s)
     .replace(/#/g, '#35;')
+    .replace(/%/g, '#37;')
     .replace(/"/g, '#quot;')
     .replace(/&/g, '#amp;')
     .replace(/</g, '#lt;')

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CommanderError } from 'commander';
 import { completionArgv } from './completion/argv.js';
+import { checkArguments } from './cli/arguments.js';
 import { buildProgram, commandNamed, type GlobalOptions } from './cli/program.js';
 import type { Ctx, Output } from './commands/context.js';
 import { AigcError, EXIT, formatProblem, KbInvalidError } from './errors.js';
@@ -34,7 +35,7 @@ async function runOnce(argv: string[], io: Io, refresh: boolean): Promise<number
     const asked = completionArgv(argv);
     if (!asked) return EXIT.ok;
     argv = asked;
-  }
+  } else checkArguments(argv); // outsafe: every argument's length, before anything parses it
   let out: Output | undefined;
   const program = buildProgram({
     version: VERSION,

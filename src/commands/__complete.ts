@@ -9,6 +9,7 @@ import { complete, parseLine } from '../completion/candidates.js';
 import type { GlobalOptions } from '../cli/program.js';
 import { StaleCacheError } from '../load/load.js';
 import { canTravel, encodeValue } from '../completion/wire.js';
+import { checkArguments } from '../cli/arguments.js';
 import type { Ctx, Output } from './context.js';
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -20,6 +21,7 @@ export async function run(
   ctxFor: (typed: Partial<GlobalOptions>) => Ctx,
 ): Promise<Output> {
   try {
+    checkArguments(words); // a word too long to be a name is no question: no candidates
     const { kb, noCache } = parseLine(program, words);
     const ctx = ctxFor({ ...(kb ? { kb } : {}), ...(noCache ? { cache: false } : {}) });
     const done = await complete(program, words, async () => (await ctx.load()).kb);

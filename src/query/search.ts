@@ -20,6 +20,23 @@ export interface Hit {
 
 const MAX_CANDIDATES = 2000;
 const MAX_NEAR_WORDS = 200;
+// A query costs in proportion to its length (fuse scores each candidate against the whole of
+// it: a 2 KB query took seconds), so only its start is read: its first MAX_QUERY_CHARS
+// characters, cut after a whole word where there is one, and of those at most MAX_QUERY_WORDS
+// different words select the candidates. A question or a quoted sentence fits.
+export const MAX_QUERY_CHARS = 64;
+export const MAX_QUERY_WORDS = 16;
+
+// What a query is searched for: the text fuse scores with, and the words that pick candidates.
+export function queryTerms(query: string): { pattern: string; words: string[] } {
+  let pattern = nameKey(query);
+  if (pattern.length > MAX_QUERY_CHARS) {
+    const cut = pattern.slice(0, MAX_QUERY_CHARS + 1);
+    const space = cut.lastIndexOf(' ');
+    pattern = (space > 0 ? cut.slice(0, space) : cut.slice(0, MAX_QUERY_CHARS)).trimEnd();
+  }
+  return { pattern, words: [...new Set(tokens(pattern))].slice(0, MAX_QUERY_WORDS) };
+}
 const WEIGHTS: Record<string, number> = { name: 3, aliases: 3, title: 2, text: 1, measures: 1, description: 1 };
 
 export class SearchIndex {
@@ -98,7 +115,7 @@ export class SearchIndex {
   }
 
   search(query: string, types?: readonly string[]): Hit[] {
-    const words = [...new Set(tokens(query))];
+    const { pattern, words } = queryTerms(query);
     const pool = this.candidates(words, types).map((i) => this.docs[i]);
     if (!pool.length) return [];
     const keys = Object.keys(WEIGHTS).map((k) => ({ name: ['fields', k], weight: WEIGHTS[k] }));
@@ -113,7 +130,7 @@ export class SearchIndex {
       threshold: 0.6,
     });
     return fuse
-      .search(nameKey(query))
+      .search(pattern)
       .map((r) => {
         const { field, match } = bestField(r.item, r.matches ?? [], words);
         return { type: r.item.type, id: r.item.id, name: r.item.name, score: round(1 - (r.score ?? 1)), field, match };

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { linkSync, lstatSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AigcError, EXIT, UsageError } from '../errors.js';
+import { WRITE_REFUSED } from './why.js';
 
 export type Shape = 'file' | 'folder';
 
@@ -153,11 +154,7 @@ function removeQuietly(p: string): boolean {
 // user gave: the system's own message names the temporary path, which means nothing to them.
 // Anything else is the tool's own fault and keeps its stack.
 const WHY: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'not permitted',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'disk quota exceeded',
+  ...WRITE_REFUSED,
   // The folder was there when checked: it has gone since, or (like /proc) takes no new files.
   ENOENT: 'its folder does not take new files, or is gone',
   ENOTDIR: 'part of the path is not a folder',
@@ -165,7 +162,6 @@ const WHY: Record<string, string> = {
   // Nothing was there when checked, before the KB was read; something is now.
   EEXIST: 'something else appeared there meanwhile',
   ENAMETOOLONG: 'the name is too long',
-  EIO: 'input/output error',
   EBUSY: 'busy',
   EMFILE: 'too many open files',
   SQLITE_CANTOPEN: 'the file cannot be created there',

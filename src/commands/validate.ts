@@ -1,16 +1,39 @@
+// `aigc validate`: every problem of the knowledge base, located, and the provenance check of its
+// quotes against a source's text.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EXIT, formatProblem, KbInvalidError, UsageError, type Problem } from '../errors.js';
 import { checkProvenance } from '../load/provenance.js';
 import { didYouMean, shown } from '../text/suggest.js';
-import type { Ctx, Output } from './context.js';
+import { type Ctx, defineCommand, type Output } from '../cli/define.js';
+import { counted } from '../text/words.js';
 
-export interface Options {
+interface Options {
   json?: boolean;
   sourceText?: string[];
 }
 
-export async function run(ctx: Ctx, o: Options): Promise<Output> {
+export const command = defineCommand<Options>({
+  name: 'validate',
+  summary: 'check the knowledge base; print every problem as file:line:col',
+  examples: [
+    'aigc validate',
+    'aigc validate --kb my-kb --json',
+    'aigc validate --source-text shulou-aigc-2023=../shared/seed/000_0a687ad9dad331a4.txt',
+  ],
+  flags: [
+    { name: 'json', help: 'print the problems as a JSON array' },
+    {
+      name: 'source-text',
+      arg: 'id=path',
+      repeatable: true,
+      help: "check a source's quotes and paragraph locators against its plain text (repeatable)",
+    },
+  ],
+  run: (ctx, _args, o) => validate(ctx, o),
+});
+
+async function validate(ctx: Ctx, o: Options): Promise<Output> {
   let problems: Problem[];
   let counts = '';
   try {
@@ -19,9 +42,9 @@ export async function run(ctx: Ctx, o: Options): Promise<Output> {
     for (const spec of o.sourceText ?? []) problems.push(...(await provenance(ctx, loaded, spec)));
     const { kb } = loaded;
     counts = [
-      plural(kb.sources.length, 'source'),
-      plural(kb.entities.length, 'entity', 'entities'),
-      plural(kb.claims.length, 'claim'),
+      counted(kb.sources.length, 'source'),
+      counted(kb.entities.length, 'entity', 'entities'),
+      counted(kb.claims.length, 'claim'),
     ].join(', ');
   } catch (e) {
     if (!(e instanceof KbInvalidError)) throw e;
@@ -32,7 +55,7 @@ export async function run(ctx: Ctx, o: Options): Promise<Output> {
   const exitCode = errors ? EXIT.invalidKb : EXIT.ok;
   if (o.json) return { stdout: `${JSON.stringify(problems, null, 2)}\n`, exitCode };
   const summary =
-    errors || warnings ? `${plural(errors, 'error')}, ${plural(warnings, 'warning')}` : `ok: ${counts}, no problems`;
+    errors || warnings ? `${counted(errors, 'error')}, ${counted(warnings, 'warning')}` : `ok: ${counts}, no problems`;
   return { stdout: '', stderr: [...problems.map(formatProblem), summary], exitCode };
 }
 
@@ -75,5 +98,3 @@ async function provenance(ctx: Ctx, loaded: Awaited<ReturnType<Ctx['load']>>, sp
     };
   });
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

@@ -6,7 +6,8 @@
 // in or out of a quote the user opened: it reaches the command as one argument, and nothing in
 // it is ever run. zsh and fish quote what they insert themselves; bash's script does it.
 
-export type Shell = 'bash' | 'zsh' | 'fish';
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type Shell = (typeof SHELLS)[number];
 
 // The scripts write %{ for the shells' ${, which a template literal would take for its own.
 const shell = (strings: TemplateStringsArray) => String.raw(strings).replaceAll('%{', '${');

@@ -17,7 +17,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { AigcError, EXIT, UsageError } from '../errors.js';
+import { AigcError, RuntimeFailure, UsageError } from '../errors.js';
 import { WRITE_REFUSED } from './why.js';
 
 export type Shape = 'file' | 'folder';
@@ -206,7 +206,7 @@ export function writeError(given: string, e: unknown): unknown {
   return e;
 }
 
-const failure = (given: string, why: string) => new AigcError(`cannot write ${given}: ${why}`, EXIT.notFound);
+const failure = (given: string, why: string) => new RuntimeFailure(`cannot write ${given}: ${why}`);
 
 function stat(p: string, follow: boolean): Stats | undefined {
   try {

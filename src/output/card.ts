@@ -1,7 +1,6 @@
 // `aigc show`: one record as a readable card.
 import { Chalk } from 'chalk';
-import type { ShowView } from '../commands/show.js';
-import type { ClaimView } from '../query/views.js';
+import type { ClaimRow as ClaimView, EntityCard as ShowView } from './shapes.js';
 import { cell } from './cell.js';
 import type { RenderContext } from './render.js';
 
@@ -37,6 +36,8 @@ export const card = {
     section('Quotes', v.quotes, false);
     section('Statements and figures by', v.said, false);
     section('Claims about', v.claims, true);
+    for (const o of v.organisation_claims)
+      section(`Claims about ${o.organisation.name}, where ${v.name} works`, o.claims, true);
     return `${out.join('\n')}\n`;
   },
   claim(c: ClaimView, ctx: RenderContext): string {

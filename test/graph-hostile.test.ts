@@ -157,9 +157,10 @@ describe('labels with controls: NUL, ESC, C1, a bidi override, a tab', () => {
       { from: 'bidi', to: 'tab', kind: 'in_segment', role: null, weight: 1 },
     ],
   };
+  // As the terminal shows them (src/text/terminal.ts).
   const SHOWN: Record<string, string> = {
-    nul: 'before\\x00after',
-    esc: 'red \\x1b[31m text \\x9b2J',
+    nul: 'before\\0after',
+    esc: 'red \\e[31m text \\x9b2J',
     bidi: 'abc \\u202edcba',
   };
 
@@ -170,7 +171,7 @@ describe('labels with controls: NUL, ESC, C1, a bidi override, a tab', () => {
     for (const [id, shown] of Object.entries(SHOWN)) expect(d.nodes.get(id), id).toBe(shown);
     expect(d.nodes.get('tab')).toBe('a b\nc');
     expect(d.edges.map(([t]) => t).sort()).toEqual(['bidi->tab', 'esc->nul', 'nul->bidi']);
-    expect(d.edges.find(([t]) => t === 'esc->nul')![1]).toBe('chief\\x00officer');
+    expect(d.edges.find(([t]) => t === 'esc->nul')![1]).toBe('chief\\0officer');
     // The SVG is XML, which holds no control but tab and the line breaks.
     expect(d.svg).not.toMatch(/[\x00-\x08\x0b\x0c\x0e-\x1f]/);
   });

@@ -16,6 +16,7 @@ import { csv } from '../src/export/text.js';
 import { toDot } from '../src/graph/dot.js';
 import { mermaidString } from '../src/graph/mermaid.js';
 import type { Graph } from '../src/graph/build.js';
+import { terminalText } from '../src/text/terminal.js';
 
 const SCALE = Number(process.env.PROPERTY_SCALE ?? 1);
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
@@ -115,14 +116,9 @@ describe('CSV: every hostile cell reads back from Python as written, or after a 
   });
 });
 
-// What the graph renderers show for a control: its escape (src/graph/visible.ts).
-const shown = (s: string) =>
-  s
-    .replace(/\t/g, ' ')
-    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
-      const n = c.charCodeAt(0);
-      return n < 0x100 ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
-    });
+// What the graph renderers show for a control: what the terminal shows (src/text/terminal.ts,
+// tested on its own), a line break aside.
+const shown = (s: string) => terminalText(s.replace(/\r\n?/g, '\n'), 'prose');
 
 describe('Mermaid labels', () => {
   it('are one quoted line, with no %, no quote and no control inside, and decode to the text shown', () => {

@@ -8,8 +8,10 @@ import { defineCommand } from '../cli/define.js';
 import { StaleCacheError } from '../load/load.js';
 import { canTravel, encodeValue } from '../completion/wire.js';
 import { checkArguments } from '../cli/arguments.js';
+import { terminalText } from '../text/terminal.js';
 
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+// A description is shown in the shell's list: one line, its controls escaped for the terminal.
+const oneLine = (s: string) => terminalText(s.replace(/\s+/g, ' ').trim());
 
 export const command = defineCommand({
   name: '__complete',

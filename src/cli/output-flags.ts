@@ -36,22 +36,24 @@ export async function runList<O extends OutputOptions>(
   args: string[],
   o: O,
 ): Promise<Output> {
-  const rows = await c.run(ctx, args, o);
-  const { columns, wide, computed, facets } = c.list;
+  const got = await c.run(ctx, args, o);
+  const { rows, stderr } = Array.isArray(got) ? { rows: got, stderr: [] } : got;
+  const { columns, wide, below, computed, facets } = c.list;
   const listing = {
     rows,
     columns: [...(typeof columns === 'function' ? columns(o) : columns)],
     wide: [...(wide ?? [])],
+    below: [...(below ?? [])],
     computed,
     facets,
   };
-  const out: Output = { stdout: await render(listing, o, ctx.view), empty: rows.length === 0 };
+  const out: Output = { stdout: await render(listing, o, ctx.view), empty: rows.length === 0, stderr };
   // The rows are printed as asked; the counts need a format with room for them.
   const format = formatOf(o, ctx.view);
   if (o.facet?.length && !FACET_FORMATS.includes(format)) {
-    out.stderr = [
+    stderr.push(
       `aigc: --facet counts are shown in a table or in JSON (--format table, or --json and jq .facets); ${format} prints the rows only`,
-    ];
+    );
   }
   return out;
 }

@@ -5,8 +5,9 @@ import { yearOf } from '../output/facet.js';
 import type { OutputOptions } from '../output/render.js';
 import { type ClaimFilter, selectClaims } from '../query/select.js';
 import { claimView } from '../query/views.js';
+import { CONTEXT_FLAG, withContext } from '../texts/context.js';
 
-type Options = OutputOptions & ClaimFilter;
+type Options = OutputOptions & ClaimFilter & { context?: boolean };
 
 const FIGURE_COLUMNS = ['id', 'about', 'measures', 'value', 'when', 'by', 'source.id', 'paragraph'];
 const CLAIM_COLUMNS = ['id', 'kind', 'about', 'by', 'text', 'value', 'when', 'source.id', 'paragraph'];
@@ -18,6 +19,7 @@ export const command = defineList<Options>({
     'aigc claims --unit USD --min 100M',
     'aigc claims --about openai --kind figure',
     'aigc claims --kind event --since 2022 --until 2022-12',
+    'aigc claims --about jasper --context',
   ],
   flags: [
     { name: 'about', arg: 'name', type: { entity: 'any', noun: 'subject' }, help: 'only claims about this entity' },
@@ -38,12 +40,16 @@ export const command = defineList<Options>({
       help: 'only claims dated on or after (YYYY, YYYY-MM or YYYY-MM-DD)',
     },
     { name: 'until', arg: 'date', type: 'date', help: 'only claims dated on or before' },
+    CONTEXT_FLAG,
   ],
   list: {
     // Figures read best with what they measure and their value up front.
-    columns: (o) =>
-      o.kind === 'figure' || o.unit || o.min !== undefined || o.max !== undefined ? FIGURE_COLUMNS : CLAIM_COLUMNS,
+    columns: (o) => [
+      ...(o.kind === 'figure' || o.unit || o.min !== undefined || o.max !== undefined ? FIGURE_COLUMNS : CLAIM_COLUMNS),
+      ...(o.context ? ['context'] : []),
+    ],
     wide: ['text', 'measures', 'about'],
+    below: ['context'],
     facets: {
       kind: 'kind',
       speaker: 'by',
@@ -56,6 +62,7 @@ export const command = defineList<Options>({
   },
   async run(ctx, _args, o) {
     const { kb } = await ctx.load();
-    return selectClaims(kb, o).map((c) => claimView(kb, c));
+    const rows = selectClaims(kb, o).map((c) => claimView(kb, c));
+    return o.context ? withContext(ctx, kb, rows) : rows;
   },
 });

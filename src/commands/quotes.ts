@@ -5,11 +5,13 @@ import type { OutputOptions } from '../output/render.js';
 import { searchPart } from '../load/searchpart.js';
 import { selectClaims } from '../query/select.js';
 import { claimView } from '../query/views.js';
+import { CONTEXT_FLAG, withContext } from '../texts/context.js';
 
 interface Options extends OutputOptions {
   speaker?: string;
   about?: string;
   search?: string;
+  context?: boolean;
 }
 
 export const command = defineList<Options>({
@@ -25,10 +27,12 @@ export const command = defineList<Options>({
     },
     { name: 'about', arg: 'name', type: { entity: 'any', noun: 'subject' }, help: 'only quotes about this entity' },
     { name: 'search', arg: 'text', help: "fuzzy search in the quotes' words, best match first" },
+    CONTEXT_FLAG,
   ],
   list: {
-    columns: ['id', 'by', 'text', 'source.id', 'paragraph'],
+    columns: (o) => ['id', 'by', 'text', 'source.id', 'paragraph', ...(o.context ? ['context'] : [])],
     wide: ['text'],
+    below: ['context'],
     facets: { speaker: 'by', about: 'about', source: 'source' },
   },
   async run(ctx, _args, o) {
@@ -41,6 +45,7 @@ export const command = defineList<Options>({
       const index = new SearchIndex([searchPart({ entities: [], sources: [], claims: quotes })]);
       quotes = index.search(o.search, ['quote']).flatMap((h) => allowed.get(h.id) ?? []);
     }
-    return quotes.map((c) => claimView(kb, c));
+    const rows = quotes.map((c) => claimView(kb, c));
+    return o.context ? withContext(ctx, kb, rows) : rows;
   },
 });

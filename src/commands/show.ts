@@ -6,7 +6,8 @@ import type { Claim, Entity } from '../load/schema.js';
 import { jsonOutput } from '../output/render.js';
 import { resolveEntity, UnknownNameError } from '../query/resolve.js';
 import type { EntityCard } from '../output/shapes.js';
-import { claimView, entityView, sourceView } from '../query/views.js';
+import { inSourceOrder } from '../query/select.js';
+import { claimView, entityView, refOf, sourceView } from '../query/views.js';
 import { CONTEXT_FLAG, contexts, textRun } from '../texts/context.js';
 import { shown } from '../text/suggest.js';
 
@@ -21,18 +22,18 @@ export const command = defineCommand<{ json?: boolean; context?: boolean }>({
     const { card } = await import('../output/card.js');
     // With --context, each claim shown carries its paragraph; stderr says once if a text is missing.
     const cx = o.context ? contexts(kb, textRun(ctx)) : undefined;
-    const view = (c: Claim) => {
+    const claimRow = (c: Claim) => {
       const row = claimView(kb, c);
       return cx ? { ...row, context: cx.of(row) } : row;
     };
     const done = (out: { stdout: string }) => ({ ...out, stderr: cx?.stderr() ?? [] });
     const claim = kb.claim(name);
-    if (claim) return done(o.json ? jsonOutput(view(claim)) : { stdout: card.claim(view(claim), ctx.view) });
+    if (claim) return done(o.json ? jsonOutput(claimRow(claim)) : { stdout: card.claim(claimRow(claim), ctx.view) });
     const source = kb.source(name);
     if (source) {
       if (o.context)
         throw new UsageError(
-          `--context shows the paragraphs claims cite; for a source's, aigc source ${source.id} --paragraph N`,
+          `--context shows the paragraphs claims cite; for a source's own, aigc source ${source.id} --paragraph N`,
         );
       return o.json ? jsonOutput(sourceView(kb, source)) : { stdout: card.source(sourceView(kb, source), ctx.view) };
     }
@@ -42,22 +43,21 @@ export const command = defineCommand<{ json?: boolean; context?: boolean }>({
     } catch (e) {
       throw e instanceof UnknownNameError ? new NotFoundError(`nothing is called "${shown(e.query)}"${e.hint}`) : e;
     }
-    const entityCard: EntityCard = {
+    // Each list in the order the sources tell it.
+    const views = (claims: Claim[]) => inSourceOrder(kb, claims).map(claimRow);
+    const said = kb.claimsBy(entity.id);
+    const employers = entity.type === 'person' ? kb.relations(entity.id).filter((r) => r.kind === 'works_at') : [];
+    const view: EntityCard = {
       ...entityView(kb, entity),
-      quotes: kb
-        .claimsBy(entity.id)
-        .filter((c) => c.kind === 'quote')
-        .map(view),
-      said: kb
-        .claimsBy(entity.id)
-        .filter((c) => c.kind !== 'quote')
-        .map(view),
-      claims: kb.claimsAbout(entity.id).map(view),
-      members:
-        entity.type === 'segment'
-          ? kb.segmentMembers(entity.id).map((m) => ({ id: m.id, name: m.name, type: m.type }))
-          : [],
+      quotes: views(said.filter((c) => c.kind === 'quote')),
+      said: views(said.filter((c) => c.kind !== 'quote')),
+      claims: views(kb.claimsAbout(entity.id)),
+      members: entity.type === 'segment' ? kb.segmentMembers(entity.id).map(refOf) : [],
+      organisation_claims: [...new Map(employers.map((r) => [r.other.id, r.other])).values()].map((org) => ({
+        organisation: refOf(org),
+        claims: views(kb.claimsAbout(org.id)),
+      })),
     };
-    return done(o.json ? jsonOutput(entityCard) : { stdout: card.entity(entityCard, ctx.view) });
+    return done(o.json ? jsonOutput(view) : { stdout: card.entity(view, ctx.view) });
   },
 });

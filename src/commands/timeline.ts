@@ -1,8 +1,10 @@
 // `aigc timeline`: the dated claims in date order, each date at its precision.
+import { CLAIM_FLAGS } from '../cli/claim-flags.js';
 import { defineList } from '../cli/define.js';
 import { yearOf } from '../output/facet.js';
 import type { OutputOptions } from '../output/render.js';
 import { type TimelineFilter, type TimelineRow, timeline } from '../query/timeline.js';
+import { FIELDS } from '../output/fields.js';
 import { CONTEXT_FLAG, withContext } from '../texts/context.js';
 
 type Options = OutputOptions & TimelineFilter & { context?: boolean };
@@ -15,18 +17,9 @@ export const command = defineList<Options>({
     'aigc timeline --about openai --since 2022',
     'aigc timeline --json | jq ".[] | {date, text}"',
   ],
-  flags: [
-    { name: 'about', arg: 'name', type: { entity: 'any', noun: 'subject' }, help: 'only claims about this entity' },
-    {
-      name: 'since',
-      arg: 'date',
-      type: 'date',
-      help: 'only dated on or after (YYYY, YYYY-MM or YYYY-MM-DD)',
-    },
-    { name: 'until', arg: 'date', type: 'date', help: 'only dated on or before' },
-    CONTEXT_FLAG,
-  ],
+  flags: [...CLAIM_FLAGS.timeline, CONTEXT_FLAG],
   list: {
+    fields: FIELDS.timeline,
     columns: (o) => ['when', 'kind', 'text', 'about', ...(o.context ? ['context'] : [])],
     wide: ['text', 'about'],
     below: ['context'],

@@ -219,8 +219,15 @@ export const SearchHit = named(
     id: about(id, 'the id'),
     name: about(str, "the entity's name, the source's title or the claim's text"),
     score: about(z.number().min(0).max(1), 'from 0 to 1, 1 the best'),
-    field: about(str, 'the field that matched best'),
+    field: about(
+      z.enum(['name', 'aliases', 'title', 'text', 'measures', 'description', 'note']),
+      'the field that matched best: name, aliases, title, text, measures, description or note',
+    ),
     match: about(str, "that field's text"),
+    span: about(
+      z.tuple([count, count]).nullable(),
+      "where in `match` the query's words were found: [start, end) in UTF-16 code units, or null for a loose match",
+    ),
   }),
   'search-hit',
   'a search hit, best first',
@@ -275,9 +282,13 @@ export const EntityCard = named(
     said: about(z.array(ClaimRow), 'the other claims it made'),
     claims: about(z.array(ClaimRow), 'the claims about it'),
     members: about(z.array(EntityRef), "a segment's members; empty for other types"),
+    organisation_claims: about(
+      z.array(z.strictObject({ organisation: EntityRef, claims: z.array(ClaimRow) })),
+      'for a person, the claims about each organisation they work at; empty for other types',
+    ),
   }),
   'entity-card',
-  "an entity's card: the entity, its claims and, for a segment, its members",
+  "an entity's card: the entity, its claims (each list in the source's order) and, for a segment, its members",
 );
 
 export const FacetCount = named(

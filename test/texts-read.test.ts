@@ -1,11 +1,11 @@
 // Reading an attached text: `aigc source ID` and `--paragraph`, and --context on the claim
 // views, each paragraph held to what awk prints; and the KB itself holding no copy of it.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, json, ROOT } from './helpers.js';
-import { awk, describeSeed, haveSeed, ID, lines, SEED, sh, temp, valid, withStore } from './texts-helpers.js';
+import { awk, describeSeed, haveSeed, ID, lines, SEED, sh, sha256, temp, valid, withStore } from './texts-helpers.js';
 
 describeSeed('with the article attached', () => {
   let data: string;
@@ -177,4 +177,45 @@ describe('the KB holds no copy of the article', () => {
       expect(found).toEqual([]);
     },
   );
+});
+
+describe('a text is untrusted: on a terminal its controls are shown, not obeyed', () => {
+  it('source --paragraph and --context escape ESC sequences on a terminal; a pipe gets the text as it is', async () => {
+    const dir = temp('aigc-hostile-');
+    const text = 'Title\n\nHe said \x1b]2;owned\x07 "hello" \x1b[2J twice.\n';
+    writeFileSync(join(dir, 'hostile.txt'), text);
+    const kb = join(dir, 'kb');
+    mkdirSync(kb);
+    writeFileSync(
+      join(kb, 'kb.yaml'),
+      `sources:
+  - id: hostile
+    kind: webpage
+    title: A page
+    publisher: Somewhere
+    published: 2024
+    language: en
+    paragraphs: blank-line-blocks
+    text: {sha256: ${sha256(join(dir, 'hostile.txt'))}, paragraphs: 2}
+entities:
+  - {id: someone, type: person, name: Someone}
+claims:
+  - {id: q-hello, kind: quote, by: someone, text: '"hello"', source: hostile, paragraph: 2}
+`,
+    );
+    const run = (args: string[], tty: boolean) =>
+      cli(['--kb', kb, '--texts', dir, ...args], { ...withStore(temp('aigc-nostore-'), { NO_COLOR: '1' }), tty });
+    const piped = await run(['source', 'hostile', '--paragraph', '2'], false);
+    expect(piped.stdout).toBe(`¶2\n${awk(join(dir, 'hostile.txt'), 2)}`);
+    for (const args of [
+      ['source', 'hostile', '--paragraph', '2'],
+      ['claims', '--context', '--format', 'table'],
+      ['show', 'q-hello', '--context'],
+    ]) {
+      const r = await run(args, true);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout, args.join(' ')).not.toContain('\x1b');
+      expect(r.stdout, args.join(' ')).toContain('\\e]2;owned\\a');
+    }
+  });
 });

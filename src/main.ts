@@ -97,6 +97,7 @@ function makeCtx(g: GlobalOptions, io: Io, refresh: boolean): Ctx {
   return {
     io,
     view: { tty, color, width: (tty && io.stdout.columns) || Number(io.env.COLUMNS) || 80 },
+    global: g,
     load: () => (loaded ??= loadWithNotices(g, io, refresh)),
     with: (more) => makeCtx({ ...g, ...more }, io, refresh),
   };

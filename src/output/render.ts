@@ -38,6 +38,7 @@ export interface Listing extends Fields {
   fields: readonly string[]; // the JSON row's fields
   columns: string[]; // the default columns for table, TSV and CSV
   wide?: string[]; // columns that may wrap in a table (long text)
+  below?: string[]; // columns that a table shows under each row, across it (a paragraph)
   facets?: Facets; // the facets this listing offers, by name
 }
 
@@ -123,18 +124,28 @@ export async function render(l: Listing, o: OutputOptions, ctx: RenderContext): 
   const counted = Object.entries(facets ?? {}).filter(([, counts]) => counts.length);
   if (!rows.length && !counted.length) return { stdout: '' };
   const { table } = await import('./table.js');
+  // A table shows these columns under each row, across the table, rather than beside it.
+  const under = cols.filter((c) => l.below?.includes(c));
+  const beside = cols.filter((c) => !under.includes(c));
+  const besideOf = (r: object) => beside.map((c) => text(cell(valueAt(r, c, l), true)));
+  const underOf = (i: number): [string, string][] =>
+    under.flatMap((c) => {
+      const v = valueAt(rowAt(rows[i]), c, l);
+      return v === null || v === undefined || v === '' ? [] : [[c, terminalText(String(v), 'prose')]];
+    });
   const view = { width: ctx.width, color: ctx.color, wide: o.wide };
   return {
     stdout: (function* () {
       // Each row's cells are made as the table reaches it.
       if (rows.length)
         yield* table(
-          cols,
+          beside,
           (function* () {
-            for (const r of rows) yield cellsOf(rowAt(r));
+            for (const r of rows) yield besideOf(rowAt(r));
           })(),
           l.wide ?? [],
           view,
+          under.length ? underOf : undefined,
         );
       for (const [i, [name, counts]] of counted.entries()) {
         if (rows.length || i) yield '\n';

@@ -8,6 +8,16 @@ export const EXIT = {
   invalidKb: 3, // the knowledge base failed validation
 } as const;
 
+// What each code means to a user. docs/exit-codes.md is generated from this (npm run docs), and
+// the type asks for a meaning of every code, so a new one cannot go undocumented.
+export const EXIT_MEANING: Record<keyof typeof EXIT, string> = {
+  ok: 'success, an empty result included',
+  notFound: '`show` found nothing, or a runtime failure (a file that cannot be read or written, a missing package)',
+  usage:
+    'usage error: an unknown command, flag or value, an unknown or ambiguous name, a refused `--out`; the message lists the candidates or says what to do',
+  invalidKb: 'invalid knowledge base: every problem in every file, as `file:line:col: message`',
+};
+
 export interface Problem {
   file: string;
   line: number;

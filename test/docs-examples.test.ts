@@ -1,0 +1,187 @@
+// The manual's examples are real. Every `$ aigc ...` line in a fenced block without a language
+// (a transcript) of README.md or a page of docs/ is run, and what it prints, stdout then
+// stderr, is compared byte for byte with the lines shown under it, up to the next `$ ` line or
+// the end of the block. So an example cannot drift from the tool.
+//
+// - It is typed into bash, from the checkout, with `aigc` on PATH: quoting and pipes into jq,
+//   head or cat work as a reader would type them. (A plain command, with no pipe or other shell
+//   syntax, runs in-process, as into a pipe: the same run() the binary calls.)
+// - An example whose output is a drawn table (┌) runs in a real terminal 100 columns wide
+//   (script(1)), colour off: what a reader sees at a terminal.
+// - A line that is just `...` stands for any lines, none included.
+// - A command that writes a file (--out) is not run: from the checkout, a second run would find
+//   its own file. Nor is a line of another program (`$ sqlite3 ...`).
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run as main } from '../src/main.js';
+import { pages } from '../scripts/docs/sections.js';
+import { freshCache, ROOT } from './helpers.js';
+
+interface Example {
+  page: string;
+  line: number;
+  command: string;
+  out: string;
+}
+
+// The transcripts of a page: its fenced blocks with no language, split at each `$ ` line. An
+// example with no output of its own, last in its transcript, shows its output in a ```mermaid
+// block right after it, which GitHub draws.
+function examplesOf(page: string, text: string): Example[] {
+  const out: Example[] = [];
+  let fence: string | undefined;
+  let transcript = false;
+  let current: (Omit<Example, 'out'> & { lines: string[] }) | undefined;
+  let waiting: typeof current; // an example without output, at the end of its transcript
+  const close = () => {
+    if (current)
+      out.push({ page, line: current.line, command: current.command, out: current.lines.join('\n').trimEnd() });
+    current = undefined;
+  };
+  text.split('\n').forEach((l, i) => {
+    const f = /^(`{3,}|~{3,})\s*(\S*)/.exec(l);
+    if (!fence && f) {
+      fence = f[1];
+      transcript = f[2] === '';
+      if (f[2] === 'mermaid' && waiting) current = { ...waiting, lines: [] };
+      else if (waiting) out.push({ page, line: waiting.line, command: waiting.command, out: '' });
+      waiting = undefined;
+    } else if (fence && l.trimEnd() === fence) {
+      if (transcript && current && !current.lines.join('').trim()) [waiting, current] = [current, undefined];
+      close();
+      fence = undefined;
+    } else if (fence && transcript && l.startsWith('$ ')) {
+      close();
+      if (l.startsWith('$ aigc ')) current = { page, line: i + 1, command: l.slice(2), lines: [] };
+    } else if (current) current.lines.push(l);
+    else if (!fence && l.trim() && waiting) {
+      out.push({ page, line: waiting.line, command: waiting.command, out: '' });
+      waiting = undefined;
+    }
+  });
+  if (waiting) out.push({ page, line: waiting.line, command: waiting.command, out: '' });
+  return out;
+}
+
+const bin = mkdtempSync(join(tmpdir(), 'aigc-docs-bin-'));
+symlinkSync(join(ROOT, 'bin', 'aigc.js'), join(bin, 'aigc'));
+// One cache for every example: they all ask the shipped KB, so the first builds it and the rest
+// read it, as a reader's runs would.
+const env = {
+  PATH: `${bin}:${process.env.PATH}`,
+  HOME: process.env.HOME ?? '/',
+  XDG_CACHE_HOME: freshCache(),
+  AIGC_PROGRESS_MS: '600000',
+  LC_ALL: 'C.UTF-8',
+};
+
+// A plain command (no pipe, redirection or variable) runs in-process, as a pipe would see it: the
+// same run() the binary calls, without a process's start-up, which would be most of this
+// test's time. The binary itself is tested elsewhere, and by every example in a shell.
+async function inProcess(command: string): Promise<string> {
+  const args = [...command.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]).slice(1);
+  const out = { stdout: '', stderr: '' };
+  const stream = (name: keyof typeof out) => ({ write: (s: string) => (out[name] += s), isTTY: false });
+  await main(args, { stdout: stream('stdout'), stderr: stream('stderr'), env, cwd: ROOT });
+  return out.stdout + out.stderr;
+}
+
+async function run(command: string, terminal: boolean): Promise<string> {
+  if (!terminal && !/[|;&<>$`\\]/.test(command)) return (await inProcess(command)).trimEnd();
+  const r = terminal
+    ? await exec('script', ['-qec', `stty cols 100 rows 50; ${command}`, '/dev/null'], {
+        env: { ...env, NO_COLOR: '1', TERM: 'xterm' },
+      })
+    : await exec('bash', ['-c', command], { env });
+  return (r.stdout + r.stderr).replace(/\r\n/g, '\n').trimEnd();
+}
+
+// A program an example needs beyond Node and bash; missing, its examples are skipped, except in
+// CI, where they fail.
+const execAsync = promisify(execFile);
+// The output of a failing command is still its output: exec's error carries it.
+const exec = (file: string, args: string[], o: { env: Record<string, string> }) =>
+  execAsync(file, args, { ...o, cwd: ROOT, encoding: 'utf8' }).catch((e: { stdout: string; stderr: string }) => e);
+
+const has = (program: string) => spawnSync('sh', ['-c', `command -v ${program}`]).status === 0;
+const PROGRAMS = { jq: has('jq'), script: has('script') };
+
+// The shown output as a pattern: each line literally, a `...` line as any lines.
+const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const pattern = (out: string) =>
+  new RegExp(
+    `^${`${out}\n`.replace(/^(.*)\n/gm, (_, l: string) => (l === '...' ? '(?:.*\\n)*?' : `${literal(l)}\\n`))}$`,
+  );
+
+const all = pages(ROOT).flatMap((page) => examplesOf(page, readFileSync(join(ROOT, page), 'utf8')));
+const runnable = all.filter((e) => !/ --out[ =]/.test(e.command));
+
+describe('the examples of the manual', () => {
+  // The cache is built once, before the examples run side by side.
+  beforeAll(() => inProcess('aigc validate'));
+
+  it('finds the examples of every page that has some', () => {
+    expect(runnable.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(runnable.map((e) => e.page))).toContain('README.md');
+  });
+
+  // Concurrently: most of an example's time is a process starting, on a machine with two cores.
+  it.concurrent.for(runnable.map((e) => ({ ...e, name: `${e.page}:${e.line}: ${e.command}` })))(
+    '$name',
+    async (e, { expect, skip }) => {
+      const terminal = /^┌/m.test(e.out);
+      const needs = [...(terminal ? ['script'] : []), ...(/\| *jq /.test(e.command) ? ['jq'] : [])];
+      const missing = needs.filter((p) => !PROGRAMS[p as keyof typeof PROGRAMS]);
+      if (missing.length && !process.env.CI) skip(`needs ${missing.join(', ')}`);
+      const got = await run(e.command, terminal);
+      if (e.out.split('\n').includes('...') && pattern(e.out).test(`${got}\n`)) return;
+      expect(got, `${e.page}:${e.line}: \`${e.command}\` printed something else`).toBe(e.out);
+    },
+  );
+});
+
+describe('reading examples', () => {
+  const page = [
+    'text',
+    '```',
+    '$ aigc a "b c"',
+    'x',
+    '',
+    'y',
+    '',
+    '$ sqlite3 db',
+    'z',
+    '$ aigc d | jq .',
+    '```',
+    'prose',
+    '```sh',
+    '$ aigc not-a-transcript',
+    '```',
+    '```',
+    '$ aigc e',
+    '```',
+    '',
+    '```mermaid',
+    'flowchart',
+    '```',
+  ].join('\n');
+
+  it('splits a transcript at each `$ ` line and keeps blank lines inside an output', () => {
+    expect(examplesOf('p.md', page)).toEqual([
+      { page: 'p.md', line: 3, command: 'aigc a "b c"', out: 'x\n\ny' },
+      { page: 'p.md', line: 10, command: 'aigc d | jq .', out: '' },
+      { page: 'p.md', line: 17, command: 'aigc e', out: 'flowchart' },
+    ]);
+  });
+
+  it('takes a `...` line for any lines, and nothing else', () => {
+    expect(pattern('a\n...\nd').test('a\nb\nc\nd\n')).toBe(true);
+    expect(pattern('a\n...\nd').test('a\nd\n')).toBe(true);
+    expect(pattern('a\n...\nd').test('a\nb\nc\n')).toBe(false);
+    expect(pattern('a (1+1)...').test('a (1+1)xyz\n')).toBe(false);
+  });
+});

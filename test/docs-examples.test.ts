@@ -4,8 +4,8 @@
 // the end of the block. So an example cannot drift from the tool.
 //
 // - It is typed into bash, from the checkout, with `aigc` on PATH: quoting and pipes into jq,
-//   head or cat work as a reader would type them. (A plain command, with no pipe or other shell
-//   syntax, runs in-process, as into a pipe: the same run() the binary calls.)
+//   head or cat work as a reader would type them. (A plain command, with no shell syntax but a
+//   final `| cat`, runs in-process, as into a pipe: the same run() the binary calls.)
 // - An example whose output is a drawn table (┌) runs in a real terminal 100 columns wide
 //   (script(1)), colour off: what a reader sees at a terminal.
 // - A line that is just `...` stands for any lines, none included.
@@ -79,9 +79,9 @@ const env = {
   LC_ALL: 'C.UTF-8',
 };
 
-// A plain command (no pipe, redirection or variable) runs in-process, as a pipe would see it: the
-// same run() the binary calls, without a process's start-up, which would be most of this
-// test's time. The binary itself is tested elsewhere, and by every example in a shell.
+// A plain command (no pipe but `| cat`, no redirection, no variable) runs in-process, as into a
+// pipe: the same run() the binary calls, without a process's start-up, which would be most of
+// this test's time. The binary itself is tested elsewhere, and by every example in a shell.
 async function inProcess(command: string): Promise<string> {
   const args = [...command.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]).slice(1);
   const out = { stdout: '', stderr: '' };
@@ -91,7 +91,9 @@ async function inProcess(command: string): Promise<string> {
 }
 
 async function run(command: string, terminal: boolean): Promise<string> {
-  if (!terminal && !/[|;&<>$`\\]/.test(command)) return (await inProcess(command)).trimEnd();
+  // `| cat` only shows what a pipe gets, which is what a run in-process gets.
+  const plain = command.replace(/ \| cat$/, '');
+  if (!terminal && !/[|;&<>$`\\]/.test(plain)) return (await inProcess(plain)).trimEnd();
   const r = terminal
     ? await exec('script', ['-qec', `stty cols 100 rows 50; ${command}`, '/dev/null'], {
         env: { ...env, NO_COLOR: '1', TERM: 'xterm' },

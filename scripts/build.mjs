@@ -23,17 +23,17 @@ const cacheFormat = createHash('sha1')
   )
   .digest('hex')
   .slice(0, 12);
+// Each bundle is named after its source file. They hold what few runs need or what carries much
+// code: the validator and YAML readers (on a cache miss), fuzzy search, terminal tables and
+// cards, the JSON Schemas (zod), the landscape page and the SQLite export.
 const LAZY = {
   'src/load/build.ts': 'build',
   'src/query/search.ts': 'search',
   'src/output/table.ts': 'table',
   'src/output/card.ts': 'card',
-  // Commands that few runs use, or that carry much code (zod, an HTML page, SQLite).
-  'src/commands/export.ts': 'export',
-  'src/commands/schema.ts': 'schema',
-  'src/commands/landscape.ts': 'landscape',
-  'src/commands/graph.ts': 'graph',
-  'src/commands/completion.ts': 'completion',
+  'src/output/schemas.ts': 'schemas',
+  'src/landscape/page.ts': 'page',
+  'src/export/sqlite.ts': 'sqlite',
 };
 
 // From the entry, an import of a lazy module becomes an import of its bundle.

@@ -2,8 +2,8 @@
 // only src/main.ts turns them into a message and an exit code.
 
 export const EXIT = {
-  ok: 0,
-  notFound: 1, // `show` found nothing, or a runtime failure
+  ok: 0, // an empty answer too
+  failure: 1, // the answer could not be given: nothing has that name (`show`), or a runtime failure (a file that cannot be written, output that cannot be written)
   usage: 2, // a bad command, flag or value
   invalidKb: 3, // the knowledge base failed validation
 } as const;
@@ -60,7 +60,16 @@ export class UsageError extends AigcError {
 export class NotFoundError extends AigcError {
   static override readonly kind: string = 'NotFoundError';
   constructor(message: string) {
-    super(message, EXIT.notFound);
+    super(message, EXIT.failure);
+  }
+}
+
+// The file system or the environment refused: a folder that is gone, a full disk, a package
+// that does not load. Not the input's fault, nor the tool's.
+export class RuntimeFailure extends AigcError {
+  static override readonly kind: string = 'RuntimeFailure';
+  constructor(message: string) {
+    super(message, EXIT.failure);
   }
 }
 

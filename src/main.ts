@@ -4,8 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CommanderError } from 'commander';
 import { completionArgv } from './completion/argv.js';
-import { buildProgram, commandNamed, type GlobalOptions } from './cli/program.js';
-import type { Ctx, Output } from './commands/context.js';
+import type { Ctx, GlobalOptions, Output } from './cli/define.js';
+import { buildProgram, commandNamed } from './cli/program.js';
 import { AigcError, EXIT, formatProblem, KbInvalidError } from './errors.js';
 import type { Io } from './io.js';
 import { loadKb, StaleCacheError, type Loaded } from './load/load.js';
@@ -25,7 +25,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (!(e instanceof StaleCacheError) || refresh) return fail(e, io);
     }
   }
-  return EXIT.notFound; // not reached: the second pass returns
+  return EXIT.failure; // not reached: the second pass returns
 }
 
 async function runOnce(argv: string[], io: Io, refresh: boolean): Promise<number> {
@@ -80,7 +80,7 @@ function fail(e: unknown, io: Io): number {
   const err = e as Error;
   io.stderr.write(`aigc: internal error: ${err?.message ?? String(e)}\n`);
   if (io.env.AIGC_DEBUG) io.stderr.write(`${err?.stack ?? ''}\n`);
-  return EXIT.notFound;
+  return EXIT.failure;
 }
 
 function makeCtx(g: GlobalOptions, io: Io, refresh: boolean): Ctx {
@@ -91,6 +91,7 @@ function makeCtx(g: GlobalOptions, io: Io, refresh: boolean): Ctx {
     io,
     view: { tty, color, width: io.stdout.columns || 100 },
     load: () => (loaded ??= loadWithNotices(g, io, refresh)),
+    with: (more) => makeCtx({ ...g, ...more }, io, refresh),
   };
 }
 

@@ -31,7 +31,7 @@ const rootOf = (js: Js): Js => {
 // The top-level fields of a command's row; for `show`, of the entity card (its other answers,
 // a claim and a source, are the rows of `claims` and `sources`).
 export function fieldsOf(command: string): string[] {
-  const shape = SHAPES[command];
+  const shape = SHAPES[command as keyof typeof SHAPES];
   return Object.keys(rootOf(jsonOf(shape.list ? z.array(shape.row) : shape.row)).properties);
 }
 

@@ -3,22 +3,45 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
-import { writeSqlite, VIEW_COUNT } from '../export/sqlite.js';
 import { buildTables, rowCount, TABLE_MODEL, type Table } from '../export/tables.js';
 import { exportFolder, sqliteFile } from '../export/target.js';
 import { csv, jsonl } from '../export/text.js';
 import { checkTarget, leftoverNote, writeAtomically } from '../fs/target.js';
-import type { Ctx, Output } from './context.js';
+import { type Ctx, defineCommand, type Output } from '../cli/define.js';
 
-export interface Options {
-  format: 'jsonl' | 'csv' | 'sqlite';
+const FORMATS = ['jsonl', 'csv', 'sqlite'] as const;
+
+interface Options {
+  format: (typeof FORMATS)[number];
   out: string;
   force?: boolean;
 }
 
 const TEXT = { jsonl, csv };
 
-export async function run(ctx: Ctx, o: Options): Promise<Output> {
+export const command = defineCommand<Options>({
+  name: 'export',
+  summary: 'export entities, claims, sources and relations as tables: JSON Lines, CSV or SQLite',
+  examples: [
+    'aigc export --format sqlite --out kb.db && sqlite3 kb.db "select count(*) from claims"',
+    'aigc export --format csv --out kb-csv',
+    'aigc export --format jsonl --out kb-jsonl',
+  ],
+  flags: [
+    { name: 'format', arg: 'format', type: { choice: FORMATS }, required: true, help: FORMATS.join('|') },
+    {
+      name: 'out',
+      arg: 'path',
+      type: 'file',
+      required: true,
+      help: 'the SQLite file, or the folder for JSON Lines and CSV (one file per table)',
+    },
+    { name: 'force', help: 'replace what is at --out' },
+  ],
+  run: (ctx, _args, o) => exportKb(ctx, o),
+});
+
+async function exportKb(ctx: Ctx, o: Options): Promise<Output> {
   // An export is a folder of files or a database, which no pipe can hold; the listing commands
   // print JSON Lines on stdout.
   if (o.out === '-') {
@@ -39,6 +62,8 @@ export async function run(ctx: Ctx, o: Options): Promise<Output> {
   const tables = buildTables(kb);
   const rows = rowCount(tables).toLocaleString('en');
   if (o.format === 'sqlite') {
+    // SQLite is loaded for this one format only.
+    const { writeSqlite, VIEW_COUNT } = await import('../export/sqlite.js');
     const left = writeAtomically(target, (tmp) => writeSqlite(tmp, tables, kb));
     return {
       stdout: '',

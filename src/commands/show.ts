@@ -1,41 +1,54 @@
+// `aigc show NAME-OR-ID`: one entity's card (what it is, its aliases and relations, its quotes
+// and the claims about it), or a claim's, or a source's.
+import { defineCommand } from '../cli/define.js';
 import { NotFoundError } from '../errors.js';
 import type { Entity } from '../load/schema.js';
+import { jsonOutput } from '../output/render.js';
 import { resolveEntity, UnknownNameError } from '../query/resolve.js';
-import { shown } from '../text/suggest.js';
 import { claimView, entityView, sourceView, type EntityView } from '../query/views.js';
-import { json, type Ctx, type Output } from './context.js';
+import { shown } from '../text/suggest.js';
 
-export async function run(ctx: Ctx, name: string, o: { json?: boolean }): Promise<Output> {
-  const { kb } = await ctx.load();
-  const { card } = await import('../output/card.js');
-  const claim = kb.claim(name);
-  if (claim) return o.json ? json(claimView(kb, claim)) : { stdout: card.claim(claimView(kb, claim), ctx.view) };
-  const source = kb.source(name);
-  if (source) return o.json ? json(sourceView(kb, source)) : { stdout: card.source(sourceView(kb, source), ctx.view) };
-  let entity: Entity;
-  try {
-    entity = resolveEntity(kb, name, { noun: 'name' });
-  } catch (e) {
-    throw e instanceof UnknownNameError ? new NotFoundError(`nothing is called "${shown(e.query)}"${e.hint}`) : e;
-  }
-  const view = {
-    ...entityView(kb, entity),
-    quotes: kb
-      .claimsBy(entity.id)
-      .filter((c) => c.kind === 'quote')
-      .map((c) => claimView(kb, c)),
-    said: kb
-      .claimsBy(entity.id)
-      .filter((c) => c.kind !== 'quote')
-      .map((c) => claimView(kb, c)),
-    claims: kb.claimsAbout(entity.id).map((c) => claimView(kb, c)),
-    members:
-      entity.type === 'segment'
-        ? kb.segmentMembers(entity.id).map((m) => ({ id: m.id, name: m.name, type: m.type }))
-        : [],
-  };
-  return o.json ? json(view) : { stdout: card.entity(view, ctx.view) };
-}
+export const command = defineCommand<{ json?: boolean }>({
+  name: 'show',
+  summary: 'show one entity, claim or source: what it is, aliases, relations, its quotes and claims',
+  examples: ['aigc show "li di"', 'aigc show 小冰 --json'],
+  args: [{ name: 'name-or-id', help: 'an id, name or alias', required: true, type: { entity: 'any', noun: 'name' } }],
+  flags: [{ name: 'json', help: 'print the card as JSON' }],
+  async run(ctx, [name], o) {
+    const { kb } = await ctx.load();
+    const { card } = await import('../output/card.js');
+    const claim = kb.claim(name);
+    if (claim)
+      return o.json ? jsonOutput(claimView(kb, claim)) : { stdout: card.claim(claimView(kb, claim), ctx.view) };
+    const source = kb.source(name);
+    if (source)
+      return o.json ? jsonOutput(sourceView(kb, source)) : { stdout: card.source(sourceView(kb, source), ctx.view) };
+    let entity: Entity;
+    try {
+      entity = resolveEntity(kb, name, { noun: 'name' });
+    } catch (e) {
+      throw e instanceof UnknownNameError ? new NotFoundError(`nothing is called "${shown(e.query)}"${e.hint}`) : e;
+    }
+    const view: ShowView = {
+      ...entityView(kb, entity),
+      quotes: kb
+        .claimsBy(entity.id)
+        .filter((c) => c.kind === 'quote')
+        .map((c) => claimView(kb, c)),
+      said: kb
+        .claimsBy(entity.id)
+        .filter((c) => c.kind !== 'quote')
+        .map((c) => claimView(kb, c)),
+      claims: kb.claimsAbout(entity.id).map((c) => claimView(kb, c)),
+      members:
+        entity.type === 'segment'
+          ? kb.segmentMembers(entity.id).map((m) => ({ id: m.id, name: m.name, type: m.type }))
+          : [],
+    };
+    return o.json ? jsonOutput(view) : { stdout: card.entity(view, ctx.view) };
+  },
+});
+
 export type ShowView = EntityView & {
   quotes: ReturnType<typeof claimView>[];
   said: ReturnType<typeof claimView>[];

@@ -1,16 +1,38 @@
+// `aigc validate`: every problem of the knowledge base, located, and the provenance check of its
+// quotes against a source's text.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EXIT, formatProblem, KbInvalidError, UsageError, type Problem } from '../errors.js';
 import { checkProvenance } from '../load/provenance.js';
 import { didYouMean, shown } from '../text/suggest.js';
-import type { Ctx, Output } from './context.js';
+import { type Ctx, defineCommand, type Output } from '../cli/define.js';
 
-export interface Options {
+interface Options {
   json?: boolean;
   sourceText?: string[];
 }
 
-export async function run(ctx: Ctx, o: Options): Promise<Output> {
+export const command = defineCommand<Options>({
+  name: 'validate',
+  summary: 'check the knowledge base; print every problem as file:line:col',
+  examples: [
+    'aigc validate',
+    'aigc validate --kb my-kb --json',
+    'aigc validate --source-text shulou-aigc-2023=../shared/seed/000_0a687ad9dad331a4.txt',
+  ],
+  flags: [
+    { name: 'json', help: 'print the problems as a JSON array' },
+    {
+      name: 'source-text',
+      arg: 'id=path',
+      repeatable: true,
+      help: "check a source's quotes and paragraph locators against its plain text (repeatable)",
+    },
+  ],
+  run: (ctx, _args, o) => validate(ctx, o),
+});
+
+async function validate(ctx: Ctx, o: Options): Promise<Output> {
   let problems: Problem[];
   let counts = '';
   try {

@@ -3,7 +3,8 @@
 // taken off) and offers the lines it prints: `value<TAB>description`, or `:files` / `:dirs`
 // for the shell's own path completion. What completes is decided in src/completion/candidates.ts.
 
-export type Shell = 'bash' | 'zsh' | 'fish';
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type Shell = (typeof SHELLS)[number];
 
 // The scripts write %{ for the shells' ${, which a template literal would take for its own.
 const shell = (strings: TemplateStringsArray) => String.raw(strings).replaceAll('%{', '${');

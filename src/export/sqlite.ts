@@ -2,7 +2,7 @@
 // full-text index over names, aliases, titles and claim texts, and views that name what the
 // ids point to, so that sqlite3 or Datasette can query it at once. better-sqlite3 is an
 // optional native dependency, required only here.
-import { AigcError, EXIT } from '../errors.js';
+import { RuntimeFailure } from '../errors.js';
 import type { Kb } from '../query/kb.js';
 import type { Cell, ColumnType, Table } from './tables.js';
 
@@ -35,9 +35,8 @@ export function openDatabase(file: string, load: () => unknown = () => require('
     Db = load() as Open;
   } catch (e) {
     const missing = (e as NodeJS.ErrnoException)?.code === 'MODULE_NOT_FOUND';
-    throw new AigcError(
+    throw new RuntimeFailure(
       `--format sqlite needs the better-sqlite3 package, which ${missing ? `is not installed; ${INSTALL}` : `does not load here (${firstLine(e)}); ${REBUILD}`}`,
-      EXIT.notFound,
     );
   }
   try {
@@ -49,9 +48,8 @@ export function openDatabase(file: string, load: () => unknown = () => require('
     // away while the KB loaded, which the caller reports as a file-system refusal.
     if (e instanceof TypeError && /directory does not exist/i.test(e.message))
       throw Object.assign(e, { code: 'ENOENT' });
-    throw new AigcError(
+    throw new RuntimeFailure(
       `--format sqlite needs better-sqlite3, whose native module does not load here (${firstLine(e)}); ${REBUILD}`,
-      EXIT.notFound,
     );
   }
 }

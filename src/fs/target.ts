@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { linkSync, lstatSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { AigcError, EXIT, UsageError } from '../errors.js';
+import { AigcError, RuntimeFailure, UsageError } from '../errors.js';
 
 export type Shape = 'file' | 'folder';
 
@@ -183,7 +183,7 @@ export function writeError(given: string, e: unknown): unknown {
   return e;
 }
 
-const failure = (given: string, why: string) => new AigcError(`cannot write ${given}: ${why}`, EXIT.notFound);
+const failure = (given: string, why: string) => new RuntimeFailure(`cannot write ${given}: ${why}`);
 
 function stat(p: string, follow: boolean): Stats | undefined {
   try {

@@ -97,3 +97,8 @@ export async function render(l: Listing, o: OutputOptions, ctx: RenderContext): 
     );
   return parts.join('\n');
 }
+
+// One record (a card, a graph) as pretty JSON.
+export function jsonOutput(data: unknown): { stdout: string } {
+  return { stdout: `${JSON.stringify(data, null, 2)}\n` };
+}

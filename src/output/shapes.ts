@@ -6,6 +6,7 @@
 // The shape version is part of each output schema's $id. Within a version, fields may be added;
 // a field is never removed, renamed or retyped without a new version.
 import { z } from 'zod';
+import type { ShapeName } from '../commands/schema.js';
 import { EDGE_KINDS } from '../graph/build.js';
 import {
   CLAIM_KINDS,
@@ -299,7 +300,7 @@ export interface Shape {
 }
 
 const list = (row: z.ZodType, description: string, facets = true): Shape => ({ row, list: true, facets, description });
-export const SHAPES: Record<string, Shape> = {
+export const SHAPES: Record<ShapeName, Shape> = {
   companies: list(entityRow(ORG, 'organisation', 'an organisation'), 'the JSON of `aigc companies`: organisations'),
   products: list(
     entityRow(['product'], 'product', 'a product or model'),

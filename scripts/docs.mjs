@@ -3,16 +3,18 @@
 // that have drifted, and exits 1 if any has.
 //
 // The generators import the TypeScript sources, so esbuild bundles them first (Node 20 cannot
-// run TypeScript), into a temporary file that is removed afterwards.
+// run TypeScript), into a temporary file under node_modules/.cache, where the packages they
+// import (left out of the bundle) resolve; it is removed afterwards.
 import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
 const check = process.argv.includes('--check');
-const dir = mkdtempSync(join(tmpdir(), 'aigc-docs-gen-'));
+const cache = join(root, 'node_modules', '.cache');
+mkdirSync(cache, { recursive: true });
+const dir = mkdtempSync(join(cache, 'aigc-docs-'));
 let docs;
 try {
   const outfile = join(dir, 'sections.mjs');
@@ -23,9 +25,8 @@ try {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    packages: 'external',
     logLevel: 'warning',
-    // Bundled CommonJS dependencies call require() for Node's built-ins.
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
   });
   docs = await import(pathToFileURL(outfile).href);
 } finally {

@@ -27,7 +27,7 @@ describe('the generated sections of the manual', () => {
     ['docs/commands.md', 'commands'],
     ['README.md', 'commands'],
     ['docs/commands.md', 'help'],
-    ...commands(ROOT).map(([name]): [string, string] => ['docs/commands.md', `help:${name}`]),
+    ...commands().map(([name]): [string, string] => ['docs/commands.md', `help:${name}`]),
   ];
   it.each(required)('%s has the section %s', (page, name) => {
     expect(

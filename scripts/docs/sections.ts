@@ -11,13 +11,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { COMMANDS } from '../../src/commands/index.js';
 import { EXIT, EXIT_MEANING } from '../../src/errors.js';
 import { buildTables } from '../../src/export/tables.js';
 import { LIMITS } from '../../src/load/files.js';
 import { fieldTables } from './fields.js';
 
 export interface Generator {
-  source: string; // where to edit instead, named in the marker
+  source: string | ((arg: string | undefined) => string); // where to edit instead, named in the marker
   render(root: string, arg: string | undefined, page: string): string;
 }
 
@@ -88,41 +89,24 @@ function help(root: string, command: string | undefined): string {
   return `\`\`\`\n$ aigc ${args.join(' ')}\n${aigc(root, args).trimEnd()}\n\`\`\``;
 }
 
-// The commands a user types, as completion offers them (commander's own `help` aside), each
-// with its one-line description.
-export function commands(root: string): [string, string][] {
-  return aigc(root, ['__complete', '--', ''])
-    .trimEnd()
-    .split('\n')
-    .map((l) => l.split('\t') as [string, string])
-    .filter(([name]) => name !== 'help');
-}
+// The commands a user types (not the hidden ones completion calls), each with its one-line
+// summary, from their declarations.
+export const commands = (): [string, string][] => COMMANDS.filter((c) => !c.hidden).map((c) => [c.name, c.summary]);
 
 // From another page the index links to docs/commands.md; on that page, to its own headings.
-function commandIndex(root: string, page: string): string {
+function commandIndex(page: string): string {
   const base = page === 'docs/commands.md' ? '' : page.startsWith('docs/') ? 'commands.md' : 'docs/commands.md';
   return table(
     ['command', 'what it does'],
-    commands(root).map(([name, what]) => [`[\`${name}\`](${base}#${name})`, what]),
+    commands().map(([name, what]) => [`[\`${name}\`](${base}#${name})`, what]),
   );
 }
 
-// Each command's facets, as completion offers them after --facet: the names the command accepts.
-function facets(root: string): string {
-  const rows = commands(root).flatMap(([name]) => {
-    if (!/^ {2}--facet </m.test(aigc(root, [name, '--help']))) return [];
-    const names = aigc(root, ['__complete', '--', name, '--facet', '']).trim();
-    return names
-      ? [
-          [
-            `\`${name}\``,
-            names
-              .split('\n')
-              .map((f) => `\`${f}\``)
-              .join(', '),
-          ],
-        ]
-      : [];
+// The facets each list command declares: the names --facet accepts.
+function facets(): string {
+  const rows = COMMANDS.flatMap((c) => {
+    const names = Object.keys(c.list?.facets ?? {});
+    return names.length ? [[`\`${c.name}\``, names.map((f) => `\`${f}\``).join(', ')]] : [];
   });
   return table(['command', 'facets'], rows);
 }
@@ -132,10 +116,10 @@ export const GENERATORS: Record<string, Generator> = {
   'exit-codes': { source: 'src/errors.ts', render: exitCodes },
   limits: { source: 'src/load/files.ts', render: limits },
   'export-tables': { source: 'src/export/tables.ts', render: exportTables },
-  commands: { source: "each command's description", render: (root, _, page) => commandIndex(root, page) },
-  facets: { source: "each command's facets", render: facets },
+  commands: { source: 'src/commands/*.ts', render: (_root, _arg, page) => commandIndex(page) },
+  facets: { source: 'src/commands/*.ts', render: facets },
   // help (the program's) and help:COMMAND (a command's)
-  help: { source: "the command's definition", render: help },
+  help: { source: (command) => (command ? `src/commands/${command}.ts` : 'src/cli/program.ts'), render: help },
 };
 
 export interface Section {
@@ -179,7 +163,8 @@ export function sectionsOf(page: string, text: string): Section[] {
 export function render(root: string, page: string, name: string): string {
   const [kind, arg] = name.split(':');
   const g = GENERATORS[kind];
-  return `<!-- generated: ${name}; edit ${g.source}, then run npm run docs -->\n${g.render(root, arg, page)}\n<!-- end: ${name} -->`;
+  const source = typeof g.source === 'function' ? g.source(arg) : g.source;
+  return `<!-- generated: ${name}; edit ${source}, then run npm run docs -->\n${g.render(root, arg, page)}\n<!-- end: ${name} -->`;
 }
 
 // The page with every section made afresh.

@@ -1,3 +1,6 @@
+import type { ProblemRow } from './output/shapes.js';
+import { counted } from './text/words.js';
+
 // The error family and the exit-code table. Commands and the core throw these;
 // only src/main.ts turns them into a message and an exit code.
 
@@ -19,13 +22,10 @@ export const EXIT_MEANING: Record<keyof typeof EXIT, string> = {
   invalidKb: 'invalid knowledge base: every problem in every file, as `file:line:col: message`',
 };
 
-export interface Problem {
-  file: string;
-  line: number;
-  col: number;
-  message: string;
-  severity: 'error' | 'warning';
-}
+// A problem of the knowledge base, located: file (as shown from the working folder), line and
+// column from 1, message, and whether it is an error or a warning. Its shape is the JSON of
+// `validate --json`.
+export type Problem = ProblemRow;
 
 // A lazy bundle (dist/lazy/) carries its own copy of this module, so an error it throws is an
 // instance of another class of the same name. instanceof therefore asks for the kinds an error
@@ -79,7 +79,7 @@ export class KbInvalidError extends AigcError {
   static override readonly kind: string = 'KbInvalidError';
   constructor(readonly problems: Problem[]) {
     const errors = problems.filter((p) => p.severity === 'error').length;
-    super(`the knowledge base is invalid: ${errors} error${errors === 1 ? '' : 's'}`, EXIT.invalidKb);
+    super(`the knowledge base is invalid: ${counted(errors, 'error')}`, EXIT.invalidKb);
   }
 }
 

@@ -12,14 +12,14 @@
 // - A command that writes a file (--out) is not run: from the checkout, a second run would find
 //   its own file. Nor is a line of another program (`$ sqlite3 ...`).
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run as main } from '../src/main.js';
 import { pages } from '../scripts/docs/sections.js';
-import { freshCache, ROOT } from './helpers.js';
+import { ROOT } from './helpers.js';
 
 interface Example {
   page: string;
@@ -67,14 +67,17 @@ function examplesOf(page: string, text: string): Example[] {
   return out;
 }
 
-const bin = mkdtempSync(join(tmpdir(), 'aigc-docs-bin-'));
+// A folder of this file's own (not one the global teardown of another test run sweeps away
+// mid-run): `aigc` on PATH, and one cache for every example. They all ask the shipped KB (or a
+// fixture), so the first run builds the cache and the rest read it, as a reader's runs would.
+const own = mkdtempSync(join(tmpdir(), 'aigc-docs-examples-'));
+const bin = join(own, 'bin');
+mkdirSync(bin);
 symlinkSync(join(ROOT, 'bin', 'aigc.js'), join(bin, 'aigc'));
-// One cache for every example: they all ask the shipped KB, so the first builds it and the rest
-// read it, as a reader's runs would.
 const env = {
   PATH: `${bin}:${process.env.PATH}`,
   HOME: process.env.HOME ?? '/',
-  XDG_CACHE_HOME: freshCache(),
+  XDG_CACHE_HOME: join(own, 'cache'),
   AIGC_PROGRESS_MS: '600000',
   LC_ALL: 'C.UTF-8',
 };
@@ -125,6 +128,7 @@ const runnable = all.filter((e) => !/ --out[ =]/.test(e.command));
 describe('the examples of the manual', () => {
   // The cache is built once, before the examples run side by side.
   beforeAll(() => inProcess('aigc validate'));
+  afterAll(() => rmSync(own, { recursive: true, force: true }));
 
   it('finds the examples of every page that has some', () => {
     expect(runnable.length).toBeGreaterThanOrEqual(60);

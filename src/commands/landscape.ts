@@ -4,6 +4,7 @@
 import { defineCommand } from '../cli/define.js';
 import { checkTarget, leftoverNote, writeFileAtomically } from '../fs/target.js';
 import { pageFile } from '../landscape/write.js';
+import { counted } from '../text/words.js';
 
 interface Options {
   out: string;
@@ -34,11 +35,9 @@ export const command = defineCommand<Options>({
     return {
       stdout: toStdout ? page : '',
       stderr: [
-        `wrote ${target ? o.out : 'the page to stdout'}: ${n(c.segments, 'segment')}${other}, ${n(c.cards, 'card')} of ${of}`,
+        `wrote ${target ? o.out : 'the page to stdout'}: ${counted(c.segments, 'segment')}${other}, ${counted(c.cards, 'card')} of ${of}`,
         ...leftoverNote(left),
       ],
     };
   },
 });
-
-const n = (k: number, noun: string) => `${k} ${noun}${k === 1 ? '' : 's'}`;

@@ -1,6 +1,7 @@
 // `aigc segments`: each segment with its members, and how many organisations and products.
 import { defineList } from '../cli/define.js';
 import { ORG_TYPES } from '../model.js';
+import type { SegmentRow } from '../output/shapes.js';
 import { refOf } from '../query/views.js';
 
 export const command = defineList({
@@ -15,7 +16,7 @@ export const command = defineList({
     const { kb } = await ctx.load();
     return kb.entities
       .filter((e) => e.type === 'segment')
-      .map((s) => {
+      .map((s): SegmentRow => {
         const members = kb.segmentMembers(s.id);
         const of = (want: (t: string) => boolean) => members.filter((m) => want(m.type)).map(refOf);
         const products = of((t) => t === 'product');

@@ -5,7 +5,8 @@ import { NotFoundError } from '../errors.js';
 import type { Entity } from '../load/schema.js';
 import { jsonOutput } from '../output/render.js';
 import { resolveEntity, UnknownNameError } from '../query/resolve.js';
-import { claimView, entityView, sourceView, type EntityView } from '../query/views.js';
+import type { EntityCard } from '../output/shapes.js';
+import { claimView, entityView, sourceView } from '../query/views.js';
 import { shown } from '../text/suggest.js';
 
 export const command = defineCommand<{ json?: boolean }>({
@@ -29,7 +30,7 @@ export const command = defineCommand<{ json?: boolean }>({
     } catch (e) {
       throw e instanceof UnknownNameError ? new NotFoundError(`nothing is called "${shown(e.query)}"${e.hint}`) : e;
     }
-    const view: ShowView = {
+    const view: EntityCard = {
       ...entityView(kb, entity),
       quotes: kb
         .claimsBy(entity.id)
@@ -48,10 +49,3 @@ export const command = defineCommand<{ json?: boolean }>({
     return o.json ? jsonOutput(view) : { stdout: card.entity(view, ctx.view) };
   },
 });
-
-export type ShowView = EntityView & {
-  quotes: ReturnType<typeof claimView>[];
-  said: ReturnType<typeof claimView>[];
-  claims: ReturnType<typeof claimView>[];
-  members: { id: string; name: string; type: string }[];
-};

@@ -6,6 +6,7 @@ import { EXIT, formatProblem, KbInvalidError, UsageError, type Problem } from '.
 import { checkProvenance } from '../load/provenance.js';
 import { didYouMean, shown } from '../text/suggest.js';
 import { type Ctx, defineCommand, type Output } from '../cli/define.js';
+import { counted } from '../text/words.js';
 
 interface Options {
   json?: boolean;
@@ -41,9 +42,9 @@ async function validate(ctx: Ctx, o: Options): Promise<Output> {
     for (const spec of o.sourceText ?? []) problems.push(...(await provenance(ctx, loaded, spec)));
     const { kb } = loaded;
     counts = [
-      plural(kb.sources.length, 'source'),
-      plural(kb.entities.length, 'entity', 'entities'),
-      plural(kb.claims.length, 'claim'),
+      counted(kb.sources.length, 'source'),
+      counted(kb.entities.length, 'entity', 'entities'),
+      counted(kb.claims.length, 'claim'),
     ].join(', ');
   } catch (e) {
     if (!(e instanceof KbInvalidError)) throw e;
@@ -54,7 +55,7 @@ async function validate(ctx: Ctx, o: Options): Promise<Output> {
   const exitCode = errors ? EXIT.invalidKb : EXIT.ok;
   if (o.json) return { stdout: `${JSON.stringify(problems, null, 2)}\n`, exitCode };
   const summary =
-    errors || warnings ? `${plural(errors, 'error')}, ${plural(warnings, 'warning')}` : `ok: ${counts}, no problems`;
+    errors || warnings ? `${counted(errors, 'error')}, ${counted(warnings, 'warning')}` : `ok: ${counts}, no problems`;
   return { stdout: '', stderr: [...problems.map(formatProblem), summary], exitCode };
 }
 
@@ -97,5 +98,3 @@ async function provenance(ctx: Ctx, loaded: Awaited<ReturnType<Ctx['load']>>, sp
     };
   });
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

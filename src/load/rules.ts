@@ -11,7 +11,7 @@ export interface FileProblem extends PathProblem {
   first?: { file: number; path: Path; key?: string }; // the earlier definition a duplicate clashes with
 }
 
-interface Ctx {
+interface RuleContext {
   files: FileRecords[];
   ids: Map<string, { file: number; section: Section; index: number; type: string }>;
   push(file: number, path: Path, message: string, key?: string, first?: FileProblem['first']): void;
@@ -19,7 +19,7 @@ interface Ctx {
 
 export function checkRules(files: FileRecords[]): FileProblem[] {
   const problems: FileProblem[] = [];
-  const ctx: Ctx = {
+  const ctx: RuleContext = {
     files,
     ids: new Map(),
     push: (file, path, message, key, first) => problems.push({ file, path, key, message, severity: 'error', first }),
@@ -30,12 +30,12 @@ export function checkRules(files: FileRecords[]): FileProblem[] {
   return problems;
 }
 
-function each<T>(ctx: Ctx, section: Section, fn: (rec: T, file: number, index: number) => void) {
+function each<T>(ctx: RuleContext, section: Section, fn: (rec: T, file: number, index: number) => void) {
   ctx.files.forEach((f, file) => (f[section] as T[]).forEach((rec, index) => fn(rec, file, index)));
 }
 
 // One id space for sources, entities and claims, so a reference is never ambiguous.
-function uniqueIds(ctx: Ctx) {
+function uniqueIds(ctx: RuleContext) {
   for (const section of SECTION_NAMES) {
     each<Source | Entity | Claim>(ctx, section, (rec, file, index) => {
       const first = ctx.ids.get(rec.id);
@@ -54,7 +54,7 @@ function uniqueIds(ctx: Ctx) {
   }
 }
 
-function references(ctx: Ctx) {
+function references(ctx: RuleContext) {
   const ofKind = (want: (t: string) => boolean) => [...ctx.ids].filter(([, v]) => want(v.type)).map(([k]) => k);
   const check = (file: number, path: Path, ref: string, want: (t: string) => boolean, noun: string) => {
     const hit = ctx.ids.get(ref);
@@ -81,7 +81,7 @@ function references(ctx: Ctx) {
 }
 
 // A name or alias leads to one entity only, so that every name a user types resolves.
-function uniqueNames(ctx: Ctx) {
+function uniqueNames(ctx: RuleContext) {
   const owner = new Map<string, string>();
   each<Entity>(ctx, 'entities', (e, file, i) => {
     const mine = new Set<string>();

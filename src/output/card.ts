@@ -1,7 +1,6 @@
 // `aigc show`: one record as a readable card.
 import { Chalk } from 'chalk';
-import type { ShowView } from '../commands/show.js';
-import type { ClaimView } from '../query/views.js';
+import type { ClaimRow as ClaimView, EntityCard as ShowView } from './shapes.js';
 import { cell } from './cell.js';
 import type { RenderContext } from './render.js';
 

@@ -1,7 +1,8 @@
 // The documented shape of each command's JSON output: one row of a list command (or the card of
-// `show`), as zod schemas. Only `aigc schema` and the tests import this: the query path never
-// loads zod, so these are written from what the commands emit (src/query/views.ts and
-// src/commands/*.ts), and a test holds every command's output to them.
+// `show`), as zod schemas. This is the one definition: the view builders (src/query/views.ts,
+// src/commands/*.ts) take their return types from here with `import type`, which the build
+// erases, so the compiler holds what they emit to these shapes while the query path never loads
+// zod. `aigc schema` makes the JSON Schemas of the output from them.
 //
 // The shape version is part of each output schema's $id. Within a version, fields may be added;
 // a field is never removed, renamed or retyped without a new version.
@@ -53,7 +54,7 @@ export const NameRef = named(
   'an entity or a source, by id and name (a source is named by its title)',
 );
 
-const Value = named(
+export const Value = named(
   z.union([
     z.strictObject({ amount: z.number(), unit: str.optional() }),
     z.strictObject({ min: z.number(), max: z.number(), unit: str.optional() }),
@@ -62,7 +63,7 @@ const Value = named(
   "a figure's value: an amount, or a range from min to max; unit as the source states it, absent where it gives none",
 );
 const Precision = z.enum(['year', 'month', 'day']);
-const When = named(
+export const When = named(
   z.strictObject({
     date: about(dateText, 'YYYY, YYYY-MM or YYYY-MM-DD'),
     end: about(dateText.optional(), 'the end of a period, if the claim spans one'),
@@ -74,7 +75,7 @@ const When = named(
   'when a claim happened or applies',
 );
 
-const Role = named(
+export const Role = named(
   z.union([
     z.strictObject({ role: str.nullable(), org: NameRef }),
     z.strictObject({ role: str.nullable(), person: NameRef }),
@@ -82,7 +83,7 @@ const Role = named(
   'role',
   'a works_at relation: on a person, the organisation (`org`); on an organisation, the person (`person`)',
 );
-const RelationRow = named(
+export const RelationRow = named(
   z.strictObject({
     kind: z.enum([...RELATION_KINDS, ...new Set(Object.values(INVERSE))]),
     entity: EntityRef,
@@ -107,6 +108,8 @@ const entityFields = {
   sources: about(z.array(NameRef), 'the sources it is cited in'),
   note: about(str.nullable(), "an editor's note"),
 };
+// Any entity's row; each list command narrows `type` to the types it lists.
+const EntityRowSchema = z.strictObject(entityFields);
 const entityRow = (types: readonly [string, ...string[]], id: string, description: string) =>
   named(z.strictObject({ ...entityFields, type: about(z.enum(types), types.join(', ')) }), id, description);
 
@@ -127,7 +130,7 @@ const claimFields = {
   note: about(str.nullable(), "an editor's note"),
 };
 export const ClaimRow = named(z.strictObject(claimFields), 'claim', 'a claim, every reference resolved');
-const QuoteRow = named(
+export const QuoteRow = named(
   z.strictObject({ ...claimFields, kind: about(z.literal('quote'), 'quote') }),
   'quote',
   'a verbatim quote',
@@ -152,7 +155,7 @@ export const SourceRow = named(
   'a source, with how many claims cite it',
 );
 
-const SegmentRow = named(
+export const SegmentRow = named(
   z.strictObject({
     id: about(id, 'the id'),
     name: about(str, 'the name'),
@@ -168,7 +171,7 @@ const SegmentRow = named(
   'a segment with its members',
 );
 
-const SearchHit = named(
+export const SearchHit = named(
   z.strictObject({
     type: about(z.enum([...ENTITY_TYPES, ...CLAIM_KINDS, 'source']), 'an entity type, a claim kind, or source'),
     id: about(id, 'the id'),
@@ -182,7 +185,7 @@ const SearchHit = named(
 );
 
 const n = (what: string) => about(count, what);
-const StatsRow = named(
+export const StatsRow = named(
   z.strictObject({
     source: about(str, '`all`, or a source id'),
     orgs: n('companies, investors and organisations together'),
@@ -201,7 +204,7 @@ const StatsRow = named(
   'counts for the whole KB (`all`) or for one source; an entity counts under each source it cites',
 );
 
-const TimelineRow = named(
+export const TimelineRow = named(
   z.strictObject({
     id: about(id, "the claim's id"),
     kind: about(z.enum(CLAIM_KINDS), 'event or figure, or another claim that carries a date'),
@@ -222,7 +225,7 @@ const TimelineRow = named(
   'a dated claim: an event, a figure, or any claim with `when`',
 );
 
-const EntityCard = named(
+export const EntityCard = named(
   z.strictObject({
     ...entityFields,
     quotes: about(z.array(ClaimRow), 'its quotes, as the speaker'),
@@ -234,7 +237,7 @@ const EntityCard = named(
   "an entity's card: the entity, its claims and, for a segment, its members",
 );
 
-const FacetCount = named(
+export const FacetCount = named(
   z.strictObject({
     value: about(
       z.union([str, z.number(), z.boolean(), z.null()]),
@@ -260,7 +263,7 @@ export const listJson = (row: z.ZodType) =>
     }),
   ]);
 
-const GraphJson = named(
+export const GraphJson = named(
   z.strictObject({
     nodes: about(z.array(EntityRef), 'every entity of the graph, sorted by id'),
     edges: about(
@@ -280,7 +283,7 @@ const GraphJson = named(
   'the relation graph: nodes and edges',
 );
 
-const ProblemRow = named(
+export const ProblemRow = named(
   z.strictObject({
     file: about(str, 'the file, relative to the working folder where it is inside it'),
     line: about(count, 'the line, from 1'),
@@ -328,3 +331,22 @@ export const SHAPES: Record<ShapeName, Shape> = {
   },
   validate: list(ProblemRow, 'the JSON of `aigc validate --json`: every problem, located; empty for a valid KB', false),
 };
+
+// The types of the output, for the code that makes it.
+export type EntityRef = z.infer<typeof EntityRef>;
+export type NameRef = z.infer<typeof NameRef>;
+export type ValueView = z.infer<typeof Value>;
+export type WhenView = z.infer<typeof When>;
+export type RoleView = z.infer<typeof Role>;
+export type RelationView = z.infer<typeof RelationRow>;
+export type EntityRow = z.infer<typeof EntityRowSchema>;
+export type ClaimRow = z.infer<typeof ClaimRow>;
+export type SourceRow = z.infer<typeof SourceRow>;
+export type SegmentRow = z.infer<typeof SegmentRow>;
+export type SearchHit = z.infer<typeof SearchHit>;
+export type StatsRow = z.infer<typeof StatsRow>;
+export type TimelineRow = z.infer<typeof TimelineRow>;
+export type EntityCard = z.infer<typeof EntityCard>;
+export type FacetCount = z.infer<typeof FacetCount>;
+export type GraphJson = z.infer<typeof GraphJson>;
+export type ProblemRow = z.infer<typeof ProblemRow>;

@@ -8,15 +8,11 @@ import Fuse from 'fuse.js';
 import { nameKey, tokens } from '../text/normalize.js';
 import type { Doc, SearchPart } from '../load/searchpart.js';
 import { distance } from '../text/suggest.js';
+import type { SearchHit } from '../output/shapes.js';
 
-export interface Hit {
-  type: string;
-  id: string;
-  name: string;
-  score: number; // 0..1, 1 the best match
-  field: string; // the field that matched best
-  match: string; // that field's text
-}
+// A hit: its type, id and name, a score from 0 to 1 (1 the best), the field that matched best
+// and that field's text.
+export type Hit = SearchHit;
 
 const MAX_CANDIDATES = 2000;
 const MAX_NEAR_WORDS = 200;

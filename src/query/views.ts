@@ -1,22 +1,19 @@
-// Records as users see them: every reference resolved to at least {id, name}.
-import type { Kb } from './kb.js';
-import { ORG_TYPES, precisionOf } from '../model.js';
+// Records as users see them: every reference resolved to at least {id, name}. The shapes are
+// the output's one definition (src/output/shapes.ts); a type-only import, erased by the build.
 import type { Claim, Entity, Source } from '../load/schema.js';
+import { ORG_TYPES, precisionOf } from '../model.js';
+import type { ClaimRow, EntityRef, EntityRow, NameRef, SourceRow } from '../output/shapes.js';
+import type { Kb } from './kb.js';
 
-export interface Ref {
-  id: string;
-  name: string;
-  type?: string;
-}
-
-export const refOf = (e: Entity): Ref => ({ id: e.id, name: e.name, type: e.type });
-export const entityRef = (kb: Kb, id: string): Ref => {
+export const refOf = (e: Entity): EntityRef => ({ id: e.id, name: e.name, type: e.type });
+// A validated KB has no reference to a missing entity; one would show its id as its name.
+export const entityRef = (kb: Kb, id: string): EntityRef => {
   const e = kb.entity(id);
-  return e ? refOf(e) : { id, name: id };
+  return e ? refOf(e) : ({ id, name: id } as EntityRef);
 };
-export const sourceRef = (kb: Kb, id: string) => ({ id, name: kb.source(id)?.title ?? id });
+export const sourceRef = (kb: Kb, id: string): NameRef => ({ id, name: kb.source(id)?.title ?? id });
 
-export function entityView(kb: Kb, e: Entity) {
+export function entityView(kb: Kb, e: Entity): EntityRow {
   const rels = kb.relations(e.id);
   const refsOf = (kind: string) => rels.filter((r) => r.kind === kind).map((r) => refOf(r.other));
   return {
@@ -40,11 +37,9 @@ export function entityView(kb: Kb, e: Entity) {
     note: e.note ?? null,
   };
 }
-export type EntityView = ReturnType<typeof entityView>;
+const short = (e: Entity): NameRef => ({ id: e.id, name: e.name });
 
-const short = (e: Entity): Ref => ({ id: e.id, name: e.name });
-
-export function claimView(kb: Kb, c: Claim) {
+export function claimView(kb: Kb, c: Claim): ClaimRow {
   return {
     id: c.id,
     kind: c.kind,
@@ -59,9 +54,7 @@ export function claimView(kb: Kb, c: Claim) {
     note: c.note ?? null,
   };
 }
-export type ClaimView = ReturnType<typeof claimView>;
-
-export function sourceView(kb: Kb, s: Source) {
+export function sourceView(kb: Kb, s: Source): SourceRow {
   return { ...s, url: s.url ?? null, claims: kb.claimsFrom(s.id).length };
 }
 

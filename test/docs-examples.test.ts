@@ -12,7 +12,7 @@
 // - A command that writes a file (--out) is not run: from the checkout, a second run would find
 //   its own file. Nor is a line of another program (`$ sqlite3 ...`).
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -73,7 +73,11 @@ function examplesOf(page: string, text: string): Example[] {
 const own = mkdtempSync(join(tmpdir(), 'aigc-docs-examples-'));
 const bin = join(own, 'bin');
 mkdirSync(bin);
-symlinkSync(join(ROOT, 'bin', 'aigc.js'), join(bin, 'aigc'));
+// The node running the tests runs aigc too, not whichever `node` comes first on PATH (a version
+// manager's shim there may run, and print, code of its own).
+writeFileSync(join(bin, 'aigc'), `#!/bin/sh\nexec '${process.execPath}' '${join(ROOT, 'bin', 'aigc.js')}' "$@"\n`, {
+  mode: 0o755,
+});
 const env = {
   PATH: `${bin}:${process.env.PATH}`,
   HOME: process.env.HOME ?? '/',

@@ -9,8 +9,9 @@
 // - An example whose output is a drawn table (┌) runs in a real terminal 100 columns wide
 //   (script(1)), colour off: what a reader sees at a terminal.
 // - A line that is just `...` stands for any lines, none included.
-// - A command that writes a file (--out) is not run: from the checkout, a second run would find
-//   its own file. Nor is a line of another program (`$ sqlite3 ...`).
+// - A command that writes a file (--out) runs in an empty folder of its own, so that it writes
+//   afresh and leaves nothing in the checkout. A line of another program (`$ sqlite3 ...`) is not
+//   run.
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,26 +87,32 @@ const env = {
   LC_ALL: 'C.UTF-8',
 };
 
+// Words as the shell reads them: quoted parts joined to what touches them (a,"b c" is one word).
+const words = (command: string) =>
+  (command.match(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g) ?? []).map((w) => w.replace(/"([^"]*)"|'([^']*)'/g, '$1$2'));
+
 // A plain command (no pipe but `| cat`, no redirection, no variable) runs in-process, as into a
 // pipe: the same run() the binary calls, without a process's start-up, which would be most of
 // this test's time. The binary itself is tested elsewhere, and by every example in a shell.
-async function inProcess(command: string): Promise<string> {
-  const args = [...command.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]).slice(1);
+async function inProcess(command: string, cwd = ROOT): Promise<string> {
+  const args = words(command).slice(1);
   const out = { stdout: '', stderr: '' };
   const stream = (name: keyof typeof out) => ({ write: (s: string) => (out[name] += s), isTTY: false });
-  await main(args, { stdout: stream('stdout'), stderr: stream('stderr'), env, cwd: ROOT });
+  await main(args, { stdout: stream('stdout'), stderr: stream('stderr'), env, cwd });
   return out.stdout + out.stderr;
 }
 
 async function run(command: string, terminal: boolean): Promise<string> {
+  const cwd = / --out[ =]/.test(command) ? mkdtempSync(join(own, 'out-')) : ROOT;
   // `| cat` only shows what a pipe gets, which is what a run in-process gets.
   const plain = command.replace(/ \| cat$/, '');
-  if (!terminal && !/[|;&<>$`\\]/.test(plain)) return (await inProcess(plain)).trimEnd();
+  if (!terminal && !/[|;&<>$`\\]/.test(plain)) return (await inProcess(plain, cwd)).trimEnd();
   const r = terminal
     ? await exec('script', ['-qec', `stty cols 100 rows 50; ${command}`, '/dev/null'], {
         env: { ...env, NO_COLOR: '1', TERM: 'xterm' },
+        cwd,
       })
-    : await exec('bash', ['-c', command], { env });
+    : await exec('bash', ['-c', command], { env, cwd });
   return (r.stdout + r.stderr).replace(/\r\n/g, '\n').trimEnd();
 }
 
@@ -113,8 +120,8 @@ async function run(command: string, terminal: boolean): Promise<string> {
 // CI, where they fail.
 const execAsync = promisify(execFile);
 // The output of a failing command is still its output: exec's error carries it.
-const exec = (file: string, args: string[], o: { env: Record<string, string> }) =>
-  execAsync(file, args, { ...o, cwd: ROOT, encoding: 'utf8' }).catch((e: { stdout: string; stderr: string }) => e);
+const exec = (file: string, args: string[], o: { env: Record<string, string>; cwd: string }) =>
+  execAsync(file, args, { ...o, encoding: 'utf8' }).catch((e: { stdout: string; stderr: string }) => e);
 
 const has = (program: string) => spawnSync('sh', ['-c', `command -v ${program}`]).status === 0;
 const PROGRAMS = { jq: has('jq'), script: has('script') };
@@ -127,7 +134,6 @@ const pattern = (out: string) =>
   );
 
 const all = pages(ROOT).flatMap((page) => examplesOf(page, readFileSync(join(ROOT, page), 'utf8')));
-const runnable = all.filter((e) => !/ --out[ =]/.test(e.command));
 
 describe('the examples of the manual', () => {
   // The cache is built once, before the examples run side by side.
@@ -135,12 +141,12 @@ describe('the examples of the manual', () => {
   afterAll(() => rmSync(own, { recursive: true, force: true }));
 
   it('finds the examples of every page that has some', () => {
-    expect(runnable.length).toBeGreaterThanOrEqual(60);
-    expect(new Set(runnable.map((e) => e.page))).toContain('README.md');
+    expect(all.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(all.map((e) => e.page))).toContain('README.md');
   });
 
   // Concurrently: most of an example's time is a process starting, on a machine with two cores.
-  it.concurrent.for(runnable.map((e) => ({ ...e, name: `${e.page}:${e.line}: ${e.command}` })))(
+  it.concurrent.for(all.map((e) => ({ ...e, name: `${e.page}:${e.line}: ${e.command}` })))(
     '$name',
     async (e, { expect, skip }) => {
       const terminal = /^┌/m.test(e.out);
@@ -186,6 +192,10 @@ describe('reading examples', () => {
       { page: 'p.md', line: 10, command: 'aigc d | jq .', out: '' },
       { page: 'p.md', line: 17, command: 'aigc e', out: 'flowchart' },
     ]);
+  });
+
+  it('reads words as the shell does', () => {
+    expect(words(`aigc a,"b c" 'd e' --x=f"g"`)).toEqual(['aigc', 'a,b c', 'd e', '--x=fg']);
   });
 
   it('takes a `...` line for any lines, and nothing else', () => {

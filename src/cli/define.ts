@@ -4,6 +4,7 @@
 // flag is written once, in its command's file.
 import type { Io } from '../io.js';
 import type { Loaded } from '../load/load.js';
+import type { Kb } from '../query/kb.js';
 import type { Facets } from '../output/facet.js';
 import type { OutputOptions, RenderContext } from '../output/render.js';
 
@@ -13,6 +14,8 @@ export type ValueType =
   | 'number' // 100000000, 1e8, 100M
   | 'count' // a whole number, 0 or more
   | 'date' // YYYY, YYYY-MM or YYYY-MM-DD
+  | 'period' // a date, or FROM..TO (either end may be left out)
+  | 'paragraphs' // N or N-M, or a comma list of them
   | 'unit' // a unit the KB's figures use
   | 'file' // a path the shell completes
   | 'dir'
@@ -68,10 +71,13 @@ export interface Output {
 // A list command's rows as the output options print them: the default columns, the long text
 // that wraps in a table, computed columns, and the facets it can count.
 export interface ListSpec<O> {
+  fields: readonly string[]; // the JSON row's fields (src/output/fields.ts)
   columns: readonly string[] | ((o: O) => readonly string[]);
   wide?: readonly string[];
+  // Columns worked out from a row (and the KB) for reading, not part of the JSON record unless
+  // --fields names them.
   // biome-ignore lint/suspicious/noExplicitAny: a listing's rows are of its command's own type
-  computed?: Record<string, (row: any) => unknown>;
+  computed?: Record<string, (row: any, kb: Kb) => unknown>;
   facets?: Facets;
 }
 

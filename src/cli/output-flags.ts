@@ -1,6 +1,7 @@
 // The output flags every list command has, and running a list command: its rows printed as the
 // flags ask.
 import type { Facets } from '../output/facet.js';
+import { entityView, sourceView } from '../query/views.js';
 import { FACET_FORMATS, FORMATS, formatOf, type OutputOptions, render } from '../output/render.js';
 import type { Ctx, Flag, ListCommand, Output } from './define.js';
 
@@ -37,13 +38,22 @@ export async function runList<O extends OutputOptions>(
   o: O,
 ): Promise<Output> {
   const rows = await c.run(ctx, args, o);
+  const { kb } = await ctx.load();
   const { columns, wide, computed, facets } = c.list;
   const listing = {
     rows,
     columns: [...(typeof columns === 'function' ? columns(o) : columns)],
     wide: [...(wide ?? [])],
-    computed,
+    computed:
+      computed && Object.fromEntries(Object.entries(computed).map(([k, f]) => [k, (row: object) => f(row, kb)])),
     facets,
+    // --fields about.aliases: a reference read through to the record it names.
+    expand: (ref: { id: string }) => {
+      const e = kb.entity(ref.id);
+      if (e) return entityView(kb, e);
+      const s = kb.source(ref.id);
+      return s && sourceView(kb, s);
+    },
   };
   const out: Output = { stdout: await render(listing, o, ctx.view), empty: rows.length === 0 };
   // The rows are printed as asked; the counts need a format with room for them.

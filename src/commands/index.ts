@@ -7,6 +7,7 @@ import { command as companies } from './companies.js';
 import { command as completion } from './completion.js';
 import { command as exportCommand } from './export.js';
 import { command as graph } from './graph.js';
+import { command as help } from './help.js';
 import { command as landscape } from './landscape.js';
 import { command as people } from './people.js';
 import { command as products } from './products.js';
@@ -38,5 +39,6 @@ export const COMMANDS: Command[] = [
   exportCommand,
   schema,
   completion,
+  help,
   complete,
 ];

@@ -4,7 +4,6 @@
 import { defineCommand } from '../cli/define.js';
 import { checkTarget, leftoverNote, writeFileAtomically } from '../fs/target.js';
 import { pageFile } from '../landscape/write.js';
-import { counted } from '../text/words.js';
 
 interface Options {
   out: string;
@@ -24,20 +23,14 @@ export const command = defineCommand<Options>({
     // Checked before the KB is read: a refusal need not wait for a load.
     const target = toStdout ? undefined : checkTarget(o.out, ctx.io.cwd, Boolean(o.force), pageFile);
     const { kb } = await ctx.load();
-    const { landscapeData } = await import('../landscape/data.js');
+    const { landscapeData, landscapeSummary } = await import('../landscape/data.js');
     const { landscapePage } = await import('../landscape/page.js');
     const data = landscapeData(kb);
     const page = landscapePage(data);
     const left = target && writeFileAtomically(target, page);
-    const c = data.counts;
-    const other = data.groups.some((g) => g.other) ? ' and Other' : '';
-    const of = c.entities === 1 ? '1 organisation or product' : `${c.entities} organisations and products`;
     return {
       stdout: toStdout ? page : '',
-      stderr: [
-        `wrote ${target ? o.out : 'the page to stdout'}: ${counted(c.segments, 'segment')}${other}, ${counted(c.cards, 'card')} of ${of}`,
-        ...leftoverNote(left),
-      ],
+      stderr: [`wrote ${target ? o.out : 'the page to stdout'}: ${landscapeSummary(data)}`, ...leftoverNote(left)],
     };
   },
 });

@@ -2,11 +2,13 @@
 import { defineList } from '../cli/define.js';
 import { ORG_TYPES } from '../model.js';
 import type { OutputOptions } from '../output/render.js';
-import { resolveEntity } from '../query/resolve.js';
+import type { EntityRow } from '../output/shapes.js';
+import { resolveMany } from '../query/resolve.js';
 import { entityView } from '../query/views.js';
+import { FIELDS } from '../output/fields.js';
 
 interface Options extends OutputOptions {
-  org?: string;
+  org?: string[];
 }
 
 export const command = defineList<Options>({
@@ -18,21 +20,29 @@ export const command = defineList<Options>({
       name: 'org',
       arg: 'name',
       type: { entity: ORG_TYPES, noun: 'organisation' },
-      help: 'only people who work at this organisation (or a part of it)',
+      repeatable: true,
+      help: 'only people who work at this organisation (or a part of it; repeatable, or a comma list)',
     },
   ],
   list: {
-    columns: ['id', 'name', 'roles', 'description'],
+    fields: FIELDS.entity,
+    columns: ['id', 'name', 'role', 'organisation', 'description'],
     wide: ['description'],
+    // Who works where, as two columns of their own: `--fields name,role,organisation`.
+    computed: {
+      role: (row: EntityRow) => row.roles.map((r) => r.role ?? ''),
+      organisation: (row: EntityRow) => row.roles.flatMap((r) => ('org' in r ? [r.org] : [])),
+    },
     facets: { org: 'roles.org', source: 'sources' },
   },
   async run(ctx, _args, o) {
     const { kb } = await ctx.load();
     let people = kb.entities.filter((e) => e.type === 'person');
-    if (o.org) {
-      const org = resolveEntity(kb, o.org, { types: ORG_TYPES, noun: 'organisation' });
-      const family = kb.withParts(org.id);
-      people = people.filter((p) => p.relations.some((r) => r.kind === 'works_at' && family.has(r.to)));
+    if (o.org?.length) {
+      const family = new Set(
+        resolveMany(kb, o.org, { types: ORG_TYPES, noun: 'organisation' }).flatMap((g) => [...kb.withParts(g.id)]),
+      );
+      people = people.filter((p) => kb.relations(p.id).some((r) => r.kind === 'works_at' && family.has(r.other.id)));
     }
     return people.map((e) => entityView(kb, e));
   },

@@ -2,12 +2,15 @@
 import { defineList } from '../cli/define.js';
 import { ORG_TYPES } from '../model.js';
 import type { OutputOptions } from '../output/render.js';
-import { resolveEntity } from '../query/resolve.js';
-import { entityView } from '../query/views.js';
+import type { EntityRow } from '../output/shapes.js';
+import type { Kb } from '../query/kb.js';
+import { resolveMany } from '../query/resolve.js';
+import { entityView, makersOf } from '../query/views.js';
+import { FIELDS } from '../output/fields.js';
 
 interface Options extends OutputOptions {
-  segment?: string;
-  maker?: string;
+  segment?: string[];
+  maker?: string[];
 }
 
 export const command = defineList<Options>({
@@ -19,31 +22,37 @@ export const command = defineList<Options>({
       name: 'segment',
       arg: 'name',
       type: { entity: ['segment'], noun: 'segment' },
-      help: 'only members of this segment',
+      repeatable: true,
+      help: 'only members of this segment (repeatable, or a comma list: any of them)',
     },
     {
       name: 'maker',
       arg: 'name',
       type: { entity: ORG_TYPES, noun: 'maker' },
-      help: 'only products of this organisation (or of a part of it)',
+      repeatable: true,
+      help: 'only products of this organisation (or of a part of it, or part of its products; repeatable)',
     },
   ],
   list: {
-    columns: ['id', 'name', 'makers', 'segments', 'description'],
+    fields: FIELDS.entity,
+    columns: ['id', 'name', 'maker', 'segments', 'description'],
     wide: ['description'],
+    // Its makers, or the makers of the product it is part of (Jianying of Douyin).
+    computed: { maker: (row: EntityRow, kb: Kb) => makersOf(kb, row.id) },
     facets: { segment: 'segments', maker: 'makers', source: 'sources' },
   },
   async run(ctx, _args, o) {
     const { kb } = await ctx.load();
     let products = kb.entities.filter((e) => e.type === 'product');
-    if (o.segment) {
-      const seg = resolveEntity(kb, o.segment, { types: ['segment'], noun: 'segment' });
-      products = products.filter((e) => e.segments.includes(seg.id));
+    if (o.segment?.length) {
+      const segs = resolveMany(kb, o.segment, { types: ['segment'], noun: 'segment' }).map((s) => s.id);
+      products = products.filter((e) => e.segments.some((s) => segs.includes(s)));
     }
-    if (o.maker) {
-      const maker = resolveEntity(kb, o.maker, { types: ORG_TYPES, noun: 'maker' });
-      const family = kb.withParts(maker.id);
-      products = products.filter((p) => kb.relations(p.id).some((r) => r.kind === 'maker' && family.has(r.other.id)));
+    if (o.maker?.length) {
+      const family = new Set(
+        resolveMany(kb, o.maker, { types: ORG_TYPES, noun: 'maker' }).flatMap((m) => [...kb.withParts(m.id)]),
+      );
+      products = products.filter((p) => makersOf(kb, p.id).some((m) => family.has(m.id)));
     }
     return products.map((e) => entityView(kb, e));
   },

@@ -1,39 +1,39 @@
 // `aigc quotes`: verbatim quotes, each with its speaker, source and paragraph.
+import { CLAIM_FLAGS } from '../cli/claim-flags.js';
 import { defineList } from '../cli/define.js';
-import { SPEAKER_TYPES } from '../model.js';
 import type { OutputOptions } from '../output/render.js';
 import { searchPart } from '../load/searchpart.js';
-import { selectClaims } from '../query/select.js';
+import { type ClaimFilter, inSourceOrder, selectClaims } from '../query/select.js';
 import { claimView } from '../query/views.js';
+import { FIELDS } from '../output/fields.js';
 
-interface Options extends OutputOptions {
-  speaker?: string;
-  about?: string;
-  search?: string;
-}
+type Options = OutputOptions &
+  Omit<ClaimFilter, 'by' | 'kind'> & {
+    speaker?: string[];
+    search?: string;
+  };
 
 export const command = defineList<Options>({
   name: 'quotes',
   summary: 'list verbatim quotes, each with its speaker, source and paragraph',
-  examples: ['aigc quotes --speaker "li di"', 'aigc quotes --search "regulated"'],
+  examples: [
+    'aigc quotes --speaker "li di"',
+    'aigc quotes --speaker "li di" --speaker "tian taoyuan"',
+    'aigc quotes --search "regulated"',
+  ],
   flags: [
-    {
-      name: 'speaker',
-      arg: 'name',
-      type: { entity: SPEAKER_TYPES, noun: 'speaker', speaker: ['quote'] },
-      help: 'only quotes by this person or organisation',
-    },
-    { name: 'about', arg: 'name', type: { entity: 'any', noun: 'subject' }, help: 'only quotes about this entity' },
+    ...CLAIM_FLAGS.quotes,
     { name: 'search', arg: 'text', help: "fuzzy search in the quotes' words, best match first" },
   ],
   list: {
+    fields: FIELDS.claim,
     columns: ['id', 'by', 'text', 'source.id', 'paragraph'],
     wide: ['text'],
     facets: { speaker: 'by', about: 'about', source: 'source' },
   },
   async run(ctx, _args, o) {
     const { kb } = await ctx.load();
-    let quotes = selectClaims(kb, { kind: 'quote', by: o.speaker, about: o.about });
+    let quotes = inSourceOrder(kb, selectClaims(kb, { ...o, kind: ['quote'], by: o.speaker }));
     if (o.search !== undefined) {
       // Best match first: the order of the fuzzy search, narrowed to the quotes selected.
       const { SearchIndex } = await import('../query/search.js');

@@ -2,6 +2,7 @@
 import { defineList } from '../cli/define.js';
 import { CLAIM_KINDS, ENTITY_TYPES } from '../model.js';
 import type { OutputOptions } from '../output/render.js';
+import { FIELDS } from '../output/fields.js';
 
 const SEARCH_TYPES = [...ENTITY_TYPES, ...CLAIM_KINDS, 'source'];
 
@@ -23,6 +24,7 @@ export const command = defineList<Options>({
     },
   ],
   list: {
+    fields: FIELDS.hit,
     columns: ['type', 'id', 'name', 'score', 'field'],
     wide: ['name'],
     facets: { type: 'type', field: 'field' },

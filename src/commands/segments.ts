@@ -3,12 +3,14 @@ import { defineList } from '../cli/define.js';
 import { ORG_TYPES } from '../model.js';
 import type { SegmentRow } from '../output/shapes.js';
 import { refOf } from '../query/views.js';
+import { FIELDS } from '../output/fields.js';
 
 export const command = defineList({
   name: 'segments',
   summary: 'list segments, with their members and member counts',
   examples: ['aigc segments', 'aigc segments --json | jq ".[] | {name, members}"'],
   list: {
+    fields: FIELDS.segment,
     columns: ['id', 'name', 'members', 'orgs', 'prods', 'organisations', 'products'],
     wide: ['organisations', 'products'],
   },

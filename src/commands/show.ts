@@ -2,11 +2,12 @@
 // and the claims about it), or a claim's, or a source's.
 import { defineCommand } from '../cli/define.js';
 import { NotFoundError } from '../errors.js';
-import type { Entity } from '../load/schema.js';
+import type { Claim, Entity } from '../load/schema.js';
 import { jsonOutput } from '../output/render.js';
 import { resolveEntity, UnknownNameError } from '../query/resolve.js';
 import type { EntityCard } from '../output/shapes.js';
-import { claimView, entityView, sourceView } from '../query/views.js';
+import { inSourceOrder } from '../query/select.js';
+import { claimView, entityView, refOf, sourceView } from '../query/views.js';
 import { shown } from '../text/suggest.js';
 
 export const command = defineCommand<{ json?: boolean }>({
@@ -30,21 +31,20 @@ export const command = defineCommand<{ json?: boolean }>({
     } catch (e) {
       throw e instanceof UnknownNameError ? new NotFoundError(`nothing is called "${shown(e.query)}"${e.hint}`) : e;
     }
+    // Each list in the order the sources tell it.
+    const views = (claims: Claim[]) => inSourceOrder(kb, claims).map((c) => claimView(kb, c));
+    const said = kb.claimsBy(entity.id);
+    const employers = entity.type === 'person' ? kb.relations(entity.id).filter((r) => r.kind === 'works_at') : [];
     const view: EntityCard = {
       ...entityView(kb, entity),
-      quotes: kb
-        .claimsBy(entity.id)
-        .filter((c) => c.kind === 'quote')
-        .map((c) => claimView(kb, c)),
-      said: kb
-        .claimsBy(entity.id)
-        .filter((c) => c.kind !== 'quote')
-        .map((c) => claimView(kb, c)),
-      claims: kb.claimsAbout(entity.id).map((c) => claimView(kb, c)),
-      members:
-        entity.type === 'segment'
-          ? kb.segmentMembers(entity.id).map((m) => ({ id: m.id, name: m.name, type: m.type }))
-          : [],
+      quotes: views(said.filter((c) => c.kind === 'quote')),
+      said: views(said.filter((c) => c.kind !== 'quote')),
+      claims: views(kb.claimsAbout(entity.id)),
+      members: entity.type === 'segment' ? kb.segmentMembers(entity.id).map(refOf) : [],
+      organisation_claims: [...new Map(employers.map((r) => [r.other.id, r.other])).values()].map((org) => ({
+        organisation: refOf(org),
+        claims: views(kb.claimsAbout(org.id)),
+      })),
     };
     return o.json ? jsonOutput(view) : { stdout: card.entity(view, ctx.view) };
   },

@@ -4,6 +4,7 @@
 import { defineList } from '../cli/define.js';
 import { type ClaimKind, type EntityType, ORG_TYPES } from '../model.js';
 import type { StatsRow } from '../output/shapes.js';
+import { FIELDS } from '../output/fields.js';
 
 type Count = Exclude<keyof StatsRow, 'source'>;
 const COLUMN: Record<EntityType | ClaimKind, Count> = {
@@ -37,7 +38,7 @@ export const command = defineList({
   name: 'stats',
   summary: 'count entities by type and claims by kind, per source',
   examples: ['aigc stats'],
-  list: { columns: Object.keys(zero('')) },
+  list: { fields: FIELDS.stats, columns: Object.keys(zero('')) },
   async run(ctx) {
     const { kb } = await ctx.load();
     // One pass over the records, counting each under "all" and under its sources.

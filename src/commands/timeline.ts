@@ -1,8 +1,10 @@
 // `aigc timeline`: the dated claims in date order, each date at its precision.
+import { CLAIM_FLAGS } from '../cli/claim-flags.js';
 import { defineList } from '../cli/define.js';
 import { yearOf } from '../output/facet.js';
 import type { OutputOptions } from '../output/render.js';
 import { type TimelineFilter, type TimelineRow, timeline } from '../query/timeline.js';
+import { FIELDS } from '../output/fields.js';
 
 type Options = OutputOptions & TimelineFilter;
 
@@ -14,17 +16,9 @@ export const command = defineList<Options>({
     'aigc timeline --about openai --since 2022',
     'aigc timeline --json | jq ".[] | {date, text}"',
   ],
-  flags: [
-    { name: 'about', arg: 'name', type: { entity: 'any', noun: 'subject' }, help: 'only claims about this entity' },
-    {
-      name: 'since',
-      arg: 'date',
-      type: 'date',
-      help: 'only dated on or after (YYYY, YYYY-MM or YYYY-MM-DD)',
-    },
-    { name: 'until', arg: 'date', type: 'date', help: 'only dated on or before' },
-  ],
+  flags: CLAIM_FLAGS.timeline,
   list: {
+    fields: FIELDS.timeline,
     columns: ['when', 'kind', 'text', 'about'],
     wide: ['text', 'about'],
     // The date as written, so its precision shows (2022-10 against 2022-10-19), with its end

@@ -37,10 +37,11 @@ export function landscapePage(data: LandscapeData): string {
     <div>
       <h1>China's generative-AI landscape</h1>
       <p class="sub" data-testid="summary">${summary(data)} Click a card for its quotes and figures, each with its source and paragraph.</p>
+      <p id="fontnote" class="fontnote" data-testid="fontnote" hidden>Chinese names show as boxes: this computer has no font for Chinese characters. Install one, such as <code>fonts-noto-cjk</code> (Debian, Ubuntu), <code>google-noto-sans-cjk-fonts</code> (Fedora) or <code>noto-fonts-cjk</code> (Arch), then reopen the page.</p>
     </div>
     <div class="tools">
       <input id="search" class="search" type="search" data-testid="search" autocomplete="off" spellcheck="false"
-        placeholder="Filter by name, alias, 中文名 or description" title="Filter the cards (press / to come here)" aria-label="Filter the cards">
+        placeholder="Filter: name, alias, 中文名…" title="Filter the cards (press / to come here)" aria-label="Filter the cards">
       <span id="count" class="count" data-testid="count" role="status" aria-live="polite"></span>
     </div>
   </div>

@@ -36,6 +36,8 @@ export const card = {
     section('Quotes', v.quotes, false);
     section('Statements and figures by', v.said, false);
     section('Claims about', v.claims, true);
+    for (const o of v.organisation_claims)
+      section(`Claims about ${o.organisation.name}, where ${v.name} works`, o.claims, true);
     return `${out.join('\n')}\n`;
   },
   claim(c: ClaimView, ctx: RenderContext): string {

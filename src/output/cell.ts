@@ -27,14 +27,22 @@ function grouping(n: number): string {
   return Number.isInteger(n) ? n.toLocaleString('en-US') : String(n);
 }
 
-// The value at a dotted path: "by.name", "value.amount".
-export function pick(row: object, path: string): unknown {
+// A reference ({id, name}) made whole: the record it names, for a field the reference lacks.
+export type Expand = (ref: { id: string }) => object | undefined;
+
+// The value at a dotted path: "by.name", "value.amount"; through a list, each element's; with
+// `expand`, a field a reference lacks is read from the record it names ("about.aliases").
+export function pick(row: object, path: string, expand?: Expand): unknown {
+  const step = (x: unknown, p: string): unknown => {
+    if (x === null || typeof x !== 'object') return undefined;
+    const o = x as Record<string, unknown>;
+    if (!(p in o) && expand && typeof o.id === 'string') return (expand({ id: o.id }) as Record<string, unknown>)?.[p];
+    return o[p];
+  };
   let v: unknown = row;
   for (const p of path.split('.')) {
     if (v === null || typeof v !== 'object') return undefined;
-    v = Array.isArray(v)
-      ? v.map((x) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[p] : undefined))
-      : (v as Record<string, unknown>)[p];
+    v = Array.isArray(v) ? v.map((x) => step(x, p)) : step(v, p);
   }
   return v;
 }

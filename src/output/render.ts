@@ -1,7 +1,7 @@
 // Building the output of a list command as one string. Printing is the caller's job.
 import { UsageError } from '../errors.js';
 import { didYouMean, shown } from '../text/suggest.js';
-import { cell, pick } from './cell.js';
+import { cell, type Expand, pick } from './cell.js';
 import { countFacets, type Facets } from './facet.js';
 
 export const FORMATS = ['table', 'tsv', 'json', 'jsonl'] as const;
@@ -29,6 +29,7 @@ export interface Listing {
   // not part of the JSON record unless --fields names them.
   // biome-ignore lint/suspicious/noExplicitAny: a listing's rows are of its command's own type
   computed?: Record<string, (row: any) => unknown>;
+  expand?: Expand; // references made whole for --fields that reach through them
   facets?: Facets; // the facets this listing offers, by name
 }
 
@@ -69,9 +70,9 @@ export async function render(l: Listing, o: OutputOptions, ctx: RenderContext): 
   const rows = o.limit !== undefined ? l.rows.slice(0, o.limit) : l.rows;
   const get = (r: object, f: string) => {
     const [top, ...rest] = f.split('.');
-    if (!l.computed || !Object.hasOwn(l.computed, top)) return pick(r, f);
+    if (!l.computed || !Object.hasOwn(l.computed, top)) return pick(r, f, l.expand);
     const v = l.computed[top](r);
-    return rest.length ? pick(v as object, rest.join('.')) : v;
+    return rest.length ? pick(v as object, rest.join('.'), l.expand) : v;
   };
   if (format === 'json' || format === 'jsonl') {
     const out = fields ? rows.map((r) => Object.fromEntries(fields.map((f) => [f, get(r, f) ?? null]))) : rows;

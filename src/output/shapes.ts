@@ -232,9 +232,13 @@ export const EntityCard = named(
     said: about(z.array(ClaimRow), 'the other claims it made'),
     claims: about(z.array(ClaimRow), 'the claims about it'),
     members: about(z.array(EntityRef), "a segment's members; empty for other types"),
+    organisation_claims: about(
+      z.array(z.strictObject({ organisation: EntityRef, claims: z.array(ClaimRow) })),
+      'for a person, the claims about each organisation they work at; empty for other types',
+    ),
   }),
   'entity-card',
-  "an entity's card: the entity, its claims and, for a segment, its members",
+  "an entity's card: the entity, its claims (each list in the source's order) and, for a segment, its members",
 );
 
 export const FacetCount = named(

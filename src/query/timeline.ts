@@ -4,22 +4,17 @@ import type { Kb } from './kb.js';
 import { precisionOf } from '../model.js';
 import type { TimelineRow } from '../output/shapes.js';
 import type { Claim, When } from '../load/schema.js';
-import { dayRange, selectClaims } from './select.js';
+import { type ClaimFilter, dayRange, selectClaims } from './select.js';
 import { entityRef, sourceRef } from './views.js';
 import { compareText } from '../text/words.js';
 
 export type { TimelineRow };
 
-export interface TimelineFilter {
-  about?: string;
-  since?: string; // kept when the date's span overlaps: as `claims --since/--until`
-  until?: string;
-}
+// The timeline takes every claim filter; the dated claims it selects come in date order.
+export type TimelineFilter = ClaimFilter;
 
 export function timeline(kb: Kb, f: TimelineFilter) {
-  const dated = selectClaims(kb, { about: f.about, since: f.since, until: f.until }).filter(
-    (c): c is Claim & { when: When } => c.when !== undefined,
-  );
+  const dated = selectClaims(kb, f).filter((c): c is Claim & { when: When } => c.when !== undefined);
   return dated.map((c) => timelineRow(kb, c)).sort(byDate);
 }
 

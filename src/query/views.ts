@@ -59,3 +59,18 @@ export function sourceView(kb: Kb, s: Source): SourceRow {
 }
 
 export const isOrg = (e: Entity) => ORG_TYPES.includes(e.type);
+
+// The people an organisation's row names in its works_at relations.
+export const peopleOf = (row: EntityRow): NameRef[] => row.roles.flatMap((r) => ('person' in r ? [r.person] : []));
+
+// The organisations that make a product: its own makers, else those of the product it is part
+// of (a feature of an app), nearest first.
+export function makersOf(kb: Kb, id: string, seen = new Set<string>()): EntityRef[] {
+  seen.add(id);
+  const rels = kb.relations(id);
+  const own = rels.filter((r) => r.kind === 'maker').map((r) => refOf(r.other));
+  if (own.length) return own;
+  return rels
+    .filter((r) => r.kind === 'part_of' && !seen.has(r.other.id))
+    .flatMap((r) => makersOf(kb, r.other.id, seen));
+}

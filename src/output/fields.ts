@@ -1,0 +1,95 @@
+// The fields of each JSON row, for help and for checking --fields, --json and --sort before a
+// row exists. The shapes (shapes.ts) define the rows; `every` makes the compiler hold each list
+// to its shape's keys, both ways, so a field added to a shape must be added here.
+import type { ClaimRow, EntityRow, SearchHit, SegmentRow, SourceRow, StatsRow, TimelineRow } from './shapes.js';
+
+const every =
+  <T>() =>
+  <const K extends readonly (keyof T)[]>(keys: K & ([keyof T] extends [K[number]] ? unknown : never)): K =>
+    keys;
+
+export const FIELDS = {
+  entity: every<EntityRow>()([
+    'id',
+    'type',
+    'name',
+    'aliases',
+    'description',
+    'segments',
+    'roles',
+    'makers',
+    'products',
+    'relations',
+    'sources',
+    'note',
+  ]),
+  claim: every<ClaimRow>()([
+    'id',
+    'kind',
+    'by',
+    'about',
+    'text',
+    'value',
+    'measures',
+    'when',
+    'source',
+    'paragraph',
+    'note',
+  ]),
+  source: every<SourceRow>()([
+    'id',
+    'kind',
+    'title',
+    'publisher',
+    'published',
+    'published_inferred',
+    'language',
+    'translated_from',
+    'paragraphs',
+    'note',
+    'url',
+    'claims',
+  ]),
+  segment: every<SegmentRow>()([
+    'id',
+    'name',
+    'aliases',
+    'members',
+    'orgs',
+    'prods',
+    'organisations',
+    'products',
+    'description',
+  ]),
+  hit: every<SearchHit>()(['type', 'id', 'name', 'score', 'field', 'match']),
+  stats: every<StatsRow>()([
+    'source',
+    'orgs',
+    'companies',
+    'investors',
+    'organisations',
+    'people',
+    'products',
+    'segments',
+    'quotes',
+    'statements',
+    'figures',
+    'events',
+  ]),
+  timeline: every<TimelineRow>()([
+    'id',
+    'kind',
+    'date',
+    'end',
+    'precision',
+    'inferred',
+    'basis',
+    'text',
+    'about',
+    'by',
+    'value',
+    'measures',
+    'source',
+    'paragraph',
+  ]),
+} as const;

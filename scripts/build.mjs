@@ -34,6 +34,8 @@ const LAZY = {
   'src/output/schemas.ts': 'schemas',
   'src/landscape/page.ts': 'page',
   'src/export/sqlite.ts': 'sqlite',
+  // Only when output is taller than the screen: the child-process code a pager needs.
+  'src/output/pager.ts': 'pager',
 };
 
 // From the entry, an import of a lazy module becomes an import of its bundle.

@@ -1,13 +1,14 @@
-// The manual's examples are real. Every `$ aigc ...` line in a fenced block without a language
-// (a transcript) of README.md or a page of docs/ is run, and what it prints, stdout then
-// stderr, is compared byte for byte with the lines shown under it, up to the next `$ ` line or
-// the end of the block. So an example cannot drift from the tool.
+// The manual's examples are real. Every `$ aigc ...` line (or `$ NAME=value aigc ...`) in a
+// fenced block without a language (a transcript) of README.md or a page of docs/ is run, and what
+// it prints, stdout then stderr, is compared byte for byte with the lines shown under it, up to
+// the next `$ ` line or the end of the block. So an example cannot drift from the tool.
 //
 // - It is typed into bash, from the checkout, with `aigc` on PATH: quoting and pipes into jq,
 //   head or cat work as a reader would type them. (A plain command, with no shell syntax but a
 //   final `| cat`, runs in-process, as into a pipe: the same run() the binary calls.)
-// - An example whose output is a drawn table (┌) runs in a real terminal 100 columns wide
-//   (script(1)), colour off: what a reader sees at a terminal.
+// - An example whose output is drawn for a terminal (a table's rule `─┼─`, a record's `─[ 1 ]─`)
+//   runs in a real terminal 100 columns wide (script(1)), colour off: what a reader sees there;
+//   unless it asks for the table with --format, which draws it off a terminal too.
 // - A line that is just `...` stands for any lines, none included.
 // - A command that writes a file (--out) runs in an empty folder of its own, so that it writes
 //   afresh and leaves nothing in the checkout. A line of another program (`$ sqlite3 ...`) is not
@@ -57,7 +58,7 @@ function examplesOf(page: string, text: string): Example[] {
       fence = undefined;
     } else if (fence && transcript && l.startsWith('$ ')) {
       close();
-      if (l.startsWith('$ aigc ')) current = { page, line: i + 1, command: l.slice(2), lines: [] };
+      if (/^\$ (?:\w+=\S* )*aigc /.test(l)) current = { page, line: i + 1, command: l.slice(2), lines: [] };
     } else if (current) current.lines.push(l);
     else if (!fence && l.trim() && waiting) {
       out.push({ page, line: waiting.line, command: waiting.command, out: '' });
@@ -106,7 +107,8 @@ async function run(command: string, terminal: boolean): Promise<string> {
   const cwd = / --out[ =]/.test(command) ? mkdtempSync(join(own, 'out-')) : ROOT;
   // `| cat` only shows what a pipe gets, which is what a run in-process gets.
   const plain = command.replace(/ \| cat$/, '');
-  if (!terminal && !/[|;&<>$`\\]/.test(plain)) return (await inProcess(plain, cwd)).trimEnd();
+  if (!terminal && plain.startsWith('aigc ') && !/[|;&<>$`\\]/.test(plain))
+    return (await inProcess(plain, cwd)).trimEnd();
   const r = terminal
     ? await exec('script', ['-qec', `stty cols 100 rows 50; ${command}`, '/dev/null'], {
         env: { ...env, NO_COLOR: '1', TERM: 'xterm' },
@@ -149,7 +151,8 @@ describe('the examples of the manual', () => {
   it.concurrent.for(all.map((e) => ({ ...e, name: `${e.page}:${e.line}: ${e.command}` })))(
     '$name',
     async (e, { expect, skip }) => {
-      const terminal = /^┌/m.test(e.out);
+      // A table asked for with --format is drawn off a terminal too ($COLUMNS wide, else 80).
+      const terminal = /^┌|─┼─|^─\[ \d+ \]─/m.test(e.out) && !/ --format[ =]/.test(e.command);
       const needs = [...(terminal ? ['script'] : []), ...(/\| *jq /.test(e.command) ? ['jq'] : [])];
       const missing = needs.filter((p) => !PROGRAMS[p as keyof typeof PROGRAMS]);
       if (missing.length && !process.env.CI) skip(`needs ${missing.join(', ')}`);
@@ -172,6 +175,8 @@ describe('reading examples', () => {
     '$ sqlite3 db',
     'z',
     '$ aigc d | jq .',
+    '$ COLUMNS=40 aigc f',
+    'g',
     '```',
     'prose',
     '```sh',
@@ -190,7 +195,8 @@ describe('reading examples', () => {
     expect(examplesOf('p.md', page)).toEqual([
       { page: 'p.md', line: 3, command: 'aigc a "b c"', out: 'x\n\ny' },
       { page: 'p.md', line: 10, command: 'aigc d | jq .', out: '' },
-      { page: 'p.md', line: 17, command: 'aigc e', out: 'flowchart' },
+      { page: 'p.md', line: 11, command: 'COLUMNS=40 aigc f', out: 'g' },
+      { page: 'p.md', line: 19, command: 'aigc e', out: 'flowchart' },
     ]);
   });
 

@@ -130,7 +130,7 @@ describe('timeline', () => {
     for (const precision of [1, 2, 3]) {
       const c = dated.find((d) => dateOf(d).split('-').length === precision && !d.when.end)!;
       const mark = c.when.inferred ? ' \\(inferred\\)' : '';
-      expect(r.stdout).toMatch(new RegExp(`│ ${dateOf(c)}${mark} +│`));
+      expect(r.stdout).toMatch(new RegExp(`^${dateOf(c)}${mark} +│`, 'm'));
     }
   });
 

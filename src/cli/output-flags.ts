@@ -28,6 +28,7 @@ export function outputFlags(facets?: Facets): Flag[] {
     },
     { name: 'fields', arg: 'list', help: 'comma-separated fields to print, e.g. id,name or by.name,text' },
     { name: 'limit', arg: 'n', type: 'count', help: 'print at most n records' },
+    { name: 'wide', help: 'in a table, keep every cell whole: no wrapping or cutting to fit the terminal' },
   ];
 }
 

@@ -1,6 +1,8 @@
-// Building the output of a list command as one string. Printing is the caller's job.
+// Building the output of a list command: a string, or for a terminal table the chunks of one,
+// row by row, so that a long table starts to show at once. Printing is the caller's job.
 import { UsageError } from '../errors.js';
 import { didYouMean, shown } from '../text/suggest.js';
+import { jsonText, terminalText } from '../text/terminal.js';
 import { cell, type Expand, pick } from './cell.js';
 import { countFacets, type Facets } from './facet.js';
 
@@ -12,13 +14,14 @@ export interface OutputOptions {
   json?: boolean;
   fields?: string;
   limit?: number;
+  wide?: boolean; // a terminal table keeps every cell whole
   facet?: string[]; // facets to count over the whole result (table and JSON only)
 }
 
 export interface RenderContext {
   tty: boolean; // stdout is a terminal
   color: boolean;
-  width: number;
+  width: number; // of a table: the terminal's, else $COLUMNS, else 80
 }
 
 export interface Listing {
@@ -63,7 +66,7 @@ export function fieldsOf(o: OutputOptions, l: Listing): string[] | undefined {
   return fields;
 }
 
-export async function render(l: Listing, o: OutputOptions, ctx: RenderContext): Promise<string> {
+export async function render(l: Listing, o: OutputOptions, ctx: RenderContext): Promise<string | Iterable<string>> {
   const format = formatOf(o, ctx);
   const fields = fieldsOf(o, l);
   const facets = o.facet?.length ? countFacets(l.rows, o.facet, l.facets) : undefined;
@@ -77,29 +80,45 @@ export async function render(l: Listing, o: OutputOptions, ctx: RenderContext): 
   if (format === 'json' || format === 'jsonl') {
     const out = fields ? rows.map((r) => Object.fromEntries(fields.map((f) => [f, get(r, f) ?? null]))) : rows;
     // Only with --facet does the array become {rows, facets}: plain --json stays an array.
-    if (format === 'json') return `${JSON.stringify(facets ? { rows: out, facets } : out, null, 2)}\n`;
-    return out.map((r) => `${JSON.stringify(r)}\n`).join('');
+    if (format === 'json') return `${jsonText(facets ? { rows: out, facets } : out, 2)}\n`;
+    return out.map((r) => `${jsonText(r)}\n`).join('');
   }
   const cols = fields ?? l.columns;
-  const cells = rows.map((r) => cols.map((c) => cell(get(r, c), format === 'table')));
-  if (format === 'tsv') return [cols, ...cells].map((line) => `${line.join('\t')}\n`).join('');
+  // Off a terminal, TSV carries the KB's text as it is, for scripts, but for the tabs and line
+  // breaks that would split a record; on a terminal every cell is escaped (src/text/terminal.ts).
+  const text = ctx.tty || format === 'table' ? (s: string) => terminalText(s, 'cell') : plainCell;
+  const cellsOf = (r: object) => cols.map((c) => text(cell(get(r, c), format === 'table')));
+  if (format === 'tsv') return [cols, ...rows.map(cellsOf)].map((line) => `${line.join('\t')}\n`).join('');
   const counted = Object.entries(facets ?? {}).filter(([, counts]) => counts.length);
   if (!rows.length && !counted.length) return '';
   const { table } = await import('./table.js');
-  const parts = rows.length ? [table(cols, cells, l.wide ?? [], ctx)] : [];
-  for (const [name, counts] of counted)
-    parts.push(
-      table(
+  const view = { width: ctx.width, color: ctx.color, wide: o.wide };
+  return (function* () {
+    // Each row's cells are made as the table reaches it.
+    if (rows.length)
+      yield* table(
+        cols,
+        (function* () {
+          for (const r of rows) yield cellsOf(r);
+        })(),
+        l.wide ?? [],
+        view,
+      );
+    for (const [i, [name, counts]] of counted.entries()) {
+      if (rows.length || i) yield '\n';
+      yield* table(
         [name, 'count'],
-        counts.map((c) => [c.name, cell(c.count)]),
+        counts.map((c) => [terminalText(c.name, 'cell'), cell(c.count)]),
         [name],
-        ctx,
-      ),
-    );
-  return parts.join('\n');
+        view,
+      );
+    }
+  })();
 }
 
-// One record (a card, a graph) as pretty JSON.
+const plainCell = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
+
+// One record (a card, a graph) as pretty JSON, exact and safe on a terminal (jsonText).
 export function jsonOutput(data: unknown): { stdout: string } {
-  return { stdout: `${JSON.stringify(data, null, 2)}\n` };
+  return { stdout: `${jsonText(data, 2)}\n` };
 }

@@ -121,8 +121,8 @@ describe('output options', () => {
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(rows).toEqual([
-      { id: 'f-jasper-round', 'value.amount': 125000000, 'by.name': null },
-      { id: 'f-jasper-valuation', 'value.amount': 1500000000, 'by.name': null },
+      { id: 'f-jasper-round', value: { amount: 125000000 }, by: null },
+      { id: 'f-jasper-valuation', value: { amount: 1500000000 }, by: null },
     ]);
   });
 
@@ -154,7 +154,7 @@ describe('output options', () => {
   it('an unknown field is a usage error with a suggestion', async () => {
     const r = await cli([...KB, 'companies', '--fields', 'id,nmae']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/unknown field "nmae" \(did you mean `name`\?\)/);
+    expect(r.stderr).toMatch(/unknown field "nmae" for --fields \(did you mean `name`\?\)/);
   });
 
   it('an empty result succeeds, and says so on a terminal only', async () => {

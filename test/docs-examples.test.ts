@@ -10,9 +10,12 @@
 //   runs in a real terminal 100 columns wide (script(1)), colour off: what a reader sees there;
 //   unless it asks for the table with --format, which draws it off a terminal too.
 // - A line that is just `...` stands for any lines, none included.
-// - A command that writes a file (--out) runs in an empty folder of its own, so that it writes
-//   afresh and leaves nothing in the checkout. A line of another program (`$ sqlite3 ...`) is not
-//   run.
+// - A section (`## `) whose examples write files (--out) runs all its examples in order in an
+//   empty folder of its own, the lines of other programs too (`$ sqlite3 kb.db ...`, `$ ls`), so
+//   that they read what the export wrote, and nothing is left in the checkout. Elsewhere only
+//   `aigc` lines are run.
+// - A program a line needs beyond aigc and bash (jq, sqlite3, script) that is missing skips it,
+//   except in CI, where it fails.
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +31,7 @@ interface Example {
   line: number;
   command: string;
   out: string;
+  section: string; // the page and its `## ` heading
 }
 
 // The transcripts of a page: its fenced blocks with no language, split at each `$ ` line. An
@@ -37,20 +41,23 @@ function examplesOf(page: string, text: string): Example[] {
   const out: Example[] = [];
   let fence: string | undefined;
   let transcript = false;
+  let section = `${page}#`;
   let current: (Omit<Example, 'out'> & { lines: string[] }) | undefined;
   let waiting: typeof current; // an example without output, at the end of its transcript
+  const push = (e: NonNullable<typeof current>, o: string) =>
+    out.push({ page, line: e.line, command: e.command, out: o, section: e.section });
   const close = () => {
-    if (current)
-      out.push({ page, line: current.line, command: current.command, out: current.lines.join('\n').trimEnd() });
+    if (current) push(current, current.lines.join('\n').trimEnd());
     current = undefined;
   };
   text.split('\n').forEach((l, i) => {
     const f = /^(`{3,}|~{3,})\s*(\S*)/.exec(l);
+    if (!fence && l.startsWith('## ')) section = `${page}#${l.slice(3)}`;
     if (!fence && f) {
       fence = f[1];
       transcript = f[2] === '';
       if (f[2] === 'mermaid' && waiting) current = { ...waiting, lines: [] };
-      else if (waiting) out.push({ page, line: waiting.line, command: waiting.command, out: '' });
+      else if (waiting) push(waiting, '');
       waiting = undefined;
     } else if (fence && l.trimEnd() === fence) {
       if (transcript && current && !current.lines.join('').trim()) [waiting, current] = [current, undefined];
@@ -58,14 +65,14 @@ function examplesOf(page: string, text: string): Example[] {
       fence = undefined;
     } else if (fence && transcript && l.startsWith('$ ')) {
       close();
-      if (/^\$ (?:\w+=\S* )*aigc /.test(l)) current = { page, line: i + 1, command: l.slice(2), lines: [] };
+      current = { page, line: i + 1, command: l.slice(2), section, lines: [] };
     } else if (current) current.lines.push(l);
     else if (!fence && l.trim() && waiting) {
-      out.push({ page, line: waiting.line, command: waiting.command, out: '' });
+      push(waiting, '');
       waiting = undefined;
     }
   });
-  if (waiting) out.push({ page, line: waiting.line, command: waiting.command, out: '' });
+  if (waiting) push(waiting, '');
   return out;
 }
 
@@ -103,8 +110,7 @@ async function inProcess(command: string, cwd = ROOT): Promise<string> {
   return out.stdout + out.stderr;
 }
 
-async function run(command: string, terminal: boolean): Promise<string> {
-  const cwd = / --out[ =]/.test(command) ? mkdtempSync(join(own, 'out-')) : ROOT;
+async function run(command: string, terminal: boolean, cwd: string): Promise<string> {
   // `| cat` only shows what a pipe gets, which is what a run in-process gets.
   const plain = command.replace(/ \| cat$/, '');
   if (!terminal && plain.startsWith('aigc ') && !/[|;&<>$`\\]/.test(plain))
@@ -118,15 +124,39 @@ async function run(command: string, terminal: boolean): Promise<string> {
   return (r.stdout + r.stderr).replace(/\r\n/g, '\n').trimEnd();
 }
 
-// A program an example needs beyond Node and bash; missing, its examples are skipped, except in
-// CI, where they fail.
 const execAsync = promisify(execFile);
 // The output of a failing command is still its output: exec's error carries it.
 const exec = (file: string, args: string[], o: { env: Record<string, string>; cwd: string }) =>
   execAsync(file, args, { ...o, encoding: 'utf8' }).catch((e: { stdout: string; stderr: string }) => e);
 
-const has = (program: string) => spawnSync('sh', ['-c', `command -v ${program}`]).status === 0;
-const PROGRAMS = { jq: has('jq'), script: has('script') };
+// A drawn table runs in a terminal; one asked for with --format is drawn off a terminal too
+// ($COLUMNS wide, else 80).
+const terminalOf = (e: Example) => /^┌|─┼─|^─\[ \d+ \]─/m.test(e.out) && !/ --format[ =]/.test(e.command);
+
+// The programs an example needs beyond aigc and bash (jq, sqlite3, script for a terminal).
+const found = new Map<string, boolean>();
+const has = (program: string) =>
+  found.get(program) ?? found.set(program, spawnSync('sh', ['-c', `command -v ${program}`]).status === 0).get(program)!;
+function missing(e: Example, installed = has): string[] {
+  // The first word of each command of the line, its quoted text and redirections taken out.
+  const bare = e.command.replace(/"[^"]*"|'[^']*'/g, '""').replace(/\d*>&?\d*/g, ' ');
+  const programs = bare.split(/\|\|?|;|&&/).map((c) => /^\s*(?:\w+=\S*\s+)*([\w.-]+)/.exec(c)?.[1] ?? '');
+  return [...programs, ...(terminalOf(e) ? ['script'] : [])].filter(
+    (p) => p && p !== 'aigc' && p !== 'echo' && !installed(p),
+  );
+}
+
+async function check(
+  e: Example,
+  cwd: string,
+  { expect, skip }: { expect: typeof import('vitest').expect; skip: (note: string) => void },
+) {
+  const lacking = missing(e);
+  if (lacking.length && !process.env.CI) skip(`needs ${lacking.join(', ')}`);
+  const got = await run(e.command, terminalOf(e), cwd);
+  if (e.out.split('\n').includes('...') && pattern(e.out).test(`${got}\n`)) return;
+  expect(got, `${e.page}:${e.line}: \`${e.command}\` printed something else`).toBe(e.out);
+}
 
 // The shown output as a pattern: each line literally, a `...` line as any lines.
 const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -136,6 +166,12 @@ const pattern = (out: string) =>
   );
 
 const all = pages(ROOT).flatMap((page) => examplesOf(page, readFileSync(join(ROOT, page), 'utf8')));
+const isAigc = (e: Example) => /^(?:\w+=\S* )*aigc /.test(e.command);
+// A section whose examples write files (--out) runs them in order, in a folder of its own, with
+// the lines of other programs that read those files (`sqlite3 kb.db ...`, `ls kb-csv`).
+const writing = new Set(all.filter((e) => isAigc(e) && / --out[ =]/.test(e.command)).map((e) => e.section));
+const alone = all.filter((e) => isAigc(e) && !writing.has(e.section));
+const sections = [...writing].map((section) => ({ section, examples: all.filter((e) => e.section === section) }));
 
 describe('the examples of the manual', () => {
   // The cache is built once, before the examples run side by side.
@@ -143,22 +179,21 @@ describe('the examples of the manual', () => {
   afterAll(() => rmSync(own, { recursive: true, force: true }));
 
   it('finds the examples of every page that has some', () => {
-    expect(all.length).toBeGreaterThanOrEqual(60);
-    expect(new Set(all.map((e) => e.page))).toContain('README.md');
+    expect(alone.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(alone.map((e) => e.page))).toContain('README.md');
+    expect(sections.length).toBeGreaterThanOrEqual(2);
   });
 
   // Concurrently: most of an example's time is a process starting, on a machine with two cores.
-  it.concurrent.for(all.map((e) => ({ ...e, name: `${e.page}:${e.line}: ${e.command}` })))(
+  it.concurrent.for(alone.map((e) => ({ ...e, name: `${e.page}:${e.line}: ${e.command}` })))('$name', (e, ctx) =>
+    check(e, ROOT, ctx),
+  );
+
+  it.concurrent.for(sections.map((s) => ({ ...s, name: `${s.section}: its ${s.examples.length} examples in order` })))(
     '$name',
-    async (e, { expect, skip }) => {
-      // A table asked for with --format is drawn off a terminal too ($COLUMNS wide, else 80).
-      const terminal = /^┌|─┼─|^─\[ \d+ \]─/m.test(e.out) && !/ --format[ =]/.test(e.command);
-      const needs = [...(terminal ? ['script'] : []), ...(/\| *jq /.test(e.command) ? ['jq'] : [])];
-      const missing = needs.filter((p) => !PROGRAMS[p as keyof typeof PROGRAMS]);
-      if (missing.length && !process.env.CI) skip(`needs ${missing.join(', ')}`);
-      const got = await run(e.command, terminal);
-      if (e.out.split('\n').includes('...') && pattern(e.out).test(`${got}\n`)) return;
-      expect(got, `${e.page}:${e.line}: \`${e.command}\` printed something else`).toBe(e.out);
+    async (s, ctx) => {
+      const cwd = mkdtempSync(join(own, 'out-'));
+      for (const e of s.examples) await check(e, cwd, ctx);
     },
   );
 });
@@ -182,6 +217,7 @@ describe('reading examples', () => {
     '```sh',
     '$ aigc not-a-transcript',
     '```',
+    '## Two',
     '```',
     '$ aigc e',
     '```',
@@ -192,12 +228,20 @@ describe('reading examples', () => {
   ].join('\n');
 
   it('splits a transcript at each `$ ` line and keeps blank lines inside an output', () => {
+    const one = { page: 'p.md', section: 'p.md#' };
     expect(examplesOf('p.md', page)).toEqual([
-      { page: 'p.md', line: 3, command: 'aigc a "b c"', out: 'x\n\ny' },
-      { page: 'p.md', line: 10, command: 'aigc d | jq .', out: '' },
-      { page: 'p.md', line: 11, command: 'COLUMNS=40 aigc f', out: 'g' },
-      { page: 'p.md', line: 19, command: 'aigc e', out: 'flowchart' },
+      { ...one, line: 3, command: 'aigc a "b c"', out: 'x\n\ny' },
+      { ...one, line: 8, command: 'sqlite3 db', out: 'z' },
+      { ...one, line: 10, command: 'aigc d | jq .', out: '' },
+      { ...one, line: 11, command: 'COLUMNS=40 aigc f', out: 'g' },
+      { page: 'p.md', section: 'p.md#Two', line: 20, command: 'aigc e', out: 'flowchart' },
     ]);
+  });
+
+  it('names the programs a line needs, not words in its quotes or redirections', () => {
+    const needs = (command: string) => missing({ page: '', line: 0, section: '', out: '', command }, () => false);
+    expect(needs(`aigc x 2>&1 | jq -r '.[] | select(.a)' | head -3; echo "$?"`)).toEqual(['jq', 'head']);
+    expect(needs('COLUMNS=40 aigc x && sqlite3 kb.db "select 1 | 2"')).toEqual(['sqlite3']);
   });
 
   it('reads words as the shell does', () => {

@@ -75,6 +75,13 @@ export class RuntimeFailure extends AigcError {
   }
 }
 
+// Standard output refused a write (a full disk, a closed stdout): not the input's fault nor the
+// tool's. A reader that has gone (EPIPE) is no failure, and never raises this.
+export class WriteError extends RuntimeFailure {
+  static override readonly kind: string = 'WriteError';
+  static readonly exit: number = EXIT.failure;
+}
+
 // The KB is invalid: every problem found, in every file, already located.
 export class KbInvalidError extends AigcError {
   static override readonly kind: string = 'KbInvalidError';

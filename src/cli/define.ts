@@ -98,10 +98,21 @@ export interface PlainCommand<O> extends Common {
 }
 
 // A list command returns its rows; the output options (--json, --format, --fields...) print them.
+// It may return its records and the view that makes a row of each, so that only the rows
+// printed are made: a long table starts at once, --limit 1 makes one row.
+export interface LazyRows {
+  records: readonly unknown[];
+  // biome-ignore lint/suspicious/noExplicitAny: the records are of the command's own type
+  view(record: any): object;
+}
+
 export interface ListCommand<O> extends Common {
   list: ListSpec<O>;
-  run(ctx: Ctx, args: string[], o: O): Promise<object[]>;
+  run(ctx: Ctx, args: string[], o: O): Promise<object[] | LazyRows>;
 }
+
+// The rows themselves, made now.
+export const rowsOf = (r: object[] | LazyRows): object[] => (Array.isArray(r) ? r : r.records.map(r.view));
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds commands of every option type
 export type Command = PlainCommand<any> | ListCommand<any>;

@@ -1,6 +1,7 @@
 // `aigc claims`: every kind of claim, filtered by subject, speaker, kind, value and date.
 import { CLAIM_FLAGS } from '../cli/claim-flags.js';
 import { defineList } from '../cli/define.js';
+import type { Claim } from '../load/schema.js';
 import { yearOf } from '../output/facet.js';
 import type { OutputOptions } from '../output/render.js';
 import { type ClaimFilter, inSourceOrder, selectClaims } from '../query/select.js';
@@ -45,6 +46,6 @@ export const command = defineList<Options>({
   },
   async run(ctx, _args, o) {
     const { kb } = await ctx.load();
-    return inSourceOrder(kb, selectClaims(kb, o)).map((c) => claimView(kb, c));
+    return { records: inSourceOrder(kb, selectClaims(kb, o)), view: (c: Claim) => claimView(kb, c) };
   },
 });

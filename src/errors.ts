@@ -17,7 +17,7 @@ export const EXIT = {
 export const EXIT_MEANING: Record<keyof typeof EXIT, string> = {
   ok: 'success, an empty result included',
   failure:
-    'failure: nothing has that name (`show`), or a runtime failure (a file that cannot be read or written, output that cannot be written)',
+    'failure: nothing has that name (`show`), or a runtime failure: a file that cannot be read or written, standard output that refuses a write (a full disk, a closed stdout)',
   usage:
     'usage error: an unknown command, flag or value, an unknown or ambiguous name, a refused `--out`; the message lists the candidates or says what to do',
   invalidKb: 'invalid knowledge base: every problem in every file, as `file:line:col: message`',

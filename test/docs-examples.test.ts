@@ -50,19 +50,23 @@ function examplesOf(page: string, text: string): Example[] {
     if (current) push(current, current.lines.join('\n').trimEnd());
     current = undefined;
   };
-  text.split('\n').forEach((l, i) => {
-    const f = /^(`{3,}|~{3,})\s*(\S*)/.exec(l);
+  let indent = ''; // of a block inside a list item, taken off its lines
+  text.split('\n').forEach((line, i) => {
+    const l = indent && line.startsWith(indent) ? line.slice(indent.length) : line;
+    const f = /^( *)(`{3,}|~{3,})\s*(\S*)/.exec(l);
     if (!fence && l.startsWith('## ')) section = `${page}#${l.slice(3)}`;
     if (!fence && f) {
-      fence = f[1];
-      transcript = f[2] === '';
-      if (f[2] === 'mermaid' && waiting) current = { ...waiting, lines: [] };
+      const lang = f[3];
+      [, indent, fence] = f;
+      transcript = lang === '';
+      if (lang === 'mermaid' && waiting) current = { ...waiting, lines: [] };
       else if (waiting) push(waiting, '');
       waiting = undefined;
     } else if (fence && l.trimEnd() === fence) {
       if (transcript && current && !current.lines.join('').trim()) [waiting, current] = [current, undefined];
       close();
       fence = undefined;
+      indent = '';
     } else if (fence && transcript && l.startsWith('$ ')) {
       close();
       current = { page, line: i + 1, command: l.slice(2), section, lines: [] };
@@ -217,6 +221,12 @@ describe('reading examples', () => {
     '```sh',
     '$ aigc not-a-transcript',
     '```',
+    '- an item:',
+    '',
+    '  ```',
+    '  $ aigc h',
+    '  i',
+    '  ```',
     '## Two',
     '```',
     '$ aigc e',
@@ -234,7 +244,8 @@ describe('reading examples', () => {
       { ...one, line: 8, command: 'sqlite3 db', out: 'z' },
       { ...one, line: 10, command: 'aigc d | jq .', out: '' },
       { ...one, line: 11, command: 'COLUMNS=40 aigc f', out: 'g' },
-      { page: 'p.md', section: 'p.md#Two', line: 20, command: 'aigc e', out: 'flowchart' },
+      { ...one, line: 21, command: 'aigc h', out: 'i' },
+      { page: 'p.md', section: 'p.md#Two', line: 26, command: 'aigc e', out: 'flowchart' },
     ]);
   });
 

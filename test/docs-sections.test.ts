@@ -22,6 +22,7 @@ describe('the generated sections of the manual', () => {
     ['docs/json.md', 'json-fields'],
     ['docs/exit-codes.md', 'exit-codes'],
     ['docs/kb-format.md', 'limits'],
+    ['docs/security.md', 'cli-limits'],
     ['docs/commands.md', 'export-tables'],
     ['docs/commands.md', 'facets'],
     ['docs/commands.md', 'commands'],

@@ -11,10 +11,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MAX_ARGUMENT_BYTES } from '../../src/cli/arguments.js';
 import { COMMANDS } from '../../src/commands/index.js';
 import { EXIT, EXIT_MEANING } from '../../src/errors.js';
 import { buildTables } from '../../src/export/tables.js';
 import { LIMITS } from '../../src/load/files.js';
+import { MAX_QUERY_CHARS, MAX_QUERY_WORDS } from '../../src/query/search.js';
 import { fieldTables } from './fields.js';
 
 export interface Generator {
@@ -51,6 +53,25 @@ function limits(): string {
     return [text[0], text[1](n), text[2]];
   });
   return table(['limit', 'value', 'beyond it'], rows);
+}
+
+// The limits on what a command line may ask, so that one argument cannot cost a minute.
+function cliLimits(): string {
+  return table(
+    ['limit', 'value', 'beyond it'],
+    [
+      [
+        'one command-line argument',
+        `${MAX_ARGUMENT_BYTES.toLocaleString('en-GB')} bytes of UTF-8`,
+        'a usage error (exit 2) naming its position and size',
+      ],
+      [
+        'a search query',
+        `its first ${MAX_QUERY_CHARS} characters (cut after a word), of which at most ${MAX_QUERY_WORDS} words`,
+        'the rest is not read',
+      ],
+    ],
+  );
 }
 
 function exportTables(): string {
@@ -115,6 +136,7 @@ export const GENERATORS: Record<string, Generator> = {
   'json-fields': { source: 'src/output/shapes.ts', render: () => fieldTables().trimEnd() },
   'exit-codes': { source: 'src/errors.ts', render: exitCodes },
   limits: { source: 'src/load/files.ts', render: limits },
+  'cli-limits': { source: 'src/cli/arguments.ts and src/query/search.ts', render: cliLimits },
   'export-tables': { source: 'src/export/tables.ts', render: exportTables },
   commands: { source: 'src/commands/*.ts', render: (_root, _arg, page) => commandIndex(page) },
   facets: { source: 'src/commands/*.ts', render: facets },

@@ -4,11 +4,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CommanderError } from 'commander';
 import { completionArgv } from './completion/argv.js';
-import { buildProgram, commandNamed, type GlobalOptions } from './cli/program.js';
-import type { Ctx, Output } from './commands/context.js';
+import { checkArguments } from './cli/arguments.js';
+import type { Ctx, GlobalOptions, Output } from './cli/define.js';
+import { buildProgram, commandNamed } from './cli/program.js';
 import { AigcError, EXIT, formatProblem, KbInvalidError } from './errors.js';
 import type { Io } from './io.js';
 import { loadKb, StaleCacheError, type Loaded } from './load/load.js';
+import { emit } from './output/emit.js';
+import { terminalText } from './text/terminal.js';
 
 declare const __AIGC_VERSION__: string;
 export const VERSION = typeof __AIGC_VERSION__ === 'string' ? __AIGC_VERSION__ : '0.0.0-dev';
@@ -25,7 +28,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (!(e instanceof StaleCacheError) || refresh) return fail(e, io);
     }
   }
-  return EXIT.notFound; // not reached: the second pass returns
+  return EXIT.failure; // not reached: the second pass returns
 }
 
 async function runOnce(argv: string[], io: Io, refresh: boolean): Promise<number> {
@@ -34,15 +37,19 @@ async function runOnce(argv: string[], io: Io, refresh: boolean): Promise<number
     const asked = completionArgv(argv);
     if (!asked) return EXIT.ok;
     argv = asked;
-  }
+  } else checkArguments(argv); // outsafe: every argument's length, before anything parses it
   let out: Output | undefined;
+  let pager = true;
   const program = buildProgram({
     version: VERSION,
     writeOut: (s) => io.stdout.write(s),
     writeErr: (s) => io.stderr.write(s),
     width: io.stdout.columns || 80,
     command: commandNamed(argv),
-    makeCtx: (g) => makeCtx(g, io, refresh),
+    makeCtx: (g) => {
+      pager = g.pager !== false;
+      return makeCtx(g, io, refresh);
+    },
     done: (o) => (out = o),
   });
   if (!argv.length) {
@@ -56,8 +63,8 @@ async function runOnce(argv: string[], io: Io, refresh: boolean): Promise<number
     return fail(e, io);
   }
   if (!out) return EXIT.ok;
-  if (out.stdout) io.stdout.write(out.stdout);
-  for (const line of out.stderr ?? []) io.stderr.write(`${line}\n`);
+  if (out.stdout) await emit(out.stdout, io, { pager });
+  for (const line of out.stderr ?? []) io.stderr.write(`${terminalText(line)}\n`);
   if (out.empty && io.stderr.isTTY) io.stderr.write('no results\n');
   return out.exitCode ?? EXIT.ok;
 }
@@ -69,18 +76,18 @@ function fail(e: unknown, io: Io): number {
   }
   if (e instanceof KbInvalidError) {
     for (const p of e.problems) io.stderr.write(`${formatProblem(p)}\n`);
-    io.stderr.write(`aigc: ${e.message}\n`);
+    io.stderr.write(`aigc: ${terminalText(e.message)}\n`);
     return e.exitCode;
   }
   if (e instanceof AigcError) {
-    io.stderr.write(`aigc: ${e.message}\n`);
+    io.stderr.write(`aigc: ${terminalText(e.message)}\n`);
     return e.exitCode;
   }
   // A fault of the tool itself, not of the input: say so plainly, with detail on request.
   const err = e as Error;
-  io.stderr.write(`aigc: internal error: ${err?.message ?? String(e)}\n`);
-  if (io.env.AIGC_DEBUG) io.stderr.write(`${err?.stack ?? ''}\n`);
-  return EXIT.notFound;
+  io.stderr.write(`aigc: internal error: ${terminalText(err?.message ?? String(e))}\n`);
+  if (io.env.AIGC_DEBUG) io.stderr.write(`${terminalText(err?.stack ?? '', 'prose')}\n`);
+  return EXIT.failure;
 }
 
 function makeCtx(g: GlobalOptions, io: Io, refresh: boolean): Ctx {
@@ -89,8 +96,10 @@ function makeCtx(g: GlobalOptions, io: Io, refresh: boolean): Ctx {
   let loaded: Promise<Loaded> | undefined;
   return {
     io,
-    view: { tty, color, width: io.stdout.columns || 100 },
+    view: { tty, color, width: (tty && io.stdout.columns) || Number(io.env.COLUMNS) || 80 },
+    global: g,
     load: () => (loaded ??= loadWithNotices(g, io, refresh)),
+    with: (more) => makeCtx({ ...g, ...more }, io, refresh),
   };
 }
 
@@ -119,6 +128,6 @@ async function loadWithNotices(g: GlobalOptions, io: Io, refresh: boolean): Prom
     // The progress line goes, whether the load succeeded or the problems follow.
     if (shown) io.stderr.write('\r\x1b[K');
   }
-  for (const n of loaded.notices) io.stderr.write(`aigc: warning: ${n}\n`);
+  for (const n of loaded.notices) io.stderr.write(`aigc: warning: ${terminalText(n)}\n`);
   return loaded;
 }

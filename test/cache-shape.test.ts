@@ -4,13 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildFile } from '../src/load/build.js';
 import { findKbFiles } from '../src/load/files.js';
-import { Claim, Entity, Relation, Source, Value, When } from '../src/load/schema.js';
+import { Claim, Entity, Relation, Source, TextFingerprint, Value, When } from '../src/load/schema.js';
 import { searchPart } from '../src/load/searchpart.js';
 import { FIELDS, isSearchPart, SHAPES } from '../src/load/shape.js';
 import { SECTION_NAMES } from '../src/model.js';
 import { fixture, ROOT } from './helpers.js';
 
-const files = ['kb', fixture('valid'), fixture('landscape-hostile')].flatMap((d) =>
+const files = ['kb', fixture('valid'), fixture('landscape-hostile'), fixture('texts')].flatMap((d) =>
   findKbFiles(d, ROOT).files.map((f) => buildFile(f)),
 );
 
@@ -48,7 +48,7 @@ describe('the shape check of cached records', () => {
         }
   });
 
-  it('does the same for the records inside a record: relations, a value, a date', () => {
+  it('does the same for the records inside a record: relations, a value, a date, a fingerprint', () => {
     const other = (v: unknown) => (typeof v === 'number' ? 'seven' : 7);
     const seen = new Set<string>();
     for (const f of files)
@@ -67,7 +67,7 @@ describe('the shape check of cached records', () => {
             expect(SHAPES[s](put({ ...inner, extra: 'x' })), `${s} ${what} with an unknown field`).toBe(false);
             expect(SHAPES[s](put(null)), `${s} ${what} null`).toBe(false);
           }
-    expect([...seen].sort()).toEqual(['relation', 'value', 'when']);
+    expect([...seen].sort()).toEqual(['relation', 'text', 'value', 'when']);
   });
 });
 
@@ -80,6 +80,13 @@ const optionalIn = (s: keyof typeof SCHEMAS, k: string) => (SCHEMAS[s].shape as 
 // changed one in its place.
 function nested(s: keyof typeof SCHEMAS, r: Record<string, unknown>) {
   const out: { what: string; inner: Record<string, unknown>; shape: Shape; put: (v: unknown) => unknown }[] = [];
+  if (s === 'sources' && r.text)
+    out.push({
+      what: 'text',
+      inner: r.text as Record<string, unknown>,
+      shape: TextFingerprint.shape as Shape,
+      put: (v) => ({ ...r, text: v }),
+    });
   if (s === 'entities')
     (r.relations as Record<string, unknown>[]).forEach((inner, i) => {
       const relations = r.relations as unknown[];
@@ -115,12 +122,13 @@ describe('the shape check of cached search parts', () => {
   it('accepts every part the loader makes', () => {
     for (const p of parts) expect(isSearchPart(p)).toBe(true);
   });
-  it('refuses postings that point outside the part, words without postings, and documents without fields', () => {
+  it('refuses postings that point outside the part, words without postings, documents without fields or of no known type', () => {
     const p = parts.find((x) => x.docs.length > 2)!;
     expect(isSearchPart({ ...p, postings: [[p.docs.length], ...p.postings.slice(1)] })).toBe(false);
     expect(isSearchPart({ ...p, postings: [[-1], ...p.postings.slice(1)] })).toBe(false);
     expect(isSearchPart({ ...p, words: [...p.words, 'extra'] })).toBe(false);
     expect(isSearchPart({ ...p, docs: [{ ...p.docs[0], fields: null }, ...p.docs.slice(1)] })).toBe(false);
     expect(isSearchPart({ ...p, docs: [null, ...p.docs.slice(1)] })).toBe(false);
+    expect(isSearchPart({ ...p, docs: [{ ...p.docs[0], type: 'nonsense' }, ...p.docs.slice(1)] })).toBe(false);
   });
 });

@@ -94,11 +94,12 @@ describe('output options', () => {
 
   it('tables stay aligned with Chinese text', async () => {
     const r = await cli([...KB, 'people', '--fields', 'name,aliases'], { tty: true, env: { NO_COLOR: '1' } });
-    const widths = r.stdout
+    // The column of the separator on each line, a Han character counted as two.
+    const at = r.stdout
       .trimEnd()
       .split('\n')
-      .map((l) => [...l].reduce((n, ch) => n + (/\p{Script=Han}/u.test(ch) ? 2 : 1), 0));
-    expect(new Set(widths).size).toBe(1);
+      .map((l) => [...l.split(/[│┼]/)[0]].reduce((n, ch) => n + (/\p{Script=Han}/u.test(ch) ? 2 : 1), 0));
+    expect(new Set(at).size).toBe(1);
     expect(r.stdout).toContain('李笛');
   });
 
@@ -120,8 +121,8 @@ describe('output options', () => {
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(rows).toEqual([
-      { id: 'f-jasper-round', 'value.amount': 125000000, 'by.name': null },
-      { id: 'f-jasper-valuation', 'value.amount': 1500000000, 'by.name': null },
+      { id: 'f-jasper-round', value: { amount: 125000000 }, by: null },
+      { id: 'f-jasper-valuation', value: { amount: 1500000000 }, by: null },
     ]);
   });
 
@@ -153,7 +154,7 @@ describe('output options', () => {
   it('an unknown field is a usage error with a suggestion', async () => {
     const r = await cli([...KB, 'companies', '--fields', 'id,nmae']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/unknown field "nmae" \(did you mean `name`\?\)/);
+    expect(r.stderr).toMatch(/unknown field "nmae" for --fields \(did you mean `name`\?\)/);
   });
 
   it('an empty result succeeds, and says so on a terminal only', async () => {
@@ -239,10 +240,71 @@ describe('provenance check', () => {
       `feature-2023=${fixture('valid')}/altered.txt`,
     ]);
     expect(r.code).toBe(3);
-    expect(r.stderr.split('\n').slice(0, 3)).toEqual([
+    expect(r.stderr.split('\n').slice(0, 4)).toEqual([
       'test/fixtures/valid/claims.yaml:6:5: quote `q-li-di-essence` is not verbatim in the source; closest passage, paragraph 3: ""the essence is focus and resolve.""',
       'test/fixtures/valid/claims.yaml:15:5: quote `q-liang-wang-movio` is in paragraph 5, not 4',
-      '2 errors, 0 warnings',
+      // altered.txt has a paragraph more before the round, so its date's basis moved too
+      'test/fixtures/valid/claims.yaml:22:47: the date basis of `f-jasper-round` is not verbatim in paragraph 3; it is in paragraph 4',
+      '3 errors, 0 warnings',
     ]);
+  });
+});
+
+describe('messages and help', () => {
+  it('an unknown command is one message starting aigc:, with a real line break before the suggestion', async () => {
+    const r = await cli(['compnies']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe("aigc: unknown command 'compnies'\n(Did you mean companies?)\n");
+  });
+
+  it('a bad value keeps its control characters escaped inside the quotes', async () => {
+    const r = await cli(['claims', '--kind', 'fig\nure']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.startsWith("aigc: option '--kind <kind>' argument 'fig\\nure' is invalid.")).toBe(true);
+  });
+
+  it('help UNKNOWN is a usage error naming the topic and the topics there are', async () => {
+    const r = await cli(['help', 'compnies']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      /^aigc: unknown help topic "compnies" \(did you mean `companies`\?\); topics: .*formatting\n$/,
+    );
+  });
+
+  it('help COMMAND is the command help, global flags included; help formatting is a topic', async () => {
+    const viaHelp = await cli(['help', 'claims']);
+    expect(viaHelp.code).toBe(0);
+    expect(viaHelp.stdout).toBe((await cli(['claims', '--help'])).stdout);
+    expect(viaHelp.stdout).toMatch(/Global Options:[\s\S]*--kb <dir>/);
+    const topic = await cli(['help', 'formatting']);
+    expect(topic.code).toBe(0);
+    expect(topic.stdout).toMatch(/--fields/);
+  });
+
+  it.each([
+    'companies',
+    'products',
+    'people',
+    'segments',
+    'sources',
+    'quotes',
+    'claims',
+    'search',
+    'stats',
+    'timeline',
+  ])('%s --help names every field its JSON rows have', async (cmd) => {
+    const help = (await cli([cmd, '--help'])).stdout;
+    const args = cmd === 'search' ? ['search', 'ai'] : [cmd];
+    // A claim's `context` is there with --context (null with no text attached).
+    const context = ['claims', 'quotes', 'timeline'].includes(cmd) ? ['--context'] : [];
+    const rows = json(await cli([...args, ...context, '--json']));
+    const listed = help
+      .split('Fields (for --fields; a dotted path reaches inside, e.g. by.name):\n')[1]
+      .split(/\n(?! )/)[0]
+      .split(/[\s,]+/)
+      .filter(Boolean);
+    expect(listed).toEqual(Object.keys(rows[0]));
   });
 });

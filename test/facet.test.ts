@@ -104,18 +104,18 @@ describe('--facet', () => {
   it('under the table on a terminal, a small table per facet', async () => {
     const r = await cli(['companies', '--facet', 'segment', '--fields', 'id'], { tty: true, env: { NO_COLOR: '1' } });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/│ segment +│ count │/);
+    expect(r.stdout).toMatch(/^segment +│ count$/m);
     for (const s of json(await cli(['segments', '--json'])).filter((s: any) => s.organisations.length)) {
-      expect(r.stdout).toMatch(new RegExp(`│ ${s.name} +│ ${s.organisations.length} +│`));
+      expect(r.stdout).toMatch(new RegExp(`^${s.name} +│ +${s.organisations.length}$`, 'm'));
     }
-    expect(r.stdout.indexOf('│ segment')).toBeGreaterThan(r.stdout.indexOf('│ id'));
+    expect(r.stdout.indexOf('\nsegment ')).toBeGreaterThan(r.stdout.indexOf('id'));
   });
 
-  it('TSV keeps one row per line, and says on stderr where the counts are', async () => {
+  it('TSV keeps one row per line; the counts go to stderr', async () => {
     const r = await cli(['companies', '--facet', 'segment']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe((await cli(['companies'])).stdout);
-    expect(r.stderr).toMatch(/--facet .*--json/);
+    expect(r.stderr.split('\n')[0]).toMatch(/^segment\s+count$/);
   });
 
   it('an unknown facet is a usage error that names the ones there are', async () => {
@@ -132,23 +132,7 @@ describe('--facet', () => {
   });
 });
 
-describe("--facet in each command's help", () => {
-  // The help's list is program.ts's; what the command accepts is the command's own declaration,
-  // which its usage error lists. The two must agree, and a command without facets has no flag.
-  it.each(['companies', 'products', 'people', 'sources', 'quotes', 'claims', 'search', 'timeline'])(
-    '%s',
-    async (cmd) => {
-      const help = (await cli([cmd, '--help'], { columns: 400 })).stdout;
-      const listed = help.match(/--facet <field>\s+also count the rows per value of a field: (\S+)/)?.[1].split('|');
-      const args = cmd === 'search' ? ['search', 'ai'] : [cmd];
-      const accepted = (await cli([...args, '--facet', 'no-such-facet'])).stderr
-        .match(/facets here: (.*)$/m)?.[1]
-        .split(', ');
-      expect(listed).toBeDefined();
-      expect(listed).toEqual(accepted);
-    },
-  );
-
+describe('--facet where a command has facets', () => {
   it.each(['segments', 'stats'])('%s, already counts, has no --facet', async (cmd) => {
     expect((await cli([cmd, '--help'])).stdout).not.toContain('--facet');
     const r = await cli([cmd, '--facet', 'type']);

@@ -16,12 +16,12 @@ export interface Ran {
 
 export async function cli(
   args: string[],
-  o: { tty?: boolean; env?: Record<string, string>; columns?: number } = {},
+  o: { tty?: boolean; env?: Record<string, string>; columns?: number; rows?: number } = {},
 ): Promise<Ran> {
   let stdout = '';
   let stderr = '';
   const code = await run(args, {
-    stdout: { write: (s: string) => (stdout += s), isTTY: o.tty ?? false, columns: o.columns ?? 120 },
+    stdout: { write: (s: string) => (stdout += s), isTTY: o.tty ?? false, columns: o.columns ?? 120, rows: o.rows },
     stderr: { write: (s: string) => (stderr += s), isTTY: o.tty ?? false },
     env: { XDG_CACHE_HOME: freshCache(), ...o.env },
     cwd: ROOT,
@@ -37,7 +37,14 @@ export function bin(args: string[], env: Record<string, string> = {}): Ran {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'aigc.js'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: freshCache(), ...env },
+    // A store of texts of its own (empty): the user's attached texts are not the test's.
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      XDG_CACHE_HOME: freshCache(),
+      XDG_DATA_HOME: freshCache(),
+      ...env,
+    },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -13,6 +13,7 @@ export const TEMPLATE = `sources:
     kind: article
     title: @
     publisher: @
+    column: @
     published: 2023
     url: @
     language: @

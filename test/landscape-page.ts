@@ -57,3 +57,55 @@ export function blocks(html: string, tag: 'script' | 'style'): { attrs: string; 
     body: m[2],
   }));
 }
+
+// Where the page should show each card, worked out from the raw YAML by the rule the README
+// states, apart from the code's index: group id -> card id -> the ids it is shown through (none
+// for a member). Platforms first (the companies of every narrated statement about four or more
+// companies, then what they make or own), the segments in file order (their members, then the
+// organisations that make them or that they are part of), then Other (the rest).
+export const CARD_TYPES = ['company', 'investor', 'organisation', 'product'];
+export function expectedGroups(entities: any[], claims: any[]): Map<string, Map<string, string[]>> {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const isCard = (id: string) => CARD_TYPES.includes(byId.get(id)?.type);
+  const up = (id: string) =>
+    (byId.get(id)?.relations ?? []).filter((r: any) => ['maker', 'part_of'].includes(r.kind)).map((r: any) => r.to);
+  const down = (id: string) => entities.filter((e) => up(e.id).includes(id)).map((e) => e.id);
+  const closure = (id: string, step: (x: string) => string[]) => {
+    const seen = new Set<string>();
+    for (let todo = step(id); todo.length; ) {
+      const x = todo.pop()!;
+      if (x === id || seen.has(x)) continue;
+      seen.add(x);
+      todo.push(...step(x));
+    }
+    return [...seen].filter(isCard);
+  };
+  const add = (g: Map<string, string[]>, id: string, via: string) => {
+    if (!g.has(id)) g.set(id, [via]);
+    else if (g.get(id)!.length && !g.get(id)!.includes(via)) g.get(id)!.push(via);
+  };
+  const out = new Map<string, Map<string, string[]>>();
+  const rosters = claims.filter(
+    (c) =>
+      c.kind === 'statement' &&
+      !c.by &&
+      (c.about ?? []).length >= 4 &&
+      c.about.every((id: string) => byId.get(id)?.type === 'company'),
+  );
+  if (rosters.length) {
+    const named = [...new Set(rosters.flatMap((c) => c.about as string[]))];
+    const g = new Map(named.map((id) => [id, [] as string[]]));
+    for (const id of named) for (const x of closure(id, down)) add(g, x, id);
+    out.set('_platforms', g);
+  }
+  for (const s of entities.filter((e) => e.type === 'segment')) {
+    const members = entities.filter((e) => isCard(e.id) && (e.segments ?? []).includes(s.id)).map((e) => e.id);
+    const g = new Map(members.map((id) => [id, [] as string[]]));
+    for (const id of members) for (const x of closure(id, up)) add(g, x, id);
+    out.set(s.id, g);
+  }
+  const shown = new Set([...out.values()].flatMap((g) => [...g.keys()]));
+  const other = entities.filter((e) => isCard(e.id) && !shown.has(e.id));
+  if (other.length) out.set('_other', new Map(other.map((e) => [e.id, []])));
+  return out;
+}

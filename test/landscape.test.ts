@@ -9,13 +9,24 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bin, cli, fixture, json, ROOT } from './helpers.js';
 import { yamlClaims, yamlEntities } from './kb-yaml.js';
-import { blocks, cliIn, embedded, HOSTILE, removeTempDirs, tempDir, writePage } from './landscape-page.js';
+import {
+  blocks,
+  CARD_TYPES,
+  cliIn,
+  embedded,
+  expectedGroups,
+  HOSTILE,
+  removeTempDirs,
+  tempDir,
+  writePage,
+} from './landscape-page.js';
 
-const CARD_TYPES = ['company', 'investor', 'organisation', 'product'];
 const HAN = /\p{Script=Han}/u;
 const cards = yamlEntities.filter((e) => CARD_TYPES.includes(e.type));
 const segments = yamlEntities.filter((e) => e.type === 'segment');
 const concerns = (id: string) => (c: any) => (c.about ?? []).includes(id) || c.by === id;
+const expected = expectedGroups(yamlEntities, yamlClaims);
+const members = (g: any) => [...g.organisations, ...g.products].sort();
 
 let page: Awaited<ReturnType<typeof writePage>>;
 let data: any;
@@ -27,35 +38,68 @@ afterAll(removeTempDirs);
 
 describe('aigc landscape: what the page holds', () => {
   it('writes the file, says so on stderr in one line, and prints nothing on stdout', () => {
-    const placements = cards.reduce((n, e) => n + Math.max(1, e.segments?.length ?? 0), 0);
+    const placements = [...expected.values()].reduce((n, g) => n + g.size, 0);
     expect(page.ran.stdout).toBe('');
     expect(page.ran.stderr).toBe(
-      `wrote ${page.file}: ${segments.length} segments and Other, ${placements} cards of ${cards.length} organisations and products\n`,
+      `wrote ${page.file}: Platforms, ${segments.length} segments and Other, ${placements} cards of ${cards.length} organisations and products\n`,
     );
   });
 
-  it('has a group per segment, in the order `aigc segments` gives, then Other', async () => {
+  it('has Platforms, then a group per segment in the order `aigc segments` gives, then Other', async () => {
     const listed = json(await cli(['segments', '--json']));
-    expect(data.groups.map((g: any) => g.id)).toEqual([...listed.map((s: any) => s.id), '_other']);
+    expect(data.groups.map((g: any) => g.id)).toEqual(['_platforms', ...listed.map((s: any) => s.id), '_other']);
+    expect(data.groups.map((g: any) => g.kind)).toEqual(['platforms', ...listed.map(() => 'segment'), 'other']);
     for (const s of listed) {
       const g = data.groups.find((x: any) => x.id === s.id);
       expect(g.name).toBe(s.name);
-      expect([...g.organisations].sort()).toEqual(s.organisations.map((o: any) => o.id).sort());
-      expect([...g.products].sort()).toEqual(s.products.map((p: any) => p.id).sort());
+      // Its members, as `aigc segments` lists them, are shown unmarked; nothing else is.
+      const own = [...s.organisations, ...s.products].map((m: any) => m.id);
+      expect(members(g).filter((id: string) => !g.via[id])).toEqual(own.sort());
     }
   });
 
-  it('puts what is in no segment under Other, and what is in two segments in both', () => {
-    const other = data.groups.at(-1);
-    const unplaced = cards.filter((e) => !e.segments?.length).map((e) => e.id);
-    expect(unplaced.length).toBeGreaterThan(0);
-    expect([...other.organisations, ...other.products].sort()).toEqual(unplaced.sort());
+  it('shows each card where the rule puts it, marked with what it is shown through', () => {
+    for (const g of data.groups) {
+      const want = expected.get(g.id)!;
+      expect(members(g)).toEqual([...want.keys()].sort());
+      const via = Object.fromEntries(
+        [...want].filter(([, through]) => through.length).map(([id, through]) => [id, [...through].sort()]),
+      );
+      expect(
+        Object.fromEntries(Object.entries(g.via).map(([id, v]: any) => [id, v.map((x: any) => x.id).sort()])),
+      ).toEqual(via);
+    }
+  });
+
+  it('puts Baidu under image generation through Baidu Wenxin; Other keeps only what no group holds', () => {
+    const image = data.groups.find((g: any) => g.id === 'image-generation');
+    expect(image.via.baidu).toEqual([{ id: 'baidu-wenxin', name: 'Baidu Wenxin' }]);
+    // Through a product the KB lists there: Baidu itself is in no segment.
+    expect(yamlEntities.find((e) => e.id === 'baidu').segments).toBeUndefined();
+    expect(yamlEntities.find((e) => e.id === 'baidu-wenxin').segments).toEqual(['image-generation']);
+    // Other keeps only what no group holds: the big companies left it, ChatGPT (in no segment,
+    // and made by a company in no roster) stays.
+    const other = members(data.groups.at(-1));
+    for (const id of ['baidu', 'bytedance', 'tencent', 'kuaishou']) expect(other).not.toContain(id);
+    expect(other).toContain('chatgpt');
+    expect(other.length).toBeLessThan(cards.filter((e) => !e.segments?.length).length);
     const twice = cards.find((e) => (e.segments?.length ?? 0) >= 2);
     expect(twice).toBeDefined();
     const holding = data.groups
-      .filter((g: any) => [...g.organisations, ...g.products].includes(twice.id))
+      .filter((g: any) => g.kind === 'segment' && members(g).includes(twice.id))
       .map((g: any) => g.id);
     expect(holding).toEqual(twice.segments);
+  });
+
+  it('Platforms holds the companies of paragraph 23, cites that statement verbatim, and adds what they make', () => {
+    const roster = yamlClaims.find((c) => c.id === 's-big-companies-invested-in-aigc');
+    const platforms = data.groups[0];
+    expect(platforms.cites).toEqual([
+      { id: roster.id, text: roster.text, by: null, role: null, source: roster.source, paragraph: 23 },
+    ]);
+    expect(members(platforms).filter((id: string) => !platforms.via[id])).toEqual([...roster.about].sort());
+    expect(platforms.via['ernie-bot']).toEqual([{ id: 'baidu', name: 'Baidu' }]);
+    expect(data.sources[roster.source]).toBeDefined();
   });
 
   it('orders each group by name, organisations apart from products', () => {
@@ -82,6 +126,7 @@ describe('aigc landscape: what the page holds', () => {
         description: e.description ?? null,
       });
       expect(c.zh).toEqual((e.aliases ?? []).filter((a: string) => HAN.test(a)));
+      expect(c.segments).toEqual(e.segments ?? []);
       const makers = (e.relations ?? []).filter((r: any) => r.kind === 'maker').map((r: any) => r.to);
       expect(c.makers.map((m: any) => m.id)).toEqual(makers);
     }
@@ -174,7 +219,11 @@ describe('aigc landscape: hostile strings stay data', () => {
       });
     }
     const seg = yaml.entities.find((x: any) => x.type === 'segment');
-    expect(d.groups[0]).toMatchObject({ name: seg.name, description: seg.description });
+    expect(d.groups.find((g: any) => g.id === seg.id)).toMatchObject({ name: seg.name, description: seg.description });
+    const roster = yaml.claims.find((c: any) => c.kind === 'statement');
+    expect(d.groups[0].cites[0].text).toBe(roster.text);
+    const widget = yaml.entities.find((e: any) => e.id === 'widget');
+    expect(d.groups.find((g: any) => g.id === seg.id).via.initech).toEqual([{ id: 'widget', name: widget.name }]);
     expect(seg.description).toMatch(/\u2028/);
     const q = yaml.claims.find((c: any) => c.kind === 'quote');
     expect(d.cards.acme.quotes[0]).toMatchObject({
@@ -231,7 +280,7 @@ describe('aigc landscape: the file', () => {
     expect(r).toMatchObject({ code: 0, stdout: '' });
     expect(r.stderr).toMatch(
       new RegExp(
-        `^wrote .*landscape\\.html: ${segments.length} segments and Other, \\d+ cards of ${cards.length} organisations and products\\n$`,
+        `^wrote .*landscape\\.html: Platforms, ${segments.length} segments and Other, \\d+ cards of ${cards.length} organisations and products\\n$`,
       ),
     );
     expect(readFileSync(join(dir, 'landscape.html'), 'utf8')).toBe(page.html);

@@ -1,8 +1,19 @@
 // `aigc completion bash|zsh|fish`: the script to source. The shell names are checked by the
-// flag's parser, so any name reaching here has a script.
-import { SCRIPTS, type Shell } from '../completion/scripts.js';
-import type { Ctx, Output } from './context.js';
+// argument's parser, so any name reaching here has a script.
+import { defineCommand } from '../cli/define.js';
+import { SCRIPTS, SHELLS, type Shell } from '../completion/scripts.js';
 
-export async function run(_ctx: Ctx, shell: Shell, _o?: unknown): Promise<Output> {
-  return { stdout: SCRIPTS[shell] };
-}
+export const command = defineCommand({
+  name: 'completion',
+  summary: 'print a shell completion script: bash, zsh or fish',
+  examples: [
+    'aigc completion bash > ~/.local/share/bash-completion/completions/aigc',
+    'source <(aigc completion bash)',
+    'aigc completion zsh > "${fpath[1]}/_aigc"',
+    'aigc completion fish > ~/.config/fish/completions/aigc.fish',
+  ],
+  args: [{ name: 'shell', help: SHELLS.join('|'), required: true, type: { choice: SHELLS } }],
+  async run(_ctx, [shell]) {
+    return { stdout: SCRIPTS[shell as Shell] };
+  },
+});

@@ -1,35 +1,59 @@
-import { resolveEntity } from '../query/resolve.js';
+// `aigc products`: products and models, with their makers.
+import { defineList } from '../cli/define.js';
 import { ORG_TYPES } from '../model.js';
-import { entityView } from '../query/views.js';
 import type { OutputOptions } from '../output/render.js';
-import { list, type Ctx } from './context.js';
+import type { EntityRow } from '../output/shapes.js';
+import type { Kb } from '../query/kb.js';
+import { resolveMany } from '../query/resolve.js';
+import { entityView, makersOf } from '../query/views.js';
+import { FIELDS } from '../output/fields.js';
 
-export interface Options extends OutputOptions {
-  segment?: string;
-  maker?: string;
+interface Options extends OutputOptions {
+  segment?: string[];
+  maker?: string[];
 }
 
-export async function run(ctx: Ctx, o: Options) {
-  const { kb } = await ctx.load();
-  let products = kb.entities.filter((e) => e.type === 'product');
-  if (o.segment) {
-    const seg = resolveEntity(kb, o.segment, { types: ['segment'], noun: 'segment' });
-    products = products.filter((e) => e.segments.includes(seg.id));
-  }
-  if (o.maker) {
-    const maker = resolveEntity(kb, o.maker, { types: ORG_TYPES, noun: 'maker' });
-    const family = kb.withParts(maker.id);
-    products = products.filter((p) => kb.relations(p.id).some((r) => r.kind === 'maker' && family.has(r.other.id)));
-  }
-  const rows = products.map((e) => entityView(kb, e));
-  return list(
+export const command = defineList<Options>({
+  name: 'products',
+  summary: 'list products and models',
+  examples: ['aigc products --segment image', 'aigc products --maker bytedance'],
+  flags: [
     {
-      rows,
-      columns: ['id', 'name', 'makers', 'segments', 'description'],
-      wide: ['description'],
-      facets: { segment: 'segments', maker: 'makers', source: 'sources' },
+      name: 'segment',
+      arg: 'name',
+      type: { entity: ['segment'], noun: 'segment' },
+      repeatable: true,
+      help: 'only members of this segment (repeatable, or a comma list: any of them)',
     },
-    o,
-    ctx,
-  );
-}
+    {
+      name: 'maker',
+      arg: 'name',
+      type: { entity: ORG_TYPES, noun: 'maker' },
+      repeatable: true,
+      help: 'only products of this organisation (or of a part of it, or part of its products; repeatable)',
+    },
+  ],
+  list: {
+    fields: FIELDS.entity,
+    columns: ['id', 'name', 'maker', 'segments', 'description'],
+    wide: ['description'],
+    // Its makers, or the makers of the product it is part of (Jianying of Douyin).
+    computed: { maker: (row: EntityRow, kb: Kb) => makersOf(kb, row.id) },
+    facets: { segment: 'segments', maker: 'makers', source: 'sources' },
+  },
+  async run(ctx, _args, o) {
+    const { kb } = await ctx.load();
+    let products = kb.entities.filter((e) => e.type === 'product');
+    if (o.segment?.length) {
+      const segs = resolveMany(kb, o.segment, { types: ['segment'], noun: 'segment' }).map((s) => s.id);
+      products = products.filter((e) => e.segments.some((s) => segs.includes(s)));
+    }
+    if (o.maker?.length) {
+      const family = new Set(
+        resolveMany(kb, o.maker, { types: ORG_TYPES, noun: 'maker' }).flatMap((m) => [...kb.withParts(m.id)]),
+      );
+      products = products.filter((p) => makersOf(kb, p.id).some((m) => family.has(m.id)));
+    }
+    return products.map((e) => entityView(kb, e));
+  },
+});

@@ -1,34 +1,57 @@
-import { searchPart } from '../load/searchpart.js';
-import { selectClaims } from '../query/select.js';
-import { claimView } from '../query/views.js';
+// `aigc quotes`: verbatim quotes, each with its speaker, source and paragraph.
+import { CLAIM_FLAGS } from '../cli/claim-flags.js';
+import { defineList } from '../cli/define.js';
+import type { Claim } from '../load/schema.js';
 import type { OutputOptions } from '../output/render.js';
-import { list, type Ctx } from './context.js';
+import { searchPart } from '../load/searchpart.js';
+import { type ClaimFilter, inSourceOrder, selectClaims } from '../query/select.js';
+import { claimView } from '../query/views.js';
+import { FIELDS } from '../output/fields.js';
+import { CONTEXT_FLAG, withContext } from '../texts/context.js';
 
-export interface Options extends OutputOptions {
-  speaker?: string;
-  about?: string;
-  search?: string;
-}
+type Options = OutputOptions &
+  Omit<ClaimFilter, 'by' | 'kind'> & {
+    speaker?: string[];
+    search?: string;
+    context?: boolean;
+  };
 
-export async function run(ctx: Ctx, o: Options) {
-  const { kb } = await ctx.load();
-  let quotes = selectClaims(kb, { kind: 'quote', by: o.speaker, about: o.about });
-  if (o.search !== undefined) {
-    // Best match first: the order of the fuzzy search, narrowed to the quotes selected.
-    const { SearchIndex } = await import('../query/search.js');
-    const allowed = new Map(quotes.map((q) => [q.id, q]));
-    const index = new SearchIndex([searchPart({ entities: [], sources: [], claims: quotes })]);
-    quotes = index.search(o.search, ['quote']).flatMap((h) => allowed.get(h.id) ?? []);
-  }
-  const rows = quotes.map((c) => claimView(kb, c));
-  return list(
-    {
-      rows,
-      columns: ['id', 'by', 'text', 'source.id', 'paragraph'],
-      wide: ['text'],
-      facets: { speaker: 'by', about: 'about', source: 'source' },
-    },
-    o,
-    ctx,
-  );
-}
+export const command = defineList<Options>({
+  name: 'quotes',
+  summary: 'list verbatim quotes, each with its speaker, source and paragraph',
+  examples: [
+    'aigc quotes --speaker "li di"',
+    'aigc quotes --speaker "li di" --speaker "tian taoyuan"',
+    'aigc quotes --search "regulated"',
+  ],
+  flags: [
+    ...CLAIM_FLAGS.quotes,
+    { name: 'search', arg: 'text', help: "fuzzy search in the quotes' words, best match first" },
+    CONTEXT_FLAG,
+  ],
+  list: {
+    fields: FIELDS.claim,
+    columns: (o) => ['id', 'by', 'text', 'source.id', 'paragraph', ...(o.context ? ['context'] : [])],
+    wide: ['text'],
+    below: ['context'],
+    facets: { speaker: 'by', about: 'about', source: 'source' },
+  },
+  async run(ctx, _args, o) {
+    const { kb } = await ctx.load();
+    let quotes = inSourceOrder(kb, selectClaims(kb, { ...o, kind: ['quote'], by: o.speaker }));
+    if (o.search !== undefined) {
+      // Best match first: the order of the fuzzy search, narrowed to the quotes selected.
+      const { SearchIndex } = await import('../query/search.js');
+      const allowed = new Map(quotes.map((q) => [q.id, q]));
+      const index = new SearchIndex([searchPart({ entities: [], sources: [], claims: quotes })]);
+      quotes = index.search(o.search, ['quote']).flatMap((h) => allowed.get(h.id) ?? []);
+    }
+    if (o.context)
+      return withContext(
+        ctx,
+        kb,
+        quotes.map((c) => claimView(kb, c)),
+      );
+    return { records: quotes, view: (c: Claim) => claimView(kb, c) };
+  },
+});

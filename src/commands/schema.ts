@@ -1,84 +1,49 @@
-// `aigc schema [name]`: the JSON Schema of a KB file (or one record of it), for editors, or of a
-// command's JSON output. A lazy bundle: it carries zod, which the query path never loads.
-import { z } from 'zod';
+// `aigc schema [NAME]`: the JSON Schema of a KB file (or one record of it), for editors, or of a
+// command's JSON output. The schemas are made from the zod schemas, in src/output/schemas.ts,
+// which only this command loads.
+import { defineCommand } from '../cli/define.js';
 import { UsageError } from '../errors.js';
-import { KB_FORMAT_VERSION, KbFile, kbJsonSchema, type JsonSchema } from '../load/jsonschema.js';
-import { Claim, Entity, Source } from '../load/schema.js';
-import { didYouMean, shown } from '../text/suggest.js';
-import { listJson, parts, SHAPE_VERSION, SHAPES } from '../output/shapes.js';
-import type { Output } from './context.js';
+import { shown } from '../text/suggest.js';
 
-// draft-07: the newest draft the YAML language server (VS Code's YAML extension) validates.
-const DRAFT = 'http://json-schema.org/draft-07/schema#';
-// A URN, not a web address: the schemas are printed by the tool and are fetched from nowhere.
-const BASE = 'urn:aigc:schema';
+// The names, here for help and completion without loading zod; schemas.ts holds a schema for
+// each (the compiler keeps the two lists equal).
+export const SHAPE_NAMES = [
+  'companies',
+  'products',
+  'people',
+  'segments',
+  'sources',
+  'source-card',
+  'paragraphs',
+  'quotes',
+  'claims',
+  'search',
+  'stats',
+  'timeline',
+  'show',
+  'graph',
+  'validate',
+] as const;
+export type ShapeName = (typeof SHAPE_NAMES)[number];
+export const SCHEMA_NAMES = ['kb-file', 'source', 'entity', 'claim', ...SHAPE_NAMES] as const;
+export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
-interface Entry {
-  title: string;
-  description: string;
-  version: number;
-  make(): JsonSchema;
-}
-
-const input = (title: string, description: string, root: z.ZodType): Entry => ({
-  title,
-  description,
-  version: KB_FORMAT_VERSION,
-  make: () => kbJsonSchema(root),
+export const command = defineCommand<{ list?: boolean }>({
+  name: 'schema',
+  summary: "print the JSON Schema of a KB file or of a command's JSON output",
+  examples: ['aigc schema kb-file', 'aigc schema companies', 'aigc schema --list'],
+  args: [
+    { name: 'name', help: 'which schema (default: kb-file); --list names them all', type: { names: SCHEMA_NAMES } },
+  ],
+  flags: [{ name: 'list', help: 'list the schemas there are' }],
+  async run(_ctx, [name], o) {
+    if (o.list && name !== undefined)
+      throw new UsageError(`--list names every schema; give it without a name (or give "${shown(name)}" alone)`);
+    const { describe, schemaOf } = await import('../output/schemas.js');
+    if (o.list) {
+      const width = Math.max(...SCHEMA_NAMES.map((n) => n.length));
+      return { stdout: SCHEMA_NAMES.map((n) => `${n.padEnd(width)}  ${describe(n)}\n`).join('') };
+    }
+    return { stdout: `${JSON.stringify(schemaOf(name ?? 'kb-file'), null, 2)}\n` };
+  },
 });
-
-const SCHEMAS: Record<string, Entry> = {
-  'kb-file': input(
-    'aigc KB file',
-    'A YAML file of an aigc knowledge base: a mapping with any of the lists `sources`, `entities` and `claims` (an empty file is allowed).',
-    KbFile,
-  ),
-  source: input('aigc source', "One item of a KB file's `sources` list.", Source),
-  entity: input('aigc entity', "One item of a KB file's `entities` list.", Entity),
-  claim: input('aigc claim', "One item of a KB file's `claims` list.", Claim),
-  ...Object.fromEntries(
-    Object.entries(SHAPES).map(([name, shape]) => [
-      name,
-      {
-        title: `aigc ${name} --json`,
-        description: `${shape.description[0].toUpperCase()}${shape.description.slice(1)}; output shape version ${SHAPE_VERSION}.`,
-        version: SHAPE_VERSION,
-        make: () => {
-          const schema = z.toJSONSchema(
-            shape.list ? (shape.facets ? listJson(shape.row) : z.array(shape.row)) : shape.row,
-            { target: 'draft-07', metadata: parts },
-          ) as JsonSchema;
-          delete schema.$schema;
-          return schema;
-        },
-      },
-    ]),
-  ),
-};
-
-export const SCHEMA_NAMES = Object.keys(SCHEMAS);
-
-export function schemaOf(name: string): JsonSchema {
-  const entry = Object.hasOwn(SCHEMAS, name) ? SCHEMAS[name] : undefined;
-  if (!entry)
-    throw new UsageError(
-      `unknown schema "${shown(name)}"${didYouMean(name, SCHEMA_NAMES)}; schemas: ${SCHEMA_NAMES.join(', ')}`,
-    );
-  return {
-    $schema: DRAFT,
-    $id: `${BASE}:v${entry.version}:${name}`,
-    title: entry.title,
-    description: entry.description,
-    ...entry.make(),
-  };
-}
-
-export async function run(_ctx: unknown, name: string | undefined, o: { list?: boolean }): Promise<Output> {
-  if (o.list && name !== undefined)
-    throw new UsageError(`--list names every schema; give it without a name (or give "${shown(name)}" alone)`);
-  if (o.list) {
-    const width = Math.max(...SCHEMA_NAMES.map((n) => n.length));
-    return { stdout: SCHEMA_NAMES.map((n) => `${n.padEnd(width)}  ${SCHEMAS[n].description}\n`).join('') };
-  }
-  return { stdout: `${JSON.stringify(schemaOf(name ?? 'kb-file'), null, 2)}\n` };
-}

@@ -1,19 +1,21 @@
-import { sourceView } from '../query/views.js';
+// `aigc sources`: the sources, with how many claims cite each.
+import { defineList } from '../cli/define.js';
 import { yearOf } from '../output/facet.js';
-import type { OutputOptions } from '../output/render.js';
-import { list, type Ctx } from './context.js';
+import { sourceView } from '../query/views.js';
+import { FIELDS } from '../output/fields.js';
 
-export async function run(ctx: Ctx, o: OutputOptions) {
-  const { kb } = await ctx.load();
-  const rows = kb.sources.map((s) => sourceView(kb, s));
-  return list(
-    {
-      rows,
-      columns: ['id', 'kind', 'title', 'publisher', 'published', 'claims'],
-      wide: ['title'],
-      facets: { kind: 'kind', publisher: 'publisher', year: yearOf('published'), language: 'language' },
-    },
-    o,
-    ctx,
-  );
-}
+export const command = defineList({
+  name: 'sources',
+  summary: 'list sources, with how many claims cite each',
+  examples: ['aigc sources'],
+  list: {
+    fields: FIELDS.source,
+    columns: ['id', 'kind', 'title', 'publisher', 'published', 'claims'],
+    wide: ['title'],
+    facets: { kind: 'kind', publisher: 'publisher', year: yearOf('published'), language: 'language' },
+  },
+  async run(ctx) {
+    const { kb } = await ctx.load();
+    return kb.sources.map((s) => sourceView(kb, s));
+  },
+});

@@ -1,11 +1,13 @@
 // What may come next on a command line: the answer a completion script asks for at each <TAB>.
-// It reads the commander tree as built, so a new command or flag completes with no change here;
-// only the flags and arguments whose values come from elsewhere (the knowledge base, the list of
-// commands, the schemas) are named below.
+// It reads the commander tree as built from the commands' declarations, so a new command or
+// flag completes with no change here: a value's candidates follow from its declared type
+// (src/cli/define.ts), which its parser carries.
 import type { Command, Option } from 'commander';
 import type { Kb } from '../query/kb.js';
 import { nameKey } from '../text/normalize.js';
-import { ORG_TYPES, SPEAKER_TYPES } from '../model.js';
+import type { ValueType } from '../cli/define.js';
+import { TOPICS } from '../cli/topics.js';
+import { typeOf } from '../cli/values.js';
 import type { Entity } from '../load/schema.js';
 import { unitsOf } from '../query/select.js';
 
@@ -33,8 +35,6 @@ export interface Line {
   kb?: string; // a --kb among the words: the KB the values come from
   noCache: boolean;
 }
-
-const flagOf = (o: Option) => o.long ?? o.short ?? '';
 
 function findOption(program: Command, cmd: Command, word: string): Option | undefined {
   const pool = cmd === program ? program.options : [...cmd.options, ...program.options];
@@ -98,53 +98,34 @@ export function parseLine(program: Command, words: string[]): Line {
 }
 
 // The values a flag or argument accepts, where they are a fixed few: those its parser carries
-// (choice() in parsers.ts, and the --facet parser in program.ts), or commander's own choices.
+// (src/cli/values.ts), or commander's own choices.
 export function choicesOf(o: { argChoices?: string[]; parseArg?: unknown }): string[] | undefined {
   const carried = (o.parseArg as { values?: readonly string[] } | undefined)?.values;
   if (carried?.length) return [...carried];
   return o.argChoices?.length ? o.argChoices : undefined;
 }
 
-type Pick = (kb: Kb) => Entity[];
-const ofTypes =
-  (types: readonly string[]): Pick =>
-  (kb) =>
-    kb.entities.filter((e) => types.includes(e.type));
-// Who has said something: the only names --by and --speaker can match anything for.
-const speakers =
-  (kinds?: string[]): Pick =>
-  (kb) => {
+// The entities a value of this type can name. A speaker must have said something (of these
+// kinds): the only names --by and --speaker can match anything for.
+function entitiesFor(type: Extract<ValueType, { entity: unknown }>, kb: Kb): Entity[] {
+  const { entity: types, speaker } = type;
+  let pool = types === 'any' ? kb.entities : kb.entities.filter((e) => types.includes(e.type));
+  if (speaker) {
+    const kinds = speaker === true ? undefined : speaker;
     const ids = new Set(kb.claims.filter((c) => c.by && (!kinds || kinds.includes(c.kind))).map((c) => c.by!));
-    return kb.entities.filter((e) => ids.has(e.id) && SPEAKER_TYPES.includes(e.type));
-  };
+    pool = pool.filter((e) => ids.has(e.id));
+  }
+  return pool;
+}
 
-const ENTITY_FLAGS: Record<string, Pick> = {
-  '--segment': ofTypes(['segment']),
-  '--maker': ofTypes(ORG_TYPES),
-  '--org': ofTypes(ORG_TYPES),
-  '--about': (kb) => kb.entities,
-  '--by': speakers(),
-  '--speaker': speakers(['quote']),
-};
-const PATH_FLAGS: Record<string, Directive> = { '--kb': 'dirs', '--out': 'files' };
-// A command's first argument, where its values come from elsewhere than its parser.
-type Values = (word: string, kb: () => Promise<Kb>, program: Command) => Promise<Candidate[]>;
-const FIRST_ARGS: Record<string, Values> = {
-  show: async (word, kb) => entityCandidates((await kb()).entities, word),
-  // `help COMMAND`: the commands there are, but help itself.
-  help: async (word, _kb, program) =>
-    starting(
-      word,
-      commandCandidates(program).filter((c) => c.value !== 'help'),
-    ),
-  // The names live beside the schemas, in a lazy bundle with zod in it: that is loaded (a
-  // tenth of a second or two) only at this one place, never for another completion.
-  schema: async (word) =>
-    starting(
-      word,
-      (await import('../commands/schema.js')).SCHEMA_NAMES.map((value) => ({ value })),
-    ),
-};
+// What a value of the declared type may be: a path the shell completes, names from the KB, units.
+async function typedCandidates(type: ValueType | undefined, word: string, kb: () => Promise<Kb>): Promise<Completion> {
+  if (type === 'file' || type === 'dir') return { candidates: [], directive: type === 'file' ? 'files' : 'dirs' };
+  if (type === 'unit') return { candidates: starting(word, units(await kb())) };
+  if (typeof type === 'object' && 'entity' in type)
+    return { candidates: entityCandidates(entitiesFor(type, await kb()), word) };
+  return { candidates: [] };
+}
 
 const units = (kb: Kb): Candidate[] => [...unitsOf(kb)].sort().map((value) => ({ value }));
 
@@ -185,8 +166,6 @@ function flagCandidates(program: Command, cmd: Command): Candidate[] {
 }
 
 async function valueCandidates(o: Option, word: string, kb: () => Promise<Kb>): Promise<Completion> {
-  const flag = flagOf(o);
-  if (PATH_FLAGS[flag]) return { candidates: [], directive: PATH_FLAGS[flag] };
   const choices = choicesOf(o);
   if (choices)
     return {
@@ -195,9 +174,7 @@ async function valueCandidates(o: Option, word: string, kb: () => Promise<Kb>): 
         choices.map((value) => ({ value })),
       ),
     };
-  if (ENTITY_FLAGS[flag]) return { candidates: entityCandidates(ENTITY_FLAGS[flag](await kb()), word) };
-  if (flag === '--unit') return { candidates: starting(word, units(await kb())) };
-  return { candidates: [] };
+  return typedCandidates(typeOf(o), word, kb);
 }
 
 // words: what follows `aigc` on the line, the word being completed last (empty after a space).
@@ -225,6 +202,10 @@ export async function complete(program: Command, words: string[], kb: () => Prom
         choices.map((value) => ({ value })),
       ),
     };
-  const values = line.operands === 0 ? FIRST_ARGS[cmd.name()] : undefined;
-  return { candidates: values ? await values(word, kb, program) : [] };
+  // `help TOPIC`: the commands there are, but help itself, and the topics.
+  if (cmd.name() === 'help') {
+    const topics = Object.keys(TOPICS).map((value) => ({ value }));
+    return { candidates: starting(word, [...commandCandidates(program).filter((c) => c.value !== 'help'), ...topics]) };
+  }
+  return typedCandidates(typeOf(arg), word, kb);
 }

@@ -1,7 +1,9 @@
 // The KB as a graph: every entity a node; an edge for each relation, each segment membership,
 // and each speaker-subject pair of quotes. Nodes and edges are sorted, so a rendered file
 // diffs cleanly when the KB changes.
+import type { GraphJson } from '../output/shapes.js';
 import type { Kb } from '../query/kb.js';
+import { compareText } from '../text/words.js';
 
 // `makes` runs from the maker to the product (the inverse of the stored `maker`), so that every
 // edge reads the way the landscape is described: people to organisations, makers to products,
@@ -18,24 +20,12 @@ export const EDGE_KINDS = [
 ] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 
-export interface GraphNode {
-  id: string;
-  name: string;
-  type: string;
-}
-
-export interface GraphEdge {
-  from: string;
-  to: string;
-  kind: EdgeKind;
-  role: string | null; // works_at: the role(s), joined
-  weight: number; // spoke_about: how many quotes; otherwise 1
-}
-
-export interface Graph {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
+// The graph's shape is the JSON of `aigc graph --format json` (src/output/shapes.ts): nodes by
+// id, name and type; edges from, to, kind, role (works_at: the roles, joined) and weight
+// (spoke_about: how many quotes; otherwise 1).
+export type Graph = GraphJson;
+export type GraphNode = Graph['nodes'][number];
+export type GraphEdge = Graph['edges'][number];
 
 export function buildGraph(kb: Kb): Graph {
   const nodes = kb.entities.map((e) => ({ id: e.id, name: e.name, type: e.type }));
@@ -92,11 +82,11 @@ export function around(g: Graph, id: string, depth: number): Graph {
   };
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 function sorted(g: Graph): Graph {
   return {
-    nodes: [...g.nodes].sort((a, b) => byText(a.id, b.id)),
-    edges: [...g.edges].sort((a, b) => byText(a.from, b.from) || byText(a.to, b.to) || byText(a.kind, b.kind)),
+    nodes: [...g.nodes].sort((a, b) => compareText(a.id, b.id)),
+    edges: [...g.edges].sort(
+      (a, b) => compareText(a.from, b.from) || compareText(a.to, b.to) || compareText(a.kind, b.kind),
+    ),
   };
 }

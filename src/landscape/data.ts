@@ -1,13 +1,15 @@
-// What the landscape page shows, as plain data: the segments, each with its organisations and
-// products, and one card per organisation or product with its names and the quotes and figures
-// that concern it. The page embeds this as JSON; nothing here knows about HTML.
+// What the landscape page shows, as plain data: the groups (Platforms, the segments, Other), each
+// with its organisations and products, and one card per organisation or product with its names
+// and the quotes and figures that concern it. Which card goes in which group is place.ts. The
+// page embeds this as JSON; nothing here knows about HTML.
 import type { Kb } from '../query/kb.js';
 import { ORG_TYPES } from '../model.js';
 import type { Claim, Entity } from '../load/schema.js';
 import { cell } from '../output/cell.js';
+import { counted } from '../text/words.js';
+import { memberships, OTHER, PLATFORMS, placements, rosters } from './place.js';
 
-// Not a slug, so no segment of a KB can take this id.
-export const OTHER = '_other';
+export { OTHER, PLATFORMS };
 const HAN = /\p{Script=Han}/u;
 // Only these are made links: a KB may hold any URL the schema accepts, javascript: included.
 const WEB = /^https?:\/\//i;
@@ -21,9 +23,11 @@ export interface Group {
   id: string;
   name: string;
   description: string | null;
-  other: boolean; // the group of cards in no segment
+  kind: 'platforms' | 'segment' | 'other';
+  cites: Quote[]; // of Platforms: the statements that name its companies
   organisations: string[]; // card ids, by name
   products: string[];
+  via: Record<string, Named[]>; // a card shown here through others (Baidu via Baidu Wenxin); members are absent
 }
 
 export interface Quote {
@@ -60,7 +64,7 @@ export interface Card {
   makers: Named[]; // of a product
   products: Named[]; // an organisation makes
   people: { name: string; role: string | null }[];
-  segments: string[]; // group ids
+  segments: string[]; // the segments the KB places it in
   quotes: Quote[];
   figures: Figure[];
 }
@@ -81,39 +85,45 @@ export interface LandscapeData {
 }
 
 export const isCardType = (type: string) => type === 'product' || ORG_TYPES.includes(type);
-const byName = (a: Entity, b: Entity) =>
+const byName = (a: Named, b: Named) =>
   a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id);
+
+const DESCRIPTION: Record<string, string> = {
+  [PLATFORMS]:
+    'The big companies the article names together, and what the knowledge base says they make or own. A company is also shown under the segments its products are listed in.',
+  [OTHER]: 'Organisations and products in no segment, and in no group above.',
+};
 
 export function landscapeData(kb: Kb): LandscapeData {
   const entities = kb.entities.filter((e) => isCardType(e.type));
-  const segments = kb.entities.filter((e) => e.type === 'segment');
-  const segmentIds = new Set(segments.map((s) => s.id));
-  const group = (id: string, name: string, description: string | null, members: Entity[]): Group => {
-    const sorted = [...members].sort(byName);
-    return {
+  const segmentIds = new Set(kb.entities.filter((e) => e.type === 'segment').map((s) => s.id));
+  const named = (id: string): Named => ({ id, name: kb.entity(id)?.name ?? id });
+  const groups: Group[] = [];
+  for (const [id, placed] of placements(kb, (e) => isCardType(e.type))) {
+    const s = kb.entity(id);
+    const kind = id === PLATFORMS ? 'platforms' : id === OTHER ? 'other' : 'segment';
+    const sorted = [...placed.keys()].map((m) => kb.entity(m)!).sort(byName);
+    const via: Record<string, Named[]> = {};
+    for (const [m, through] of placed) if (through.size) via[m] = [...through].map(named).sort(byName);
+    groups.push({
       id,
-      name,
-      description,
-      other: id === OTHER,
+      name: kind === 'segment' ? s!.name : kind === 'platforms' ? 'Platforms' : 'Other',
+      description: kind === 'segment' ? (s!.description ?? null) : DESCRIPTION[id],
+      kind,
+      cites: kind === 'platforms' ? rosters(kb).map((c) => quoteOf(kb, c)) : [],
       organisations: sorted.filter((e) => e.type !== 'product').map((e) => e.id),
       products: sorted.filter((e) => e.type === 'product').map((e) => e.id),
-    };
-  };
-  const groups = segments.map((s) =>
-    group(
-      s.id,
-      s.name,
-      s.description ?? null,
-      kb.segmentMembers(s.id).filter((e) => isCardType(e.type)),
-    ),
-  );
-  const unplaced = entities.filter((e) => !e.segments.some((s) => segmentIds.has(s)));
-  if (unplaced.length)
-    groups.push(group(OTHER, 'Other', 'Organisations and products the knowledge base places in no segment.', unplaced));
+      via,
+    });
+  }
 
   const cards: Record<string, Card> = {};
   for (const e of entities) cards[e.id] = cardOf(kb, e, segmentIds);
-  const used = new Set(Object.values(cards).flatMap((c) => [...c.quotes, ...c.figures].map((q) => q.source)));
+  const cited = [
+    ...Object.values(cards).flatMap((c) => [...c.quotes, ...c.figures]),
+    ...groups.flatMap((g) => g.cites),
+  ];
+  const used = new Set(cited.map((q) => q.source));
   const sources: Record<string, SourceInfo> = {};
   for (const s of kb.sources) {
     if (used.has(s.id))
@@ -131,7 +141,7 @@ export function landscapeData(kb: Kb): LandscapeData {
     cards,
     sources,
     counts: {
-      segments: segments.length,
+      segments: segmentIds.size,
       cards: groups.reduce((n, g) => n + g.organisations.length + g.products.length, 0),
       entities: entities.length,
       quotes: [...claims.values()].filter((q) => !('value' in q)).length,
@@ -140,11 +150,22 @@ export function landscapeData(kb: Kb): LandscapeData {
   };
 }
 
+// The one-line summary `aigc landscape` prints: "Platforms, 7 segments and Other, 84 cards of 71
+// organisations and products".
+export function landscapeSummary(d: LandscapeData): string {
+  const c = d.counts;
+  const has = (kind: Group['kind']) => d.groups.some((g) => g.kind === kind);
+  const parts = [has('platforms') && 'Platforms', counted(c.segments, 'segment'), has('other') && 'Other'].filter(
+    (p): p is string => Boolean(p),
+  );
+  const groups = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0];
+  return `${groups}, ${counted(c.cards, 'card')} of ${counted(c.entities, 'organisation or product', 'organisations and products')}`;
+}
+
 function cardOf(kb: Kb, e: Entity, segmentIds: Set<string>): Card {
   const rels = kb.relations(e.id);
   const named = (kind: string) =>
     rels.filter((r) => r.kind === kind).map((r) => ({ id: r.other.id, name: r.other.name }));
-  const segments = e.segments.filter((s) => segmentIds.has(s));
   // The claims about it, and those it made itself (an analyst firm's forecast), once each.
   const claims = [...new Set([...kb.claimsAbout(e.id), ...kb.claimsBy(e.id)])].sort(
     (a, b) => a.source.localeCompare(b.source) || a.paragraph - b.paragraph,
@@ -159,7 +180,7 @@ function cardOf(kb: Kb, e: Entity, segmentIds: Set<string>): Card {
     makers: named('maker'),
     products: named('makes'),
     people: rels.filter((r) => r.kind === 'employs').map((r) => ({ name: r.other.name, role: r.role ?? null })),
-    segments: segments.length ? segments : [OTHER],
+    segments: memberships(e).filter((s) => segmentIds.has(s)),
     quotes: claims.filter((c) => c.kind === 'quote').map((c) => quoteOf(kb, c)),
     figures: claims.filter((c) => c.kind === 'figure').map((c) => figureOf(kb, c)),
   };

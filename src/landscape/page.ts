@@ -2,6 +2,7 @@
 // inline, and a Content-Security-Policy that admits only those exact inline blocks (by hash)
 // forbids every fetch, so opening the page never touches the network.
 import { createHash } from 'node:crypto';
+import { counted as n } from '../text/words.js';
 import type { LandscapeData } from './data.js';
 import { SCRIPT } from './script.js';
 import { STYLE } from './style.js';
@@ -37,10 +38,11 @@ export function landscapePage(data: LandscapeData): string {
     <div>
       <h1>China's generative-AI landscape</h1>
       <p class="sub" data-testid="summary">${summary(data)} Click a card for its quotes and figures, each with its source and paragraph.</p>
+      <p id="fontnote" class="fontnote" data-testid="fontnote" hidden>Chinese names show as boxes: this computer has no font for Chinese characters. Install one, such as <code>fonts-noto-cjk</code> (Debian, Ubuntu), <code>google-noto-sans-cjk-fonts</code> (Fedora) or <code>noto-fonts-cjk</code> (Arch), then reopen the page.</p>
     </div>
     <div class="tools">
       <input id="search" class="search" type="search" data-testid="search" autocomplete="off" spellcheck="false"
-        placeholder="Filter by name, alias, 中文名 or description" title="Filter the cards (press / to come here)" aria-label="Filter the cards">
+        placeholder="Filter: name, alias, 中文名…" title="Filter the cards (press / to come here)" aria-label="Filter the cards">
       <span id="count" class="count" data-testid="count" role="status" aria-live="polite"></span>
     </div>
   </div>
@@ -61,6 +63,5 @@ export function landscapePage(data: LandscapeData): string {
 // Counts only: numbers are safe in markup, and the names stay in the JSON.
 function summary(d: LandscapeData): string {
   const c = d.counts;
-  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
   return `${n(c.entities, 'organisation or product', 'organisations and products')} in ${n(c.segments, 'segment', 'segments')}; ${n(c.quotes, 'quote', 'quotes')} and ${n(c.figures, 'figure', 'figures')} from ${n(Object.keys(d.sources).length, 'source', 'sources')}.`;
 }

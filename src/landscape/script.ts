@@ -2,6 +2,8 @@
 // cards, the filter and the detail dialog. Every string from the knowledge base goes into the
 // page as a text node or an attribute value, never as markup, so a name holding `<script>`
 // shows as those characters. Plain JavaScript in a string: it runs in the browser, not Node.
+import { FOLD_SOURCE } from '../text/normalize.js';
+
 export const SCRIPT = String.raw`
 (function () {
   'use strict';
@@ -20,10 +22,8 @@ export const SCRIPT = String.raw`
   }
   function plural(n, one, many) { return n + ' ' + (n === 1 ? one : many); }
 
-  // The CLI's name folding (src/text/normalize.ts): case, width and accents do not matter.
-  function fold(s) {
-    return s.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/[\s\u3000]+/g, ' ').trim();
-  }
+  // The CLI's own name folding (src/text/normalize.ts): case, width and accents do not matter.
+  function fold(s) { return ${FOLD_SOURCE}; }
   var haystack = {};
   Object.keys(data.cards).forEach(function (id) {
     var c = data.cards[id];
@@ -34,15 +34,33 @@ export const SCRIPT = String.raw`
     return true;
   }
 
+  // Where no font on the machine has Chinese characters they draw as boxes: a Han glyph is
+  // exactly one em wide in every CJK font, and a box is not. Then the avatars take the Latin
+  // initial, and the page says which font to install.
+  var hanFont = (function () {
+    var ctx = document.createElement('canvas').getContext('2d');
+    if (!ctx) return true;
+    ctx.font = '40px ' + getComputedStyle(document.body).fontFamily;
+    return ['\u4e2d', '\u6587', '\u767e'].every(function (ch) { return Math.abs(ctx.measureText(ch).width - 40) < 0.5; });
+  })();
+  var HAN = /\p{Script=Han}/u;
+  if (!hanFont && Object.keys(data.cards).some(function (id) { return data.cards[id].zh.length; })) document.getElementById('fontnote').hidden = false;
+
   function mark(c) {
-    var first = c.zh.length ? Array.from(c.zh[0])[0] : (c.name.match(/[\p{L}\p{N}]/u) || ['?'])[0].toUpperCase();
-    return el('span', { class: 'mark', 'aria-hidden': 'true' }, first);
+    var initial = (c.name.match(/[\p{L}\p{N}]/u) || ['?'])[0].toUpperCase();
+    var first = hanFont && c.zh.length ? Array.from(c.zh[0])[0] : initial;
+    if (!hanFont && HAN.test(first)) first = '?';
+    return el('span', { class: 'mark', 'aria-hidden': 'true', lang: HAN.test(first) ? 'zh' : null }, first);
   }
   function meta(c) {
     if (c.type === 'product') return c.makers.length ? 'product · ' + c.makers.map(function (m) { return m.name; }).join(', ') : 'product';
     return c.products.length ? c.type + ' · ' + plural(c.products.length, 'product', 'products') : c.type;
   }
-  function cardButton(c) {
+  function names(list) { return list.map(function (x) { return x.name; }).join(', '); }
+  // Own keys only: a card id may be "constructor", which every object answers to.
+  function viaOf(g, id) { return Object.prototype.hasOwnProperty.call(g.via, id) ? g.via[id] : null; }
+  function cardButton(c, g) {
+    var via = viaOf(g, c.id);
     var badges = el('span', { class: 'badges' },
       c.quotes.length ? el('span', { class: 'badge' }, plural(c.quotes.length, 'quote', 'quotes')) : null,
       c.figures.length ? el('span', { class: 'badge fig' }, plural(c.figures.length, 'figure', 'figures')) : null);
@@ -51,6 +69,7 @@ export const SCRIPT = String.raw`
       el('span', { class: 'card-name', 'data-testid': 'card-name' }, c.name),
       c.zh.length ? el('span', { class: 'card-zh', lang: 'zh' }, c.zh.join(' · ')) : null,
       el('span', { class: 'card-meta' }, meta(c)),
+      via ? el('span', { class: 'card-via', 'data-testid': 'card-via', title: 'Shown here through ' + names(via) + (g.kind === 'segment' ? ', which the knowledge base lists in this segment' : '') }, 'via ' + names(via)) : null,
       badges.childNodes.length ? badges : null);
     b.addEventListener('click', function () { open(c.id, b); });
     return b;
@@ -59,50 +78,59 @@ export const SCRIPT = String.raw`
   var main = document.getElementById('groups');
   var nav = document.getElementById('nav');
   var sections = [];
-  data.groups.forEach(function (g, i) {
-    var colour = g.other ? '#5b6b82' : PALETTE[i % PALETTE.length];
+  var nth = 0;
+  data.groups.forEach(function (g) {
+    var colour = g.kind === 'segment' ? PALETTE[nth++ % PALETTE.length] : g.kind === 'platforms' ? '#b8432f' : '#5b6b82';
     var n = g.organisations.length + g.products.length;
+    var head = el('span', { class: 'n', 'data-testid': 'segment-count' });
     var section = el('section', { class: 'group', id: 'group-' + g.id, 'data-testid': 'segment', 'data-id': g.id, 'aria-label': g.name },
-      el('div', { class: 'group-head' }, el('h2', { 'data-testid': 'segment-name' }, g.name), el('span', { class: 'n' }, plural(n, 'card', 'cards'))),
+      el('div', { class: 'group-head' }, el('h2', { 'data-testid': 'segment-name' }, g.name), head),
       g.description ? el('p', { class: 'group-desc' }, g.description) : null);
+    g.cites.forEach(function (q) {
+      section.appendChild(el('figure', { class: 'group-cite', 'data-testid': 'group-cite' },
+        el('blockquote', { class: 'quote-text' }, q.text), el('figcaption', { class: 'cite' }, cite(q.source, q.paragraph))));
+    });
     section.style.setProperty('--accent', colour);
     var subs = [];
     [['Organisations', g.organisations], ['Products', g.products]].forEach(function (part) {
       if (!part[1].length) return;
       var grid = el('div', { class: 'grid' });
-      part[1].forEach(function (id) { grid.appendChild(cardButton(data.cards[id])); });
+      part[1].forEach(function (id) { grid.appendChild(cardButton(data.cards[id], g)); });
       var sub = el('div', { class: 'sub' }, el('h3', { class: 'sub-head' }, part[0]), grid);
       section.appendChild(sub);
       subs.push(sub);
     });
     main.appendChild(section);
-    var chip = el('a', { class: 'chip', href: '#group-' + g.id }, g.name, el('span', { class: 'n' }, String(n)));
+    var chipCount = el('span', { class: 'n', 'data-testid': 'chip-count' });
+    var chip = el('a', { class: 'chip', href: '#group-' + g.id, 'data-testid': 'chip', 'data-id': g.id }, g.name, chipCount);
     chip.style.setProperty('--accent', colour);
     nav.appendChild(chip);
-    sections.push({ section: section, subs: subs, chip: chip });
+    sections.push({ section: section, subs: subs, chip: chip, chipCount: chipCount, head: head, total: n });
   });
 
   var total = Object.keys(data.cards).length;
   var search = document.getElementById('search');
   var count = document.getElementById('count');
   var empty = document.getElementById('empty');
+  // Every count on the page follows the filter: the chips, the section heads and the counter.
   function filter() {
     var terms = fold(search.value).split(' ').filter(Boolean);
     var shown = {};
     sections.forEach(function (s) {
-      var any = false;
+      var here = 0;
       s.subs.forEach(function (sub) {
         var subAny = false;
         sub.querySelectorAll('.card').forEach(function (card) {
           var ok = matches(card.getAttribute('data-id'), terms);
           card.hidden = !ok;
-          if (ok) { subAny = true; shown[card.getAttribute('data-id')] = true; }
+          if (ok) { subAny = true; here++; shown[card.getAttribute('data-id')] = true; }
         });
         sub.hidden = !subAny;
-        any = any || subAny;
       });
-      s.section.hidden = !any;
-      s.chip.hidden = !any;
+      s.section.hidden = !here;
+      s.chip.hidden = !here;
+      s.chipCount.textContent = String(here);
+      s.head.textContent = terms.length ? here + ' of ' + plural(s.total, 'card', 'cards') : plural(s.total, 'card', 'cards');
     });
     var n = Object.keys(shown).length;
     count.textContent = terms.length ? n + ' of ' + total + ' shown' : plural(total, 'organisation or product', 'organisations and products');
@@ -117,21 +145,21 @@ export const SCRIPT = String.raw`
     if (e.key === '/' && document.activeElement !== search && !dialog.open) { e.preventDefault(); search.focus(); }
   });
 
-  var dialog = document.getElementById('panel');
-  var body = document.getElementById('panel-body');
-  var opener = null;
   function cite(sourceId, paragraph) {
     var s = data.sources[sourceId];
     var title = s ? s.title : sourceId;
     var titleNode = s && s.url ? el('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, el('cite', null, title)) : el('cite', null, title);
     return el('span', { 'data-testid': 'source' }, titleNode, ', \u00b6' + paragraph);
   }
+
+  var dialog = document.getElementById('panel');
+  var body = document.getElementById('panel-body');
+  var opener = null;
   function fact(dl, term, value) {
     if (!value) return;
     dl.appendChild(el('dt', null, term));
     dl.appendChild(el('dd', null, value));
   }
-  function names(list) { return list.map(function (x) { return x.name; }).join(', '); }
   function open(id, from) {
     var c = data.cards[id];
     opener = from || null;
@@ -147,6 +175,10 @@ export const SCRIPT = String.raw`
       var grp = data.groups.filter(function (x) { return x.id === g; })[0];
       return grp ? grp.name : g;
     }).join(', '));
+    // Where else the page shows it, and through what: Platforms, or a segment through a product.
+    fact(facts, 'Also shown in', data.groups.filter(function (g) {
+      return g.kind === 'platforms' ? g.organisations.concat(g.products).indexOf(c.id) >= 0 : !!viaOf(g, c.id);
+    }).map(function (g) { return viaOf(g, c.id) ? g.name + ' (via ' + names(viaOf(g, c.id)) + ')' : g.name; }).join('; '));
     body.appendChild(el('header', { class: 'panel-head' },
       el('div', null,
         el('h2', { id: 'panel-name', 'data-testid': 'panel-name' }, c.name),

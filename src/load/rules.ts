@@ -11,7 +11,7 @@ export interface FileProblem extends PathProblem {
   first?: { file: number; path: Path; key?: string }; // the earlier definition a duplicate clashes with
 }
 
-interface Ctx {
+interface RuleContext {
   files: FileRecords[];
   ids: Map<string, { file: number; section: Section; index: number; type: string }>;
   push(file: number, path: Path, message: string, key?: string, first?: FileProblem['first']): void;
@@ -19,23 +19,24 @@ interface Ctx {
 
 export function checkRules(files: FileRecords[]): FileProblem[] {
   const problems: FileProblem[] = [];
-  const ctx: Ctx = {
+  const ctx: RuleContext = {
     files,
     ids: new Map(),
     push: (file, path, message, key, first) => problems.push({ file, path, key, message, severity: 'error', first }),
   };
   uniqueIds(ctx);
   references(ctx);
+  paragraphsExist(ctx);
   uniqueNames(ctx);
   return problems;
 }
 
-function each<T>(ctx: Ctx, section: Section, fn: (rec: T, file: number, index: number) => void) {
+function each<T>(ctx: RuleContext, section: Section, fn: (rec: T, file: number, index: number) => void) {
   ctx.files.forEach((f, file) => (f[section] as T[]).forEach((rec, index) => fn(rec, file, index)));
 }
 
 // One id space for sources, entities and claims, so a reference is never ambiguous.
-function uniqueIds(ctx: Ctx) {
+function uniqueIds(ctx: RuleContext) {
   for (const section of SECTION_NAMES) {
     each<Source | Entity | Claim>(ctx, section, (rec, file, index) => {
       const first = ctx.ids.get(rec.id);
@@ -54,7 +55,7 @@ function uniqueIds(ctx: Ctx) {
   }
 }
 
-function references(ctx: Ctx) {
+function references(ctx: RuleContext) {
   const ofKind = (want: (t: string) => boolean) => [...ctx.ids].filter(([, v]) => want(v.type)).map(([k]) => k);
   const check = (file: number, path: Path, ref: string, want: (t: string) => boolean, noun: string) => {
     const hit = ctx.ids.get(ref);
@@ -73,6 +74,9 @@ function references(ctx: Ctx) {
     });
     e.sources.forEach((s, j) => check(file, ['entities', i, 'sources', j], s, isSource, 'source'));
   });
+  each<Source>(ctx, 'sources', (s, file, i) => {
+    if (s.author !== undefined) check(file, ['sources', i, 'author'], s.author, isSpeaker, 'person or organisation');
+  });
   each<Claim>(ctx, 'claims', (c, file, i) => {
     c.about.forEach((a, j) => check(file, ['claims', i, 'about', j], a, isEntity, 'entity'));
     if (c.by !== null) check(file, ['claims', i, 'by'], c.by, isSpeaker, 'speaker');
@@ -80,8 +84,26 @@ function references(ctx: Ctx) {
   });
 }
 
+// A source that records its text's fingerprint says how many paragraphs it has: a locator past
+// the end is wrong whether or not a copy of the text is at hand.
+function paragraphsExist(ctx: RuleContext) {
+  const count = new Map<string, number>();
+  each<Source>(ctx, 'sources', (s) => {
+    if (s.text) count.set(s.id, s.text.paragraphs);
+  });
+  each<Claim>(ctx, 'claims', (c, file, i) => {
+    const n = count.get(c.source);
+    if (n !== undefined && c.paragraph > n)
+      ctx.push(
+        file,
+        ['claims', i, 'paragraph'],
+        `paragraph ${c.paragraph} does not exist: \`${c.source}\` has ${n} paragraphs`,
+      );
+  });
+}
+
 // A name or alias leads to one entity only, so that every name a user types resolves.
-function uniqueNames(ctx: Ctx) {
+function uniqueNames(ctx: RuleContext) {
   const owner = new Map<string, string>();
   each<Entity>(ctx, 'entities', (e, file, i) => {
     const mine = new Set<string>();

@@ -3,11 +3,12 @@
 // normalised words, sorted (so a prefix is a range found by binary search), each with the
 // documents that hold it. A search then looks words up instead of re-reading and
 // re-normalising every record.
+import type { ClaimKind, EntityType } from '../model.js';
 import { tokens } from '../text/normalize.js';
 import type { Claim, Entity, Source } from './schema.js';
 
 export interface Doc {
-  type: string; // an entity type, a claim kind, or "source"
+  type: EntityType | ClaimKind | 'source';
   id: string;
   name: string; // what the hit is called: a name, a title, a claim's text
   fields: Record<string, string[]>;
@@ -25,15 +26,20 @@ export function documents(kb: { entities: Entity[]; claims: Claim[]; sources: So
       type: e.type,
       id: e.id,
       name: e.name,
-      fields: { name: [e.name], aliases: e.aliases, description: e.description ? [e.description] : [] },
+      fields: {
+        name: [e.name],
+        aliases: e.aliases,
+        description: e.description ? [e.description] : [],
+        note: e.note ? [e.note] : [],
+      },
     })),
     ...kb.claims.map((c) => ({
       type: c.kind,
       id: c.id,
       name: c.text,
-      fields: { text: [c.text], measures: c.measures ? [c.measures] : [] },
+      fields: { text: [c.text], measures: c.measures ? [c.measures] : [], note: c.note ? [c.note] : [] },
     })),
-    ...kb.sources.map((s) => ({ type: 'source', id: s.id, name: s.title, fields: { title: [s.title] } })),
+    ...kb.sources.map((s) => ({ type: 'source' as const, id: s.id, name: s.title, fields: { title: [s.title] } })),
   ];
 }
 

@@ -31,6 +31,7 @@ const SCHEME = new Set<unknown>(PARAGRAPH_SCHEMES);
 const ENTITY_TYPE = new Set<unknown>(ENTITY_TYPES);
 const RELATION_KIND = new Set<unknown>(RELATION_KINDS);
 const CLAIM_KIND = new Set<unknown>(CLAIM_KINDS);
+const DOC_TYPE = new Set<unknown>([...ENTITY_TYPES, ...CLAIM_KINDS, 'source']);
 
 // The fields each check knows, for the test that holds them to the schema.
 export const FIELDS = {
@@ -39,17 +40,32 @@ export const FIELDS = {
     'kind',
     'title',
     'publisher',
+    'column',
+    'author',
     'published',
     'published_inferred',
+    'updated',
     'url',
     'language',
     'translated_from',
+    'machine_translated',
     'paragraphs',
+    'text',
     'note',
   ],
   entities: ['id', 'type', 'name', 'aliases', 'description', 'segments', 'relations', 'sources', 'note'],
   claims: ['id', 'kind', 'about', 'by', 'text', 'value', 'measures', 'when', 'source', 'paragraph', 'note'],
 };
+
+const SHA256 = /^[0-9a-f]{64}$/;
+const positive = (v: unknown) => Number.isSafeInteger(v) && (v as number) > 0;
+
+// A text's fingerprint: a positive count, and a hash of the form src/texts/store.ts names a file by.
+function isFingerprint(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  const { sha256, paragraphs } = v;
+  return typeof sha256 === 'string' && SHA256.test(sha256) && positive(paragraphs) && only(v, 2);
+}
 
 function isSource(v: unknown): boolean {
   if (!isObject(v)) return false;
@@ -58,12 +74,17 @@ function isSource(v: unknown): boolean {
     kind,
     title,
     publisher,
+    column,
+    author,
     published,
     published_inferred,
+    updated,
     url,
     language,
     translated_from,
+    machine_translated,
     paragraphs,
+    text,
     note,
   } = v;
   return (
@@ -71,14 +92,19 @@ function isSource(v: unknown): boolean {
     SOURCE_KIND.has(kind) &&
     typeof title === 'string' &&
     typeof publisher === 'string' &&
+    optStr(column) &&
+    optStr(author) &&
     typeof published === 'string' &&
     typeof published_inferred === 'boolean' &&
+    optStr(updated) &&
     optStr(url) &&
     typeof language === 'string' &&
     optStr(translated_from) &&
+    typeof machine_translated === 'boolean' &&
     SCHEME.has(paragraphs) &&
+    (text === undefined || isFingerprint(text)) &&
     optStr(note) &&
-    only(v, 8 + has(url) + has(translated_from) + has(note))
+    only(v, 9 + has(column) + has(author) + has(updated) + has(url) + has(translated_from) + has(text) + has(note))
   );
 }
 
@@ -149,8 +175,7 @@ function isClaim(v: unknown): boolean {
     optStr(measures) &&
     (when === undefined || isWhen(when)) &&
     typeof source === 'string' &&
-    Number.isSafeInteger(paragraph) &&
-    (paragraph as number) > 0 &&
+    positive(paragraph) &&
     optStr(note) &&
     only(v, 7 + has(value) + has(measures) + has(when) + has(note))
   );
@@ -165,8 +190,7 @@ export function isSearchPart(v: unknown): v is SearchPart {
     return false;
   if (p.words.length !== p.postings.length || !strings(p.words)) return false;
   for (const d of p.docs) {
-    if (!isObject(d) || typeof d.type !== 'string' || typeof d.id !== 'string' || typeof d.name !== 'string')
-      return false;
+    if (!isObject(d) || !DOC_TYPE.has(d.type) || typeof d.id !== 'string' || typeof d.name !== 'string') return false;
     if (!isObject(d.fields)) return false;
     for (const k in d.fields) if (!strings(d.fields[k])) return false;
   }

@@ -9,7 +9,7 @@ export function cell(v: unknown, grouped = true): string {
       .filter(Boolean)
       .join(', ');
   if (typeof v === 'number') return formatNumber(v);
-  if (typeof v !== 'object') return String(v).replace(/[\t\r\n]+/g, ' ');
+  if (typeof v !== 'object') return String(v);
   const o = v as Record<string, unknown>;
   if ('amount' in o) return withUnit(formatNumber(o.amount as number), o.unit);
   if ('min' in o && 'max' in o)
@@ -23,18 +23,30 @@ export function cell(v: unknown, grouped = true): string {
 
 const withUnit = (n: string, unit: unknown) => (unit ? `${n} ${unit}` : n);
 
+// One formatter for every cell: toLocaleString builds a new one on each call.
+let groups: Intl.NumberFormat | undefined;
 function grouping(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString('en-US') : String(n);
+  if (!Number.isInteger(n)) return String(n);
+  groups ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+  return groups.format(n);
 }
 
-// The value at a dotted path: "by.name", "value.amount".
-export function pick(row: object, path: string): unknown {
+// A reference ({id, name}) made whole: the record it names, for a field the reference lacks.
+export type Expand = (ref: { id: string }) => object | undefined;
+
+// The value at a dotted path: "by.name", "value.amount"; through a list, each element's; with
+// `expand`, a field a reference lacks is read from the record it names ("about.aliases").
+export function pick(row: object, path: string, expand?: Expand): unknown {
+  const step = (x: unknown, p: string): unknown => {
+    if (x === null || typeof x !== 'object') return undefined;
+    const o = x as Record<string, unknown>;
+    if (!(p in o) && expand && typeof o.id === 'string') return (expand({ id: o.id }) as Record<string, unknown>)?.[p];
+    return o[p];
+  };
   let v: unknown = row;
   for (const p of path.split('.')) {
     if (v === null || typeof v !== 'object') return undefined;
-    v = Array.isArray(v)
-      ? v.map((x) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[p] : undefined))
-      : (v as Record<string, unknown>)[p];
+    v = Array.isArray(v) ? v.map((x) => step(x, p)) : step(v, p);
   }
   return v;
 }

@@ -3,6 +3,7 @@
 import { UsageError } from '../errors.js';
 import { didYouMean, shown } from '../text/suggest.js';
 import { pick } from './cell.js';
+import { compareText } from '../text/words.js';
 
 // Where a facet's values come from: a dotted path into the row (a list counts each element;
 // a reference counts by its id), or a function of the row for a value no field holds.
@@ -62,7 +63,7 @@ export function countFacet(rows: object[], key: FacetKey): FacetCount[] {
     (a, b) =>
       Number(a.value === null) - Number(b.value === null) ||
       b.count - a.count ||
-      compare(String(a.value), String(b.value)),
+      compareText(String(a.value), String(b.value)),
   );
 }
 
@@ -77,5 +78,3 @@ function valuesOf(v: unknown): { value: FacetValue; name: string }[] {
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return [{ value: v, name: String(v) }];
   return [];
 }
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

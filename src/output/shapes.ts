@@ -1,11 +1,13 @@
 // The documented shape of each command's JSON output: one row of a list command (or the card of
-// `show`), as zod schemas. Only `aigc schema` and the tests import this: the query path never
-// loads zod, so these are written from what the commands emit (src/query/views.ts and
-// src/commands/*.ts), and a test holds every command's output to them.
+// `show`), as zod schemas. This is the one definition: the view builders (src/query/views.ts,
+// src/commands/*.ts) take their return types from here with `import type`, which the build
+// erases, so the compiler holds what they emit to these shapes while the query path never loads
+// zod. `aigc schema` makes the JSON Schemas of the output from them.
 //
 // The shape version is part of each output schema's $id. Within a version, fields may be added;
 // a field is never removed, renamed or retyped without a new version.
 import { z } from 'zod';
+import type { ShapeName } from '../commands/schema.js';
 import { EDGE_KINDS } from '../graph/build.js';
 import {
   CLAIM_KINDS,
@@ -52,7 +54,7 @@ export const NameRef = named(
   'an entity or a source, by id and name (a source is named by its title)',
 );
 
-const Value = named(
+export const Value = named(
   z.union([
     z.strictObject({ amount: z.number(), unit: str.optional() }),
     z.strictObject({ min: z.number(), max: z.number(), unit: str.optional() }),
@@ -61,7 +63,7 @@ const Value = named(
   "a figure's value: an amount, or a range from min to max; unit as the source states it, absent where it gives none",
 );
 const Precision = z.enum(['year', 'month', 'day']);
-const When = named(
+export const When = named(
   z.strictObject({
     date: about(dateText, 'YYYY, YYYY-MM or YYYY-MM-DD'),
     end: about(dateText.optional(), 'the end of a period, if the claim spans one'),
@@ -73,7 +75,7 @@ const When = named(
   'when a claim happened or applies',
 );
 
-const Role = named(
+export const Role = named(
   z.union([
     z.strictObject({ role: str.nullable(), org: NameRef }),
     z.strictObject({ role: str.nullable(), person: NameRef }),
@@ -81,7 +83,7 @@ const Role = named(
   'role',
   'a works_at relation: on a person, the organisation (`org`); on an organisation, the person (`person`)',
 );
-const RelationRow = named(
+export const RelationRow = named(
   z.strictObject({
     kind: z.enum([...RELATION_KINDS, ...new Set(Object.values(INVERSE))]),
     entity: EntityRef,
@@ -106,6 +108,8 @@ const entityFields = {
   sources: about(z.array(NameRef), 'the sources it is cited in'),
   note: about(str.nullable(), "an editor's note"),
 };
+// Any entity's row; each list command narrows `type` to the types it lists.
+const EntityRowSchema = z.strictObject(entityFields);
 const entityRow = (types: readonly [string, ...string[]], id: string, description: string) =>
   named(z.strictObject({ ...entityFields, type: about(z.enum(types), types.join(', ')) }), id, description);
 
@@ -124,34 +128,76 @@ const claimFields = {
     "the paragraph of the source, counted by the source's `paragraphs` scheme",
   ),
   note: about(str.nullable(), "an editor's note"),
+  context: about(
+    str.nullable().optional(),
+    "with --context: the paragraph the claim cites, from the source's attached text; null when none is attached",
+  ),
 };
 export const ClaimRow = named(z.strictObject(claimFields), 'claim', 'a claim, every reference resolved');
-const QuoteRow = named(
+export const QuoteRow = named(
   z.strictObject({ ...claimFields, kind: about(z.literal('quote'), 'quote') }),
   'quote',
   'a verbatim quote',
 );
 
-export const SourceRow = named(
+export const TextFingerprint = named(
   z.strictObject({
-    id: about(id, 'the id'),
-    kind: about(z.enum(SOURCE_KINDS), SOURCE_KINDS.join(', ')),
-    title: about(str, 'the title'),
-    publisher: about(str, 'the publisher'),
-    published: about(dateText, 'YYYY, YYYY-MM or YYYY-MM-DD'),
-    published_inferred: about(z.boolean(), 'the date is worked out, not printed'),
-    language: about(str, 'the language of the text the KB cites'),
-    translated_from: about(str.optional(), 'the original language, for a translation (absent otherwise)'),
-    paragraphs: about(z.enum(PARAGRAPH_SCHEMES), 'how paragraph locators are counted'),
-    note: about(str.optional(), "an editor's note (absent when there is none)"),
-    url: about(str.nullable(), 'where it was published'),
-    claims: about(count, 'how many claims cite it'),
+    sha256: about(z.string().regex(/^[0-9a-f]{64}$/), 'the SHA-256 of the paragraphs joined by a blank line'),
+    paragraphs: about(z.number().int().positive(), 'how many paragraphs the text has'),
   }),
-  'source',
-  'a source, with how many claims cite it',
+  'text-fingerprint',
+  "the fingerprint of a source's text, which an attached copy must match",
+);
+const sourceFields = {
+  id: about(id, 'the id'),
+  kind: about(z.enum(SOURCE_KINDS), SOURCE_KINDS.join(', ')),
+  title: about(str, 'the title'),
+  publisher: about(str, 'the outlet that published this text'),
+  column: about(str.nullable(), 'the column or programme it was written for, or null'),
+  author: about(EntityRef.nullable(), 'the writer, or null when not recorded'),
+  published: about(dateText, 'YYYY, YYYY-MM or YYYY-MM-DD'),
+  published_inferred: about(z.boolean(), 'the date is worked out, not printed'),
+  updated: about(dateText.nullable(), 'when the text was last updated, or null'),
+  language: about(str, 'the language of the text the KB cites'),
+  translated_from: about(str.optional(), 'the original language, for a translation (absent otherwise)'),
+  machine_translated: about(z.boolean(), 'the text is a machine translation'),
+  paragraphs: about(z.enum(PARAGRAPH_SCHEMES), 'how paragraph locators are counted'),
+  text: about(TextFingerprint.nullable(), 'the fingerprint of the text the claims cite, or null when not recorded'),
+  note: about(str.optional(), "an editor's note (absent when there is none)"),
+  url: about(str.nullable(), 'where it was published'),
+  claims: about(count, 'how many claims cite it'),
+};
+export const SourceRow = named(z.strictObject(sourceFields), 'source', 'a source, with how many claims cite it');
+
+// Where an attached text was found: the user's store of texts (`aigc source attach`), a folder
+// named by --texts or AIGC_TEXTS, or a file named for one run (`validate --source-text`).
+export const TextOrigin = named(
+  z.strictObject({
+    from: about(z.enum(['store', 'folder', 'file']), 'store (aigc source attach), folder (--texts) or file'),
+    path: about(str, 'the file read'),
+  }),
+  'text-origin',
+  'where the attached copy of a text was found',
+);
+export const SourceCard = named(
+  z.strictObject({
+    ...sourceFields,
+    attached: about(TextOrigin.nullable(), 'where its attached text comes from, or null when none is attached'),
+  }),
+  'source-card',
+  'a source, with whether a copy of its text is attached',
+);
+export const ParagraphRow = named(
+  z.strictObject({
+    source: about(id, "the source's id"),
+    paragraph: about(z.number().int().positive(), 'its number, from 1'),
+    text: about(str, 'the paragraph, as the attached text has it'),
+  }),
+  'paragraph',
+  "a paragraph of a source's attached text",
 );
 
-const SegmentRow = named(
+export const SegmentRow = named(
   z.strictObject({
     id: about(id, 'the id'),
     name: about(str, 'the name'),
@@ -167,21 +213,28 @@ const SegmentRow = named(
   'a segment with its members',
 );
 
-const SearchHit = named(
+export const SearchHit = named(
   z.strictObject({
     type: about(z.enum([...ENTITY_TYPES, ...CLAIM_KINDS, 'source']), 'an entity type, a claim kind, or source'),
     id: about(id, 'the id'),
     name: about(str, "the entity's name, the source's title or the claim's text"),
     score: about(z.number().min(0).max(1), 'from 0 to 1, 1 the best'),
-    field: about(str, 'the field that matched best'),
+    field: about(
+      z.enum(['name', 'aliases', 'title', 'text', 'measures', 'description', 'note']),
+      'the field that matched best: name, aliases, title, text, measures, description or note',
+    ),
     match: about(str, "that field's text"),
+    span: about(
+      z.tuple([count, count]).nullable(),
+      "where in `match` the query's words were found: [start, end) in UTF-16 code units, or null for a loose match",
+    ),
   }),
   'search-hit',
   'a search hit, best first',
 );
 
 const n = (what: string) => about(count, what);
-const StatsRow = named(
+export const StatsRow = named(
   z.strictObject({
     source: about(str, '`all`, or a source id'),
     orgs: n('companies, investors and organisations together'),
@@ -200,7 +253,7 @@ const StatsRow = named(
   'counts for the whole KB (`all`) or for one source; an entity counts under each source it cites',
 );
 
-const TimelineRow = named(
+export const TimelineRow = named(
   z.strictObject({
     id: about(id, "the claim's id"),
     kind: about(z.enum(CLAIM_KINDS), 'event or figure, or another claim that carries a date'),
@@ -216,24 +269,29 @@ const TimelineRow = named(
     measures: about(str.nullable(), 'what a figure measures, or null'),
     source: about(NameRef, 'the source, by id and title'),
     paragraph: about(z.number().int().positive(), 'the paragraph of the source'),
+    context: claimFields.context,
   }),
   'timeline-entry',
   'a dated claim: an event, a figure, or any claim with `when`',
 );
 
-const EntityCard = named(
+export const EntityCard = named(
   z.strictObject({
     ...entityFields,
     quotes: about(z.array(ClaimRow), 'its quotes, as the speaker'),
     said: about(z.array(ClaimRow), 'the other claims it made'),
     claims: about(z.array(ClaimRow), 'the claims about it'),
     members: about(z.array(EntityRef), "a segment's members; empty for other types"),
+    organisation_claims: about(
+      z.array(z.strictObject({ organisation: EntityRef, claims: z.array(ClaimRow) })),
+      'for a person, the claims about each organisation they work at; empty for other types',
+    ),
   }),
   'entity-card',
-  "an entity's card: the entity, its claims and, for a segment, its members",
+  "an entity's card: the entity, its claims (each list in the source's order) and, for a segment, its members",
 );
 
-const FacetCount = named(
+export const FacetCount = named(
   z.strictObject({
     value: about(
       z.union([str, z.number(), z.boolean(), z.null()]),
@@ -259,7 +317,7 @@ export const listJson = (row: z.ZodType) =>
     }),
   ]);
 
-const GraphJson = named(
+export const GraphJson = named(
   z.strictObject({
     nodes: about(z.array(EntityRef), 'every entity of the graph, sorted by id'),
     edges: about(
@@ -279,7 +337,7 @@ const GraphJson = named(
   'the relation graph: nodes and edges',
 );
 
-const ProblemRow = named(
+export const ProblemRow = named(
   z.strictObject({
     file: about(str, 'the file, relative to the working folder where it is inside it'),
     line: about(count, 'the line, from 1'),
@@ -296,10 +354,11 @@ export interface Shape {
   list: boolean; // the JSON is an array of rows (else one object)
   facets: boolean; // with --facet, the array becomes {rows, facets}
   description: string;
+  title?: string; // the command line that prints it, where the name is not a command's
 }
 
 const list = (row: z.ZodType, description: string, facets = true): Shape => ({ row, list: true, facets, description });
-export const SHAPES: Record<string, Shape> = {
+export const SHAPES: Record<ShapeName, Shape> = {
   companies: list(entityRow(ORG, 'organisation', 'an organisation'), 'the JSON of `aigc companies`: organisations'),
   products: list(
     entityRow(['product'], 'product', 'a product or model'),
@@ -308,6 +367,14 @@ export const SHAPES: Record<string, Shape> = {
   people: list(entityRow(['person'], 'person', 'a person'), 'the JSON of `aigc people`: people, with their roles'),
   segments: list(SegmentRow, 'the JSON of `aigc segments`: segments, with their members', false),
   sources: list(SourceRow, 'the JSON of `aigc sources`: sources, with how many claims cite each'),
+  'source-card': {
+    row: SourceCard,
+    list: false,
+    facets: false,
+    description: 'the JSON of `aigc source ID`: a source, with whether its text is attached',
+    title: 'aigc source ID --json (source-card)',
+  },
+  paragraphs: list(ParagraphRow, 'the JSON of `aigc source ID --paragraph N`: paragraphs of its attached text', false),
   quotes: list(QuoteRow, 'the JSON of `aigc quotes`: verbatim quotes'),
   claims: list(ClaimRow, 'the JSON of `aigc claims`: quotes, statements, figures and events'),
   search: list(SearchHit, 'the JSON of `aigc search`: hits, best first'),
@@ -327,3 +394,25 @@ export const SHAPES: Record<string, Shape> = {
   },
   validate: list(ProblemRow, 'the JSON of `aigc validate --json`: every problem, located; empty for a valid KB', false),
 };
+
+// The types of the output, for the code that makes it.
+export type EntityRef = z.infer<typeof EntityRef>;
+export type NameRef = z.infer<typeof NameRef>;
+export type ValueView = z.infer<typeof Value>;
+export type WhenView = z.infer<typeof When>;
+export type RoleView = z.infer<typeof Role>;
+export type RelationView = z.infer<typeof RelationRow>;
+export type EntityRow = z.infer<typeof EntityRowSchema>;
+export type ClaimRow = z.infer<typeof ClaimRow>;
+export type SourceRow = z.infer<typeof SourceRow>;
+export type SourceCard = z.infer<typeof SourceCard>;
+export type TextOrigin = z.infer<typeof TextOrigin>;
+export type ParagraphRow = z.infer<typeof ParagraphRow>;
+export type SegmentRow = z.infer<typeof SegmentRow>;
+export type SearchHit = z.infer<typeof SearchHit>;
+export type StatsRow = z.infer<typeof StatsRow>;
+export type TimelineRow = z.infer<typeof TimelineRow>;
+export type EntityCard = z.infer<typeof EntityCard>;
+export type FacetCount = z.infer<typeof FacetCount>;
+export type GraphJson = z.infer<typeof GraphJson>;
+export type ProblemRow = z.infer<typeof ProblemRow>;

@@ -73,3 +73,27 @@ function ambiguous(query: string, hits: Entity[], o: ResolveOptions): UsageError
     `${o.noun} "${shown(query)}" is ambiguous; it matches:\n${list}${more}\ngive more of the name, or an id`,
   );
 }
+
+// The entities a repeatable flag names: each value given (`--about a --about b`), and a value
+// that names no entity as a whole split at its commas (`--about a,b`), so that a name with a
+// comma in it still resolves. Each once, in the order given.
+export function resolveMany(kb: Kb, values: readonly string[], o: ResolveOptions): Entity[] {
+  const out = new Map<string, Entity>();
+  for (const value of values) {
+    let found: Entity[];
+    try {
+      found = [resolveEntity(kb, value, o)];
+    } catch (e) {
+      if (!(e instanceof UnknownNameError) || !value.includes(',')) throw e;
+      const parts = value.split(',').map((p) => p.trim());
+      if (parts.some((p) => !p)) throw e;
+      found = parts.map((p) => resolveEntity(kb, p, o));
+    }
+    for (const entity of found) out.set(entity.id, entity);
+  }
+  return [...out.values()];
+}
+
+// Plain values of a repeatable flag (kinds, units): each given, and each comma-separated part.
+export const splitValues = (values: readonly string[] | undefined): string[] =>
+  (values ?? []).flatMap((v) => v.split(',').map((p) => p.trim())).filter(Boolean);

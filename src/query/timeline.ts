@@ -2,24 +2,23 @@
 // each with its date's precision and whether the date was worked out rather than printed.
 import type { Kb } from './kb.js';
 import { precisionOf } from '../model.js';
+import type { TimelineRow } from '../output/shapes.js';
 import type { Claim, When } from '../load/schema.js';
-import { dayRange, selectClaims } from './select.js';
+import { type ClaimFilter, dayRange, selectClaims } from './select.js';
 import { entityRef, sourceRef } from './views.js';
+import { compareText } from '../text/words.js';
 
-export interface TimelineFilter {
-  about?: string;
-  since?: string; // kept when the date's span overlaps: as `claims --since/--until`
-  until?: string;
-}
+export type { TimelineRow };
+
+// The timeline takes every claim filter; the dated claims it selects come in date order.
+export type TimelineFilter = ClaimFilter;
 
 export function timeline(kb: Kb, f: TimelineFilter) {
-  const dated = selectClaims(kb, { about: f.about, since: f.since, until: f.until }).filter(
-    (c): c is Claim & { when: When } => c.when !== undefined,
-  );
+  const dated = selectClaims(kb, f).filter((c): c is Claim & { when: When } => c.when !== undefined);
   return dated.map((c) => timelineRow(kb, c)).sort(byDate);
 }
 
-export function timelineRow(kb: Kb, c: Claim & { when: When }) {
+export function timelineRow(kb: Kb, c: Claim & { when: When }): TimelineRow {
   const w = c.when;
   return {
     id: c.id,
@@ -38,7 +37,6 @@ export function timelineRow(kb: Kb, c: Claim & { when: When }) {
     paragraph: c.paragraph,
   };
 }
-export type TimelineRow = ReturnType<typeof timelineRow>;
 
 const RANK = { year: 0, month: 1, day: 2 };
 
@@ -47,11 +45,9 @@ const RANK = { year: 0, month: 1, day: 2 };
 // the shorter span, then the id, so that the order is the same on every run.
 export function byDate(a: TimelineRow, b: TimelineRow): number {
   return (
-    compare(dayRange(a.date)[0], dayRange(b.date)[0]) ||
+    compareText(dayRange(a.date)[0], dayRange(b.date)[0]) ||
     RANK[a.precision] - RANK[b.precision] ||
-    compare(dayRange(a.end ?? a.date)[1], dayRange(b.end ?? b.date)[1]) ||
-    compare(a.id, b.id)
+    compareText(dayRange(a.end ?? a.date)[1], dayRange(b.end ?? b.date)[1]) ||
+    compareText(a.id, b.id)
   );
 }
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

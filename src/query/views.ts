@@ -1,22 +1,19 @@
-// Records as users see them: every reference resolved to at least {id, name}.
-import type { Kb } from './kb.js';
-import { ORG_TYPES, precisionOf } from '../model.js';
+// Records as users see them: every reference resolved to at least {id, name}. The shapes are
+// the output's one definition (src/output/shapes.ts); a type-only import, erased by the build.
 import type { Claim, Entity, Source } from '../load/schema.js';
+import { ORG_TYPES, precisionOf } from '../model.js';
+import type { ClaimRow, EntityRef, EntityRow, NameRef, SourceRow } from '../output/shapes.js';
+import type { Kb } from './kb.js';
 
-export interface Ref {
-  id: string;
-  name: string;
-  type?: string;
-}
-
-export const refOf = (e: Entity): Ref => ({ id: e.id, name: e.name, type: e.type });
-export const entityRef = (kb: Kb, id: string): Ref => {
+export const refOf = (e: Entity): EntityRef => ({ id: e.id, name: e.name, type: e.type });
+// A validated KB has no reference to a missing entity; one would show its id as its name.
+export const entityRef = (kb: Kb, id: string): EntityRef => {
   const e = kb.entity(id);
-  return e ? refOf(e) : { id, name: id };
+  return e ? refOf(e) : ({ id, name: id } as EntityRef);
 };
-export const sourceRef = (kb: Kb, id: string) => ({ id, name: kb.source(id)?.title ?? id });
+export const sourceRef = (kb: Kb, id: string): NameRef => ({ id, name: kb.source(id)?.title ?? id });
 
-export function entityView(kb: Kb, e: Entity) {
+export function entityView(kb: Kb, e: Entity): EntityRow {
   const rels = kb.relations(e.id);
   const refsOf = (kind: string) => rels.filter((r) => r.kind === kind).map((r) => refOf(r.other));
   return {
@@ -40,11 +37,9 @@ export function entityView(kb: Kb, e: Entity) {
     note: e.note ?? null,
   };
 }
-export type EntityView = ReturnType<typeof entityView>;
+const short = (e: Entity): NameRef => ({ id: e.id, name: e.name });
 
-const short = (e: Entity): Ref => ({ id: e.id, name: e.name });
-
-export function claimView(kb: Kb, c: Claim) {
+export function claimView(kb: Kb, c: Claim): ClaimRow {
   return {
     id: c.id,
     kind: c.kind,
@@ -59,10 +54,42 @@ export function claimView(kb: Kb, c: Claim) {
     note: c.note ?? null,
   };
 }
-export type ClaimView = ReturnType<typeof claimView>;
-
-export function sourceView(kb: Kb, s: Source) {
-  return { ...s, url: s.url ?? null, claims: kb.claimsFrom(s.id).length };
+export function sourceView(kb: Kb, s: Source): SourceRow {
+  // In the order of the fields (src/output/fields.ts); translated_from and note only when given.
+  return {
+    id: s.id,
+    kind: s.kind,
+    title: s.title,
+    publisher: s.publisher,
+    column: s.column ?? null,
+    author: s.author ? entityRef(kb, s.author) : null,
+    published: s.published,
+    published_inferred: s.published_inferred,
+    updated: s.updated ?? null,
+    language: s.language,
+    ...(s.translated_from === undefined ? {} : { translated_from: s.translated_from }),
+    machine_translated: s.machine_translated,
+    paragraphs: s.paragraphs,
+    text: s.text ?? null,
+    ...(s.note === undefined ? {} : { note: s.note }),
+    url: s.url ?? null,
+    claims: kb.claimsFrom(s.id).length,
+  };
 }
 
 export const isOrg = (e: Entity) => ORG_TYPES.includes(e.type);
+
+// The people an organisation's row names in its works_at relations.
+export const peopleOf = (row: EntityRow): NameRef[] => row.roles.flatMap((r) => ('person' in r ? [r.person] : []));
+
+// The organisations that make a product: its own makers, else those of the product it is part
+// of (a feature of an app), nearest first.
+export function makersOf(kb: Kb, id: string, seen = new Set<string>()): EntityRef[] {
+  seen.add(id);
+  const rels = kb.relations(id);
+  const own = rels.filter((r) => r.kind === 'maker').map((r) => refOf(r.other));
+  if (own.length) return own;
+  return rels
+    .filter((r) => r.kind === 'part_of' && !seen.has(r.other.id))
+    .flatMap((r) => makersOf(kb, r.other.id, seen));
+}

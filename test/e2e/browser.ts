@@ -23,7 +23,8 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launch(): Promise<Browser> {
+// env: for the browser process, such as FONTCONFIG_FILE to hide the machine's fonts.
+export async function launch(env?: Record<string, string>): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new Error(`no browser at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
   const profile = mkdtempSync(join(tmpdir(), 'aigc-chromium-'));
@@ -33,6 +34,7 @@ export async function launch(): Promise<Browser> {
     args: ARGS,
     viewport: { width: 1280, height: 800 },
     deviceScaleFactor: 1,
+    ...(env ? { env: { ...process.env, ...env } } : {}),
   });
   return {
     context,

@@ -1,8 +1,11 @@
-// The landscape page in headless Chromium: every segment and card drawn, the search box
-// filtering the cards, a click (or Enter) showing the quotes and figures with their sources,
-// Escape closing it; no console error and no request but the file itself. Expected values come
-// from the YAML and the other commands, not from the page's own data.
-import { readFileSync, rmSync } from 'node:fs';
+// The landscape page in headless Chromium: every group and card drawn where the rule puts it, the
+// search box filtering the cards with every count following it, a click (or Enter) showing the
+// quotes and figures with their sources, Escape closing it; nothing wider than a 400 px screen;
+// Chinese drawn, or a note on the font to install where it cannot be; no console error and no
+// request but the file itself. Expected values come from the YAML and the other commands, not
+// from the page's own data.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,10 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nameKey } from '../../src/text/normalize.js';
 import { cli, json, ROOT } from '../helpers.js';
 import { yamlClaims, yamlEntities } from '../kb-yaml.js';
-import { HOSTILE, removeTempDirs, writePage } from '../landscape-page.js';
+import { CARD_TYPES, expectedGroups, HOSTILE, removeTempDirs, writePage } from '../landscape-page.js';
 import { launch, type Browser } from './browser.js';
 
-const CARD_TYPES = ['company', 'investor', 'organisation', 'product'];
 const cards = yamlEntities.filter((e) => CARD_TYPES.includes(e.type));
 const concerns = (id: string) => (c: any) => (c.about ?? []).includes(id) || c.by === id;
 // The README's picture is redrawn only when asked (AIGC_SCREENSHOT=docs/landscape.png): a test
@@ -23,6 +25,12 @@ const concerns = (id: string) => (c: any) => (c.about ?? []).includes(id) || c.b
 const SCREENSHOT = process.env.AIGC_SCREENSHOT
   ? resolve(ROOT, process.env.AIGC_SCREENSHOT)
   : join(tmpdir(), `aigc-landscape-${process.pid}.png`);
+// The page at 400 px, kept only where AIGC_SCREENSHOT_NARROW names a file to look at.
+const NARROW = process.env.AIGC_SCREENSHOT_NARROW
+  ? resolve(process.env.AIGC_SCREENSHOT_NARROW)
+  : join(tmpdir(), `aigc-landscape-400-${process.pid}.png`);
+const groups = expectedGroups(yamlEntities, yamlClaims);
+const nameOf = (id: string) => yamlEntities.find((e) => e.id === id).name;
 
 // What a search should leave: every word of the query, folded as the CLI folds names, is in
 // the card's name, an alias or its description.
@@ -43,6 +51,24 @@ function valueText(f: any): string {
   const v = f.value;
   return `${'amount' in v ? n(v.amount) : `${n(v.min)}–${n(v.max)}`}${v.unit ? ` ${v.unit}` : ''}`;
 }
+
+// Run in the page: what sticks out of the window sideways, as "tag.class: left..right".
+const OVERFLOW = `(() => {
+  const out = [];
+  const doc = document.documentElement;
+  if (doc.scrollWidth > innerWidth) out.push('the page: ' + doc.scrollWidth + 'px wide');
+  for (const el of document.querySelectorAll('body *')) {
+    const b = el.getBoundingClientRect();
+    if (!b.width && !b.height) continue;
+    if (b.left < -0.5 || b.right > innerWidth + 0.5)
+      out.push(el.tagName.toLowerCase() + '.' + el.className + ': ' + Math.round(b.left) + '..' + Math.round(b.right));
+  }
+  return out;
+})()`;
+// A Chinese font on this machine, as fontconfig sees it (Chromium asks fontconfig too).
+const HAN = /\p{Script=Han}/u;
+const hasCjkFont = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).stdout?.trim().length > 0;
+const DEJAVU = '/usr/share/fonts/truetype/dejavu';
 
 const ids = async (l: Locator) =>
   (await Promise.all((await l.all()).map((x) => x.getAttribute('data-id')))) as string[];
@@ -83,22 +109,54 @@ describe('the landscape page of the shipped knowledge base', () => {
     ({ page, seen, url } = await open(browser, written.file));
   });
 
-  it('draws a section per segment, then Other, each with exactly its cards', async () => {
+  it('draws Platforms, a section per segment, then Other, each with exactly its cards', async () => {
     const sections = page.locator('[data-testid=segment]');
-    expect(await ids(sections)).toEqual([...segments.map((s) => s.id), '_other']);
+    expect(await ids(sections)).toEqual(['_platforms', ...segments.map((s) => s.id), '_other']);
+    expect(await ids(sections)).toEqual([...groups.keys()]);
     for (const s of segments) {
       const section = page.locator(`[data-testid=segment][data-id="${s.id}"]`);
       expect(await section.locator('[data-testid=segment-name]').textContent()).toBe(s.name);
-      const want = [...s.organisations, ...s.products].map((m: any) => m.id).sort();
-      expect((await ids(section.locator('[data-testid=card]'))).sort()).toEqual(want);
+      // The members `aigc segments` lists are unmarked; every other card says what it is there through.
+      const unmarked = section.locator('[data-testid=card]:not(:has([data-testid=card-via]))');
+      expect((await ids(unmarked)).sort()).toEqual([...s.organisations, ...s.products].map((m: any) => m.id).sort());
     }
-    const other = cards
-      .filter((e) => !e.segments?.length)
-      .map((e) => e.id)
-      .sort();
-    expect((await ids(page.locator('[data-testid=segment][data-id=_other] [data-testid=card]'))).sort()).toEqual(other);
+    for (const [group, want] of groups) {
+      const section = page.locator(`[data-testid=segment][data-id="${group}"]`);
+      expect((await ids(section.locator('[data-testid=card]'))).sort()).toEqual([...want.keys()].sort());
+      for (const [id, through] of want) {
+        const via = section.locator(`[data-testid=card][data-id="${id}"] [data-testid=card-via]`);
+        if (!through.length) expect(await via.count()).toBe(0);
+        else expect(await via.textContent()).toBe(`via ${through.map(nameOf).sort().join(', ')}`);
+      }
+      expect(await section.locator('[data-testid=segment-count]').textContent()).toBe(`${want.size} cards`);
+      expect(await page.locator(`[data-testid=chip][data-id="${group}"]`).textContent()).toMatch(
+        new RegExp(`${want.size}$`),
+      );
+    }
     expect(uniq(await ids(page.locator('[data-testid=card]')))).toEqual(cards.map((e) => e.id).sort());
     expect(await page.locator('[data-testid=count]').textContent()).toBe(`${cards.length} organisations and products`);
+  });
+
+  // What the README says: "Baidu is under Platforms and under AI image generation, via Baidu
+  // Wenxin; ByteDance and Tencent are under Platforms", with paragraph 23 quoted there.
+  it('shows Baidu, ByteDance and Tencent where the README says', async () => {
+    const where = async (id: string) =>
+      Promise.all(
+        (await page.locator(`[data-testid=card][data-id="${id}"]`).all()).map(async (card) => ({
+          group: await card.locator('xpath=ancestor::section').getAttribute('data-id'),
+          via: (await card.locator('[data-testid=card-via]').allTextContents())[0] ?? null,
+        })),
+      );
+    expect(await where('baidu')).toEqual([
+      { group: '_platforms', via: null },
+      { group: 'image-generation', via: 'via Baidu Wenxin' },
+    ]);
+    expect(await where('bytedance')).toEqual([{ group: '_platforms', via: null }]);
+    expect(await where('tencent')).toEqual([{ group: '_platforms', via: null }]);
+    const roster = yamlClaims.find((c) => c.id === 's-big-companies-invested-in-aigc');
+    const cite = page.locator('[data-testid=segment][data-id=_platforms] [data-testid=group-cite]');
+    expect(await cite.locator('blockquote').textContent()).toBe(roster.text);
+    expect(await cite.locator('[data-testid=source]').textContent()).toBe(`${titles.get(roster.source)}, ¶23`);
   });
 
   it('shows a card with its name and its Chinese name', async () => {
@@ -108,7 +166,7 @@ describe('the landscape page of the shipped knowledge base', () => {
     expect(await card.textContent()).toContain('小冰');
   });
 
-  it.each(['xiaoice', '小冰', 'ＸＩＡＯ bing', 'Xiáoice', 'video', 'digital people'])(
+  it.each(['xiaoice', '小冰', 'ＸＩＡＯ bing', 'Xiáoice', 'video', 'digital people', 'baidu', 'netease'])(
     'searching "%s" leaves exactly the matching cards',
     async (query) => {
       const want = expectedMatches(query);
@@ -116,12 +174,22 @@ describe('the landscape page of the shipped knowledge base', () => {
       await page.fill('[data-testid=search]', query);
       expect(uniq(await ids(page.locator('[data-testid=card]:visible')))).toEqual(want);
       expect(await page.locator('[data-testid=count]').textContent()).toBe(`${want.length} of ${cards.length} shown`);
-      // A section with no card left goes, and one with a match stays.
-      const holding = segments
-        .filter((s) => [...s.organisations, ...s.products].some((m: any) => want.includes(m.id)))
-        .map((s) => s.id);
-      const visible = (await ids(page.locator('[data-testid=segment]:visible'))).filter((id) => id !== '_other');
-      expect(visible).toEqual(holding);
+      // A section with no card left goes, and one with a match stays; its head and its chip
+      // count the cards left in it.
+      const left = [...groups].map(([id, g]) => ({
+        id,
+        n: [...g.keys()].filter((c) => want.includes(c)).length,
+        of: g.size,
+      }));
+      const holding = left.filter((g) => g.n);
+      expect(await ids(page.locator('[data-testid=segment]:visible'))).toEqual(holding.map((g) => g.id));
+      expect(await ids(page.locator('[data-testid=chip]:visible'))).toEqual(holding.map((g) => g.id));
+      for (const g of holding) {
+        const head = page.locator(`[data-testid=segment][data-id="${g.id}"] [data-testid=segment-count]`);
+        expect(await head.textContent()).toBe(`${g.n} of ${g.of} cards`);
+        const chip = page.locator(`[data-testid=chip][data-id="${g.id}"] [data-testid=chip-count]`);
+        expect(await chip.textContent()).toBe(String(g.n));
+      }
     },
   );
 
@@ -160,6 +228,8 @@ describe('the landscape page of the shipped knowledge base', () => {
     const values = await panel.locator('[data-testid=figure-value]').allTextContents();
     expect(values.sort()).toEqual(figures.map(valueText).sort());
     await page.setViewportSize({ width: 1280, height: 800 });
+    // The top of the page behind the panel: the chips and Platforms first.
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: SCREENSHOT });
     expect(readFileSync(SCREENSHOT).subarray(1, 4).toString()).toBe('PNG');
     if (!process.env.AIGC_SCREENSHOT) rmSync(SCREENSHOT, { force: true });
@@ -186,10 +256,68 @@ describe('the landscape page of the shipped knowledge base', () => {
     expect(await page.locator(':focus').getAttribute('data-testid')).toBe('search');
   });
 
+  it('fits a 400 px screen: nothing sticks out, idle, filtered or with a card open', async () => {
+    await page.setViewportSize({ width: 400, height: 860 });
+    await page.fill('[data-testid=search]', '');
+    expect(await page.evaluate(OVERFLOW)).toEqual([]);
+    for (const query of ['baidu', 'zzqx-nothing-matches-this-rather-long-query-at-all']) {
+      await page.fill('[data-testid=search]', query);
+      expect(await page.evaluate(OVERFLOW)).toEqual([]);
+    }
+    await page.fill('[data-testid=search]', 'baidu');
+    await page.evaluate('window.scrollTo(0, 0)');
+    await page.screenshot({ path: NARROW });
+    expect(readFileSync(NARROW).subarray(1, 4).toString()).toBe('PNG');
+    if (!process.env.AIGC_SCREENSHOT_NARROW) rmSync(NARROW, { force: true });
+    await page.locator('[data-testid=card][data-id=baidu]').first().click();
+    expect(await page.locator('[data-testid=panel]').isVisible()).toBe(true);
+    expect(await page.evaluate(OVERFLOW)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.fill('[data-testid=search]', '');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it.runIf(hasCjkFont)("draws Chinese with the machine's CJK font: no font note, Chinese avatars", async () => {
+    expect(await page.locator('[data-testid=fontnote]').isVisible()).toBe(false);
+    expect(await page.locator('[data-testid=card][data-id=xiaoice] .mark').first().textContent()).toBe('小');
+  });
+
   it('made no request but the file itself, and logged no error', () => {
     expect(uniq(seen.requests)).toEqual([url]);
     expect(seen.errors).toEqual([]);
     expect(seen.dialogs).toEqual([]);
+  });
+});
+
+// A machine with no font for Chinese, made by a fontconfig that sees DejaVu alone: the page says
+// which font to install, and no avatar is a box; the Chinese names stay on the cards.
+describe.runIf(existsSync(DEJAVU))('the landscape page on a machine with no Chinese font', () => {
+  let bare: Browser;
+  let page: Page;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'aigc-fonts-'));
+    const conf = join(dir, 'fonts.conf');
+    writeFileSync(
+      conf,
+      `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig><dir>${DEJAVU}</dir><cachedir>${join(dir, 'cache')}</cachedir></fontconfig>\n`,
+    );
+    bare = await launch({ FONTCONFIG_FILE: conf });
+    ({ page } = await open(bare, (await writePage()).file));
+  });
+  afterAll(async () => {
+    await bare?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('says to install a CJK font, and draws Latin initials instead of boxes', async () => {
+    expect(await page.locator('[data-testid=fontnote]').isVisible()).toBe(true);
+    expect(await page.locator('[data-testid=fontnote]').textContent()).toContain('fonts-noto-cjk');
+    const marks = await page.locator('[data-testid=card] .mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks.filter((m) => HAN.test(m))).toEqual([]);
+    expect(await page.locator('[data-testid=card][data-id=xiaoice] .mark').first().textContent()).toBe('X');
+    expect(await page.locator('[data-testid=card][data-id=xiaoice]').first().textContent()).toContain('小冰');
   });
 });
 
@@ -203,15 +331,25 @@ describe('the landscape page of a knowledge base full of markup', () => {
 
   it('shows every name as the characters it is, and runs none of it', async () => {
     for (const e of yaml.entities.filter((x: any) => CARD_TYPES.includes(x.type))) {
-      expect(await page.locator(`[data-testid=card][data-id=${e.id}] [data-testid=card-name]`).textContent()).toBe(
-        e.name,
-      );
+      // A card shown in two groups is drawn twice, the same each time.
+      const shown = await page.locator(`[data-testid=card][data-id=${e.id}] [data-testid=card-name]`).allTextContents();
+      expect(shown.length).toBeGreaterThan(0);
+      expect(new Set(shown)).toEqual(new Set([e.name]));
     }
     const segment = yaml.entities.find((x: any) => x.type === 'segment');
     expect(
       await page.locator(`[data-testid=segment][data-id=${segment.id}] [data-testid=segment-name]`).textContent(),
     ).toBe(segment.name);
-    expect(await page.locator('img, b, i, u').count()).toBe(0);
+    // The mark of a card shown through another, and the statement Platforms cites, as text too.
+    const widget = yaml.entities.find((x: any) => x.id === 'widget');
+    expect(
+      await page
+        .locator(`[data-testid=segment][data-id=${segment.id}] [data-id=initech] [data-testid=card-via]`)
+        .textContent(),
+    ).toBe(`via ${widget.name}`);
+    const roster = yaml.claims.find((c: any) => c.kind === 'statement');
+    expect(await page.locator('[data-testid=group-cite] blockquote').textContent()).toBe(roster.text);
+    expect(await page.locator('img, b, i, u, svg').count()).toBe(0);
   });
 
   it('shows the quote verbatim, and links its source only by an http(s) URL', async () => {

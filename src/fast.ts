@@ -3,25 +3,12 @@
 // loading the CLI: a script that asks these pays only for Node itself. Anything else runs the
 // CLI, dist/main.cjs, and the lazy bundles it asks for, each compiled with V8's code cache when
 // the cache folder has one for this very build, which saves most of their compile time.
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire, wrap } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { cacheRoot } from './cacheroot.js';
 import { WriteError } from './errors.js';
+import { readCacheFile } from './fs/regular.js';
 import { closedAtStart, writeFailure } from './stdout.js';
 
 // tty and vm are required where they are used: loading tty loads Node's stream and socket
@@ -67,38 +54,10 @@ function hash(s: string): string {
   return (h >>> 0).toString(16);
 }
 
-// A code cache file as it is on disk, or nothing: only a regular file is read (a FIFO, a device
-// or a symbolic link in its place is passed over, never waited on), and only up to a bound
-// well above any real code cache (V8 itself rejects data that does not fit its source).
+// V8's code cache of a bundle: only a regular file, and only up to a bound well above any real
+// code cache (V8 itself rejects data that does not fit its source), so that a FIFO, a device or
+// a link in its place is passed over, never waited on.
 const CODE_CACHE_MAX = 64 * 1024 * 1024;
-const READ_FLAGS =
-  constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
-
-function readCodeCache(path: string): Buffer | undefined {
-  let fd: number;
-  try {
-    fd = openSync(path, READ_FLAGS);
-  } catch {
-    return undefined; // no code cache yet
-  }
-  try {
-    const st = fstatSync(fd);
-    const size = st.size;
-    if (!st.isFile() || size === 0 || size > CODE_CACHE_MAX) return undefined;
-    const buf = Buffer.allocUnsafe(size);
-    let got = 0;
-    while (got < size) {
-      const n = readSync(fd, buf, got, size - got, got);
-      if (n === 0) return undefined;
-      got += n;
-    }
-    return buf;
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
-}
 
 // Runs a CommonJS bundle of dist/ under V8's code cache and returns its exports. V8 rejects
 // cached data made by another V8 or for a source of another length; the cache file's name
@@ -112,7 +71,7 @@ function load(file: string, dir = cacheDir()): unknown {
   const { size, mtimeMs } = statSync(file);
   const prefix = `code-${name}-${hash(file)}-`;
   const cachePath = dir && join(dir, `${prefix}${__AIGC_VERSION__}-${size}-${Math.round(mtimeMs)}.bin`);
-  const cachedData = cachePath ? readCodeCache(cachePath) : undefined;
+  const cachedData = cachePath ? readCacheFile(cachePath, CODE_CACHE_MAX) : undefined;
   const { Script } = require('node:vm') as Vm;
   const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
   if (dir && cachePath && (!cachedData || script.cachedDataRejected)) {

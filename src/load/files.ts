@@ -3,22 +3,11 @@
 // inside the folder (as git will not follow a link out of a repository), so a shared KB cannot
 // make aigc read, or walk, anything else on the machine. Only regular files are read, and
 // never more than the limit, whatever their size claims to be.
-import {
-  closeSync,
-  constants,
-  type Dirent,
-  fstatSync,
-  openSync,
-  readdirSync,
-  readlinkSync,
-  readSync,
-  realpathSync,
-  type Stats,
-  statSync,
-} from 'node:fs';
+import { type Dirent, readdirSync, readlinkSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { type Problem, UsageError } from '../errors.js';
 import { shown } from '../text/suggest.js';
+import { readRegular } from '../fs/regular.js';
 import { describeChar, firstNonText } from './chars.js';
 
 export const LIMITS = {
@@ -147,41 +136,6 @@ export function findKbFiles(dir: string, cwd: string): { root: string; files: Kb
   };
   walk(root, root, isAbsolute(dir) ? dir : join(cwd, dir));
   return { root, files: out, problems };
-}
-
-// O_NONBLOCK: opening a FIFO put in place of a file after the walk returns at once, and the
-// check that follows refuses it, instead of waiting for a writer that never comes.
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
-
-export type ReadResult = { ok: true; bytes: Buffer } | { ok: false; why: 'not-regular' | 'too-big'; size?: number };
-
-// At most `limit` bytes of a regular file, read from one descriptor: a file whose size is not
-// what stat says (/proc files say 0) or that grows while read stops past limit bytes. Reads are
-// in whole blocks of 8 bytes, which some /proc files require.
-export function readRegular(path: string, limit: number, flags = OPEN_FLAGS): ReadResult {
-  const fd = openSync(path, flags);
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) return { ok: false, why: 'not-regular' };
-    if (st.size > limit) return { ok: false, why: 'too-big', size: st.size };
-    const block = (n: number) => Math.ceil(n / 8) * 8;
-    let buf = Buffer.allocUnsafe(block(st.size + 1));
-    let got = 0;
-    for (;;) {
-      if (got > limit) return { ok: false, why: 'too-big' };
-      if (got === buf.length) {
-        const more = Buffer.allocUnsafe(block(Math.min(limit + 1, buf.length * 2) + 65536));
-        buf.copy(more, 0, 0, got);
-        buf = more;
-      }
-      const n = readSync(fd, buf, got, buf.length - got, null);
-      if (n === 0) break;
-      got += n;
-    }
-    return { ok: true, bytes: buf.subarray(0, got) };
-  } finally {
-    closeSync(fd);
-  }
 }
 
 export type TextResult = { ok: true; text: string } | { ok: false; message: string; line: number; col: number };

@@ -2,11 +2,12 @@
 // reads from the store: each section read, checked and parsed when first asked for.
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Problem } from '../errors.js';
+import { readCacheFile } from '../fs/regular.js';
 import type { KbFileInfo } from './files.js';
 import { SECTION_NAMES, type Section } from '../model.js';
 import type { SearchPart } from './searchpart.js';
 import { isSearchPart, isStoredProblem, SHAPES } from './shape.js';
-import { readSmall, type StoreFile, type StoreHeader } from './store.js';
+import type { StoreFile, StoreHeader } from './store.js';
 import type { FileRecords } from './validate.js';
 
 // Problems are stored without their file and given it again, as shown from the working folder
@@ -82,7 +83,7 @@ export class ShapeChecked {
     private path: string,
     private store: string, // StoreFile.id
   ) {
-    const m = /^aigc-checked ([0-9a-f]{16})((?: [a-z]+)*)\n$/.exec(readSmall(path, 4096) ?? '');
+    const m = /^aigc-checked ([0-9a-f]{16})((?: [a-z]+)*)\n$/.exec(readCacheFile(path, 4096)?.toString('latin1') ?? '');
     this.sections = new Set(m && m[1] === store ? m[2].split(' ').filter(Boolean) : []);
   }
   has(section: string): boolean {

@@ -10,17 +10,13 @@
 // The checks are against damage (a full disk, a killed process, a stray edit, something put in
 // the file's place), not against someone who can write to the user's cache folder: such a
 // person could as well rewrite the checksums.
-import { closeSync, constants, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { NO_LINK } from '../fs/regular.js';
 import { checksum, Sum } from './checksum.js';
 
 const MAGIC = 'aigc-kb-cache';
 const LAST_LINE = 64;
 const LAST = /^aigc-kb-cache (\d{1,15}) (\d{1,12}) ([0-9a-f]{16}) *\n$/;
-
-// O_NOFOLLOW: a symbolic link in the file's place is refused by the open itself; O_NONBLOCK: a
-// FIFO opens at once and is then refused by the check for a regular file.
-const FLAGS =
-  constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
 export interface SegmentRef {
   at: number; // from the start of the file
@@ -62,7 +58,7 @@ function readAt(fd: number, length: number, position: number): Buffer {
 function openRegular(path: string): { fd: number; size: number } | undefined {
   let fd: number;
   try {
-    fd = openSync(path, FLAGS);
+    fd = openSync(path, NO_LINK);
   } catch {
     return undefined;
   }
@@ -82,19 +78,6 @@ const uEscape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0
 
 // JSON text in ASCII: every other character as its \u escape (JSON has them only in strings).
 export const ascii = (json: string) => (NOT_ASCII.test(json) ? json.replace(NOT_ASCII_ALL, uEscape) : json);
-
-// A small file's text, if it is a regular file (not a link, FIFO or device) of at most `limit` bytes.
-export function readSmall(path: string, limit: number): string | undefined {
-  const file = openRegular(path);
-  if (!file) return undefined;
-  try {
-    return file.size <= limit ? readAt(file.fd, file.size, 0).toString('latin1') : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(file.fd);
-  }
-}
 
 // A store as found on disk: its header, checked, and a way to read its segments.
 export class StoreFile {

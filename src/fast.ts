@@ -9,6 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { cacheRoot } from './cacheroot.js';
 import { WriteError } from './errors.js';
 import { readCacheFile } from './fs/regular.js';
+import { hash } from './load/checksum.js';
 import { closedAtStart, writeFailure } from './stdout.js';
 
 // tty and vm are required where they are used: loading tty loads Node's stream and socket
@@ -47,13 +48,6 @@ function cacheDir(): string | undefined {
   return args.includes('--no-cache') || process.env.AIGC_NO_CACHE ? undefined : cacheRoot(process.env);
 }
 
-// A short stable hash, so that two installs of the same version keep caches of their own.
-function hash(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16);
-}
-
 // V8's code cache of a bundle: only a regular file, and only up to a bound well above any real
 // code cache (V8 itself rejects data that does not fit its source), so that a FIFO, a device or
 // a link in its place is passed over, never waited on.
@@ -69,6 +63,7 @@ function load(file: string, dir = cacheDir()): unknown {
   if (loaded.has(file)) return loaded.get(file);
   const name = basename(file, '.cjs');
   const { size, mtimeMs } = statSync(file);
+  // The bundle's path hashed, so that two installs of the same version keep caches of their own.
   const prefix = `code-${name}-${hash(file)}-`;
   const cachePath = dir && join(dir, `${prefix}${__AIGC_VERSION__}-${size}-${Math.round(mtimeMs)}.bin`);
   const cachedData = cachePath ? readCacheFile(cachePath, CODE_CACHE_MAX) : undefined;

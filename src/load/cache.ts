@@ -26,20 +26,9 @@ import {
   Snapshot,
   type StoredProblem,
 } from './snapshot.js';
+import { hash } from './checksum.js';
 import { ascii, StoreFile, StoreWriter } from './store.js';
 import type { FileRecords } from './validate.js';
-
-// FNV-1a, twice with different primes: a stable name from a string, without loading node:crypto.
-export function hash(s: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x5bd1e995;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
-}
 
 export const keyOf = (f: KbFileInfo) => hash(`${f.abs}\0${f.size}\0${f.mtimeMs}\0${f.ctimeMs}\0${f.ino}`);
 // The KB as a whole: every file's key, in order.

@@ -202,6 +202,7 @@ function mib(n: number): string {
   return `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 0)} MiB`;
 }
 
+// The line and column (in characters, as every other message counts them) of a byte.
 function lineCol(buf: Buffer, at: number): { line: number; col: number } {
   let line = 1;
   let start = 0;
@@ -210,7 +211,8 @@ function lineCol(buf: Buffer, at: number): { line: number; col: number } {
     line++;
     start = i + 1;
   }
-  return { line, col: at - start + 1 };
+  // Bytes that are not UTF-8 count as a character each, as an editor shows them.
+  return { line, col: [...buf.subarray(start, at).toString('utf8')].length + 1 };
 }
 
 // The line and column (in characters) of the first byte that is not UTF-8.

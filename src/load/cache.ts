@@ -12,6 +12,7 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '../errors.js';
+import { hash } from './checksum.js';
 import type { KbFileInfo } from './files.js';
 import { SECTION_NAMES, type Section } from '../model.js';
 import { searchPart } from './searchpart.js';
@@ -26,7 +27,6 @@ import {
   Snapshot,
   type StoredProblem,
 } from './snapshot.js';
-import { hash } from './checksum.js';
 import { ascii, StoreFile, StoreWriter } from './store.js';
 import type { FileRecords } from './validate.js';
 
@@ -167,18 +167,32 @@ export class Cache {
       warnings: r.problems.map(({ file, ...p }) => p),
     }));
     const at = new Map(files.map((f, i) => [f.path, i]));
+    // The segments whose every record is known to have the shape a reader checks: records made
+    // here and checked as they are written, or taken from the old store, where previous() checked
+    // them. A search part copied from the old store unread is not known: its first reader checks it.
+    const shaped = new Set<string>(['index']);
     mkdirSync(this.dir, { recursive: true });
     const w = new StoreWriter(this.path);
+    let id: string;
     try {
       for (const [j, s] of SEGMENT_PARTS.entries()) {
         w.begin(s);
         w.put('[');
         let any = false;
+        let ok = true;
         kept.forEach((r, i) => {
+          let text = r.cached?.text[s];
+          if (text !== undefined) {
+            if (s === 'search') ok = false;
+          } else if (s === 'search') {
+            const part = searchPart(r.records);
+            ok &&= isSearchPart(part);
+            text = ascii(JSON.stringify(part));
+          } else {
+            ok &&= r.records[s].every(SHAPES[s]);
+            text = ascii(JSON.stringify(r.records[s]).slice(1, -1));
+          }
           // Lengths are of the text as stored, in ASCII (store.ts), as a reader cuts it.
-          const text =
-            r.cached?.text[s] ??
-            ascii(s === 'search' ? JSON.stringify(searchPart(r.records)) : JSON.stringify(r.records[s]).slice(1, -1));
           entries[i].chars[j] = text.length;
           if (!text) return;
           if (any) w.put(',');
@@ -187,11 +201,12 @@ export class Cache {
         });
         w.put(']');
         w.end();
+        if (ok) shaped.add(s);
       }
       w.begin('index');
       w.put(JSON.stringify(entries));
       w.end();
-      w.finish({
+      id = w.finish({
         kb: kbKey(files),
         complete,
         counts: { sources: sum(entries, 0), entities: sum(entries, 1), claims: sum(entries, 2), files: files.length },
@@ -201,6 +216,8 @@ export class Cache {
       w.abort();
       throw e;
     }
+    // So that no query after a rebuild pays for the shape check, or writes to the cache.
+    new ShapeChecked(join(this.dir, 'checked'), id).add(...shaped);
   }
 
   // Beside the store and its record of shape checks, only temporary files of a process killed

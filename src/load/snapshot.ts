@@ -90,8 +90,8 @@ export class ShapeChecked {
     return this.sections.has(section);
   }
   // Best effort: a cache folder that cannot be written only means the check runs again.
-  add(section: string): void {
-    this.sections.add(section);
+  add(...sections: string[]): void {
+    for (const s of sections) this.sections.add(s);
     const tmp = `${this.path}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
     try {
       writeFileSync(tmp, `aigc-checked ${this.store} ${[...this.sections].sort().join(' ')}\n`, {

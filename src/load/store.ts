@@ -176,13 +176,16 @@ export class StoreWriter {
     this.current = undefined;
   }
 
-  finish(header: Record<string, unknown>): void {
+  // Returns the store's id (StoreFile.id).
+  finish(header: Record<string, unknown>): string {
     const head = Buffer.from(JSON.stringify({ ...header, segments: this.refs }), 'utf8');
     const at = this.pos;
+    const sum = checksum(head);
     this.out(head);
-    this.out(Buffer.from(`${MAGIC} ${at} ${head.length} ${checksum(head)}`.padEnd(LAST_LINE - 1).concat('\n')));
+    this.out(Buffer.from(`${MAGIC} ${at} ${head.length} ${sum}`.padEnd(LAST_LINE - 1).concat('\n')));
     closeSync(this.fd);
     renameSync(this.tmp, this.path);
+    return sum;
   }
 
   // After a failure: no temporary file is left behind.

@@ -1,0 +1,113 @@
+// A source's paragraphs, where the user has attached its text: the `paragraph` tool and the
+// paragraph resources read them through textOf, the one place that asks the store of texts.
+import { z } from 'zod';
+import type { Ctx } from '../cli/define.js';
+import { NotFoundError, UsageError } from '../errors.js';
+import type { Kb } from '../query/kb.js';
+import { ClaimRow, NameRef } from '../output/shapes.js';
+import { inSourceOrder, paragraphRange } from '../query/select.js';
+import { claimView, sourceRef } from '../query/views.js';
+import { didYouMean, shown } from '../text/suggest.js';
+import { checkInput, type InputSpec, inputSchema, invocation, LIMIT } from './input.js';
+import { described } from './results.js';
+import { claimLine } from './text.js';
+import type { Tool } from './tools.js';
+
+export type SourceText = { ok: true; paragraphs: string[] } | { ok: false; message: string };
+
+// The attached text of a source, paragraph N at [N - 1], or why there is none.
+export function textOf(_ctx: Ctx, kb: Kb, sourceId: string): SourceText {
+  if (!kb.source(sourceId)) return { ok: false, message: `no source is called "${shown(sourceId)}"` };
+  return {
+    ok: false,
+    message: `no text of ${sourceId} is attached; attach your copy once with \`aigc source attach ${sourceId} PATH\``,
+  };
+}
+
+export const ParagraphRow = z.strictObject({
+  source: z.string(),
+  paragraph: z.number().int().positive(),
+  text: described(z.string(), 'the paragraph, exactly as the attached text has it'),
+});
+
+const ParagraphsResult = z.strictObject({
+  source: described(NameRef, 'the source, by id and title'),
+  rows: described(z.array(ParagraphRow), 'the paragraphs asked for, in order'),
+  total: described(z.number().int().nonnegative(), 'how many paragraphs were asked for'),
+  truncated: described(z.boolean(), 'more were asked for than `limit`'),
+  claims: described(z.array(ClaimRow), 'the claims of the KB that cite these paragraphs'),
+});
+
+export function knownSource(kb: Kb, id: string): string {
+  if (kb.source(id)) return id;
+  throw new NotFoundError(
+    `no source is called "${shown(id)}"${didYouMean(
+      id,
+      kb.sources.map((s) => s.id),
+    )}; sources: ${kb.sources.map((s) => s.id).join(', ')}`,
+  );
+}
+
+// The paragraph numbers "40", "31-36" or "3,5-7" name, each once, in order.
+export function paragraphNumbers(spec: string, count: number, sourceId: string): number[] {
+  const out = new Set<number>();
+  for (const part of spec.split(',')) {
+    const [a, b] = paragraphRange(part);
+    if (b > count) throw new UsageError(`${sourceId} has ${count} paragraphs; there is no paragraph ${b}`);
+    for (let n = a; n <= b; n++) out.add(n);
+  }
+  return [...out].sort((x, y) => x - y);
+}
+
+const SPEC: InputSpec = {
+  args: [{ name: 'source', help: 'the source, by id (the `sources` tool lists them)', required: true }],
+  flags: [
+    {
+      name: 'paragraph',
+      arg: 'n',
+      type: 'paragraphs',
+      required: true,
+      help: 'which paragraphs, as the claims cite them',
+    },
+  ],
+  paging: false,
+};
+
+export function paragraphTool(ctx: Ctx, kb: Kb): Tool {
+  const input = inputSchema(SPEC);
+  return {
+    name: 'paragraph',
+    title: 'a paragraph of a source',
+    description: `Read paragraphs of a source whose text the user has attached (aigc source attach ID PATH), with the claims that cite them: the words a claim's paragraph number points to. Without an attached text, a tool error says how to attach one. At most \`limit\` paragraphs (default ${LIMIT.default}, at most ${LIMIT.max}). Example: {"source":"shulou-aigc-2023","paragraph":"40"}.`,
+    input,
+    output: ParagraphsResult,
+    async call(given) {
+      const i = checkInput(input, given);
+      const { args, opts } = invocation(SPEC, i);
+      const id = knownSource(kb, args[0]);
+      const t = textOf(ctx, kb, id);
+      if (!t.ok) throw new NotFoundError(t.message);
+      const numbers = paragraphNumbers(String(opts.paragraph), t.paragraphs.length, id);
+      const rows = numbers.slice(0, i.limit).map((n) => ({ source: id, paragraph: n, text: t.paragraphs[n - 1] }));
+      const shownNumbers = new Set(rows.map((r) => r.paragraph));
+      const claims = inSourceOrder(
+        kb,
+        kb.claimsFrom(id).filter((c) => shownNumbers.has(c.paragraph)),
+      ).map((c) => claimView(kb, c));
+      const result = {
+        source: sourceRef(kb, id),
+        rows,
+        total: numbers.length,
+        truncated: numbers.length > rows.length,
+        claims,
+      };
+      const text = [
+        `${id} = “${result.source.name}”`,
+        ...rows.map((r) => `¶${r.paragraph}\n${r.text}`),
+        ...(claims.length ? ['Claims citing these paragraphs:', ...claims.map((c) => `- ${claimLine(c)}`)] : []),
+        ...(result.truncated ? [`(${numbers.length} paragraphs asked for; the first ${rows.length} given)`] : []),
+      ].join('\n');
+      return { structured: result, text };
+    },
+  };
+}

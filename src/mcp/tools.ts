@@ -1,0 +1,162 @@
+// The tools, made from the commands' declarations (src/commands/*.ts): every list command is a
+// tool that returns a page of its rows, and `show` one that returns a card. Each tool's input
+// schema comes from the command's arguments and flags (src/mcp/input.ts), its output schema
+// from the command's JSON shape (src/output/shapes.ts), its description from the command's
+// summary and first example. The output flags (--json, --format, --fields, --limit) are the
+// server's business: the result is always JSON, a page at a time.
+import { z } from 'zod';
+import type { Command, Ctx, Flag, ListCommand, PlainCommand } from '../cli/define.js';
+import { outputFlags } from '../cli/output-flags.js';
+import { NotFoundError } from '../errors.js';
+import type { Loaded } from '../load/load.js';
+import { CLAIM_KINDS } from '../model.js';
+import { countFacets } from '../output/facet.js';
+import { SHAPES, type Shape } from '../output/shapes.js';
+import { claimView } from '../query/views.js';
+import { exampleOf } from './example.js';
+import { checkInput, type InputSchema, type InputSpec, inputSchema, invocation, LIMIT } from './input.js';
+import { cardResult, capLists, type ListResult, listResult } from './results.js';
+import { cardText, isClaim, listText } from './text.js';
+
+export interface Tool {
+  name: string;
+  title: string;
+  description: string;
+  input: InputSchema;
+  output: z.ZodType;
+  call(given: unknown): Promise<{ structured: Record<string, unknown>; text: string }>;
+}
+
+// Printing options, not questions: left out of every tool.
+const OUTPUT_ONLY = new Set(['json', 'format', 'fields', 'limit']);
+// The plain commands that answer a question with one JSON record; the others write files
+// (export, landscape), check the KB (validate) or serve the shell (completion).
+const CARD_COMMANDS = new Set(['show']);
+
+const shapeOf = (name: string): Shape | undefined =>
+  Object.hasOwn(SHAPES, name) ? SHAPES[name as keyof typeof SHAPES] : undefined;
+// Rows of a command with no documented shape yet: any objects.
+const ANY_ROW = z.looseObject({});
+
+// What a tool's commands see: the KB loaded once, nothing printed, nothing on a terminal.
+function quietCtx(ctx: Ctx, loaded: Loaded): Ctx {
+  const quiet = { write: () => true };
+  const self: Ctx = {
+    ...ctx,
+    io: { ...ctx.io, stdout: quiet, stderr: quiet },
+    view: { tty: false, color: false, width: 100 },
+    load: () => Promise.resolve(loaded),
+    with: () => self,
+  };
+  return self;
+}
+
+const sentence = (s: string) => `${s[0].toUpperCase()}${s.slice(1)}${/[.!?]$/.test(s) ? '' : '.'}`;
+
+function describe(def: Command, spec: InputSpec, input: InputSchema, shape: Shape | undefined, paging: string): string {
+  const example = exampleOf(def, spec, input);
+  const row = (shape?.row as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return [
+    sentence(def.summary),
+    row && 'paragraph' in row ? 'Each claim cites its source (id and title) and paragraph; a quote is verbatim.' : '',
+    paging,
+    example ? `Example: ${JSON.stringify(example.input)} (as \`${example.line}\`).` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+// The rows a list command's run returned: an array, or rows with what to say on stderr.
+function rowsOf(got: unknown): { rows: object[]; notes: string[] } {
+  if (Array.isArray(got)) return { rows: got, notes: [] };
+  const r = got as { rows: object[]; stderr?: string[] };
+  return { rows: r.rows, notes: (r.stderr ?? []).map((l) => l.replace(/^aigc: /, '')) };
+}
+
+function listTool(def: ListCommand<Record<string, unknown>>, ctx: Ctx, loaded: Loaded): Tool {
+  const flags: Flag[] = [...(def.flags ?? []), ...outputFlags(def.list.facets)].filter((f) => !OUTPUT_ONLY.has(f.name));
+  const spec: InputSpec = { args: def.args ?? [], flags, paging: true };
+  const input = inputSchema(spec);
+  const shape = shapeOf(def.name);
+  const { kb } = loaded;
+  return {
+    name: def.name,
+    title: `aigc ${def.name}`,
+    description: describe(
+      def,
+      spec,
+      input,
+      shape,
+      `Returns {rows, total, truncated}: at most \`limit\` rows (default ${LIMIT.default}, at most ${LIMIT.max}) from \`offset\`, as \`aigc ${def.name} --json\` prints them.`,
+    ),
+    input,
+    output: listResult(shape?.row ?? ANY_ROW),
+    async call(given) {
+      const i = checkInput(input, given);
+      const { args, opts } = invocation(spec, i);
+      const { rows, notes } = rowsOf(await def.run(ctx, args, opts));
+      const facet = opts.facet as string[] | undefined;
+      const offset = i.offset ?? 0;
+      const page = rows.slice(offset, offset + i.limit);
+      // A search hit names a claim without citing it: the claim, cited, goes beside the hits.
+      const cited = page.flatMap((r) => {
+        const hit = r as { id?: unknown; type?: unknown };
+        const c = !isClaim(r) && CLAIM_KINDS.includes(hit.type as never) ? kb.claim(String(hit.id)) : undefined;
+        return c ? [claimView(kb, c)] : [];
+      });
+      const result: ListResult = {
+        rows: page,
+        total: rows.length,
+        offset,
+        limit: i.limit,
+        truncated: offset + page.length < rows.length,
+        ...(facet?.length ? { facets: countFacets(rows, facet, def.list.facets) } : {}),
+        ...(cited.length ? { cited } : {}),
+        ...(notes.length ? { notes } : {}),
+      };
+      return { structured: result, text: listText(def.name, result) };
+    },
+  };
+}
+
+function cardTool(def: PlainCommand<Record<string, unknown>>, ctx: Ctx): Tool {
+  const spec: InputSpec = {
+    args: def.args ?? [],
+    flags: (def.flags ?? []).filter((f) => !OUTPUT_ONLY.has(f.name)),
+    paging: false,
+  };
+  const input = inputSchema(spec);
+  const shape = shapeOf(def.name);
+  return {
+    name: def.name,
+    title: `aigc ${def.name}`,
+    description: describe(
+      def,
+      spec,
+      input,
+      shape,
+      `Returns {result}: the record as \`aigc ${def.name} --json\` prints it, each of its lists cut at \`limit\` items (default ${LIMIT.default}, at most ${LIMIT.max}).`,
+    ),
+    input,
+    output: cardResult(shape?.row ?? ANY_ROW),
+    async call(given) {
+      const i = checkInput(input, given);
+      const { args, opts } = invocation(spec, i);
+      const out = await def.run(ctx, args, { ...opts, json: true });
+      if (out.exitCode) throw new NotFoundError(out.stderr?.join(' ') || `${def.name} found nothing`);
+      const totals: Record<string, number> = {};
+      const result = { result: capLists(JSON.parse(out.stdout), i.limit, '', totals), truncated: false, totals };
+      result.truncated = Object.keys(totals).length > 0;
+      return { structured: result, text: cardText(result) };
+    },
+  };
+}
+
+export function commandTools(commands: readonly Command[], ctx: Ctx, loaded: Loaded): Tool[] {
+  const run = quietCtx(ctx, loaded);
+  return commands.flatMap((def) =>
+    def.hidden ? [] : def.list ? [listTool(def, run, loaded)] : CARD_COMMANDS.has(def.name) ? [cardTool(def, run)] : [],
+  );
+}
+
+export { quietCtx };

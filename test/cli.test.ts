@@ -246,3 +246,60 @@ describe('provenance check', () => {
     ]);
   });
 });
+
+describe('messages and help', () => {
+  it('an unknown command is one message starting aigc:, with a real line break before the suggestion', async () => {
+    const r = await cli(['compnies']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe("aigc: unknown command 'compnies'\n(Did you mean companies?)\n");
+  });
+
+  it('a bad value keeps its control characters escaped inside the quotes', async () => {
+    const r = await cli(['claims', '--kind', 'fig\nure']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.startsWith("aigc: option '--kind <kind>' argument 'fig\\nure' is invalid.")).toBe(true);
+  });
+
+  it('help UNKNOWN is a usage error naming the topic and the topics there are', async () => {
+    const r = await cli(['help', 'compnies']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      /^aigc: unknown help topic "compnies" \(did you mean `companies`\?\); topics: .*formatting\n$/,
+    );
+  });
+
+  it('help COMMAND is the command help, global flags included; help formatting is a topic', async () => {
+    const viaHelp = await cli(['help', 'claims']);
+    expect(viaHelp.code).toBe(0);
+    expect(viaHelp.stdout).toBe((await cli(['claims', '--help'])).stdout);
+    expect(viaHelp.stdout).toMatch(/Global Options:[\s\S]*--kb <dir>/);
+    const topic = await cli(['help', 'formatting']);
+    expect(topic.code).toBe(0);
+    expect(topic.stdout).toMatch(/--fields/);
+  });
+
+  it.each([
+    'companies',
+    'products',
+    'people',
+    'segments',
+    'sources',
+    'quotes',
+    'claims',
+    'search',
+    'stats',
+    'timeline',
+  ])('%s --help names every field its JSON rows have', async (cmd) => {
+    const help = (await cli([cmd, '--help'])).stdout;
+    const args = cmd === 'search' ? ['search', 'ai'] : [cmd];
+    const rows = json(await cli([...args, '--json']));
+    const listed = help
+      .split('Fields (for --fields; a dotted path reaches inside, e.g. by.name):\n')[1]
+      .split(/\n(?! )/)[0]
+      .split(/[\s,]+/)
+      .filter(Boolean);
+    expect(listed).toEqual(Object.keys(rows[0]));
+  });
+});

@@ -51,11 +51,36 @@ export function flagsOf(def: Def): Flag[] {
   return [...(def.flags ?? []), ...(def.list ? outputFlags(def.list.facets) : [])];
 }
 
+// Names as an indented paragraph of lines no longer than 80 columns.
+function wrapList(names: readonly string[]): string {
+  const lines = [''];
+  for (const n of names) {
+    const line = lines[lines.length - 1];
+    if (line && line.length + n.length + 4 > 78) lines.push('');
+    lines[lines.length - 1] += `${lines[lines.length - 1] ? ', ' : ''}${n}`;
+  }
+  return lines.map((l, i) => `  ${l}${i < lines.length - 1 ? ',' : ''}`).join('\n');
+}
+
+// What a list command's rows hold, for the flags that name fields and facets.
+function fieldsHelp(def: Def): string {
+  if (!def.list) return '';
+  const computed = Object.keys(def.list.computed ?? {});
+  const facets = Object.keys(def.list.facets ?? {});
+  return [
+    `\nFields (for --fields; a dotted path reaches inside, e.g. by.name):\n${wrapList(def.list.fields)}`,
+    computed.length ? `Columns worked out for reading (--fields only):\n${wrapList(computed)}` : '',
+    facets.length ? `Facets (for --facet):\n${wrapList(facets)}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
 function addCommand(program: Command, def: Def, h: Hooks): void {
   const cmd = program
     .command(def.name, { hidden: def.hidden })
     .description(def.summary)
-    .addHelpText('after', examples(def.examples));
+    .addHelpText('after', `${examples(def.examples)}${fieldsHelp(def)}${fieldsHelp(def) ? '\n' : ''}`);
   for (const a of def.args ?? []) {
     const name = a.variadic ? `${a.name}...` : a.name;
     const arg = new Argument(a.required ? `<${name}>` : `[${name}]`, a.help);
@@ -86,10 +111,19 @@ export function buildProgram(h: Hooks): Command {
       getErrHelpWidth: () => h.width,
       getOutHasColors: () => false,
       getErrHasColors: () => false,
-      // commander quotes a bad value as given; keep its control characters from breaking the line.
+      // Every message starts `aigc:`, commander's too. It quotes a bad value as given: its
+      // control characters are shown escaped; its own line breaks stay.
       outputError: (str, write) =>
-        write(str.replace(/[\x00-\x09\x0b-\x1f\x7f]|\n(?!$)/g, (c) => JSON.stringify(c).slice(1, -1))),
+        write(
+          str
+            .replace(/^error: /, 'aigc: ')
+            .replace(/'[^']*'/g, (quoted) => quoted.replace(/[\x00-\x1f\x7f]/g, (c) => JSON.stringify(c).slice(1, -1)))
+            .replace(/[\x00-\x09\x0b-\x1f\x7f]/g, (c) => JSON.stringify(c).slice(1, -1)),
+        ),
     })
+    // Each command's help lists the global flags too, under their own heading.
+    .configureHelp({ showGlobalOptions: true })
+    .helpCommand(false)
     .description(
       "Ask a cited knowledge base about China's generative-AI (AIGC) landscape: who builds what, who said what, which figures were claimed, by whom, where.",
     )

@@ -7,6 +7,7 @@ import { command as companies } from './companies.js';
 import { command as completion } from './completion.js';
 import { command as exportCommand } from './export.js';
 import { command as graph } from './graph.js';
+import { command as help } from './help.js';
 import { command as landscape } from './landscape.js';
 import { command as mcp } from './mcp.js';
 import { command as people } from './people.js';
@@ -40,5 +41,6 @@ export const COMMANDS: Command[] = [
   mcp,
   schema,
   completion,
+  help,
   complete,
 ];

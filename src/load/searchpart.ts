@@ -26,13 +26,18 @@ export function documents(kb: { entities: Entity[]; claims: Claim[]; sources: So
       type: e.type,
       id: e.id,
       name: e.name,
-      fields: { name: [e.name], aliases: e.aliases, description: e.description ? [e.description] : [] },
+      fields: {
+        name: [e.name],
+        aliases: e.aliases,
+        description: e.description ? [e.description] : [],
+        note: e.note ? [e.note] : [],
+      },
     })),
     ...kb.claims.map((c) => ({
       type: c.kind,
       id: c.id,
       name: c.text,
-      fields: { text: [c.text], measures: c.measures ? [c.measures] : [] },
+      fields: { text: [c.text], measures: c.measures ? [c.measures] : [], note: c.note ? [c.note] : [] },
     })),
     ...kb.sources.map((s) => ({ type: 'source' as const, id: s.id, name: s.title, fields: { title: [s.title] } })),
   ];

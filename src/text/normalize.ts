@@ -5,6 +5,13 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 export function nameKey(s: string): string {
   // Most names are plain ASCII, where the Unicode normalisations change nothing: skip them.
   if (PRINTABLE_ASCII.test(s)) return s.toLowerCase().replace(/ {2,}/g, ' ').trim();
+  return foldText(s);
+}
+
+// Any text folded: width (NFKC), case, accents (marks dropped after NFD) and runs of spaces.
+// It refers to nothing outside itself: the landscape page runs this very function in the
+// browser (src/landscape/script.ts embeds its source).
+export function foldText(s: string): string {
   return s
     .normalize('NFKC')
     .toLowerCase()

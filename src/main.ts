@@ -90,6 +90,7 @@ function makeCtx(g: GlobalOptions, io: Io, refresh: boolean): Ctx {
   return {
     io,
     view: { tty, color, width: io.stdout.columns || 100 },
+    global: g,
     load: () => (loaded ??= loadWithNotices(g, io, refresh)),
     with: (more) => makeCtx({ ...g, ...more }, io, refresh),
   };

@@ -332,6 +332,10 @@ describe('a cache folder that cannot be written', () => {
     const r = await cli(['validate', '--json'], { env: { XDG_CACHE_HOME: join(file, 'cache') } });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([]);
-    expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    // The cache's warning, and (no text attached) that the provenance check was skipped.
+    const lines = r.stderr.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^aigc: warning: cannot write the cache/);
+    expect(lines[1]).toMatch(/^aigc: the provenance check was skipped/);
   });
 });

@@ -112,7 +112,7 @@ describe('the KB file schema', () => {
 // Each fixture file alone, as the loader reads it: its text, then its YAML; files that do not
 // parse are not a schema's business. zod's verdict is the loader's per-file check (cross-file
 // references are checked later, and are not schema problems).
-const FIXTURES = ['bad', 'schema-errors', 'broken-yaml', 'dangling-refs', 'valid'].flatMap((d) =>
+const FIXTURES = ['bad', 'schema-errors', 'broken-yaml', 'dangling-refs', 'valid', 'texts'].flatMap((d) =>
   yamlFiles(join(ROOT, fixture(d))),
 );
 // The rules that compare two values of a record, which only the x-aigc-ordered keyword says.
@@ -238,12 +238,14 @@ describe("every command's JSON holds to its output schema", () => {
       'claims',
       'companies',
       'graph',
+      'paragraphs',
       'people',
       'products',
       'quotes',
       'search',
       'segments',
       'show',
+      'source-card',
       'sources',
       'stats',
       'timeline',

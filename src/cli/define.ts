@@ -50,12 +50,14 @@ export interface Ctx {
   io: Io;
   load(): Promise<Loaded>;
   view: RenderContext;
+  global: GlobalOptions; // as given: --kb, --texts...
   // The same run with other global options (a --kb typed on a line being completed).
   with(global: Partial<GlobalOptions>): Ctx;
 }
 
 export interface GlobalOptions {
   kb?: string;
+  texts?: string; // a folder of <source-id>.txt files
   cache: boolean;
   color: boolean;
 }
@@ -74,6 +76,7 @@ export interface ListSpec<O> {
   fields: readonly string[]; // the JSON row's fields (src/output/fields.ts)
   columns: readonly string[] | ((o: O) => readonly string[]);
   wide?: readonly string[];
+  below?: readonly string[]; // long text that a table shows under its row, across the table
   // Columns worked out from a row (and the KB) for reading, not part of the JSON record unless
   // --fields names them.
   // biome-ignore lint/suspicious/noExplicitAny: a listing's rows are of its command's own type
@@ -95,10 +98,16 @@ export interface PlainCommand<O> extends Common {
   run(ctx: Ctx, args: string[], o: O): Promise<Output>;
 }
 
+// A list command's rows, with what to say on stderr about them.
+export interface Rows {
+  rows: object[];
+  stderr: string[];
+}
+
 // A list command returns its rows; the output options (--json, --format, --fields...) print them.
 export interface ListCommand<O> extends Common {
   list: ListSpec<O>;
-  run(ctx: Ctx, args: string[], o: O): Promise<object[]>;
+  run(ctx: Ctx, args: string[], o: O): Promise<object[] | Rows>;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds commands of every option type

@@ -37,13 +37,15 @@ export async function runList<O extends OutputOptions>(
   args: string[],
   o: O,
 ): Promise<Output> {
-  const rows = await c.run(ctx, args, o);
+  const got = await c.run(ctx, args, o);
+  const { rows, stderr } = Array.isArray(got) ? { rows: got, stderr: [] } : got;
   const { kb } = await ctx.load();
-  const { columns, wide, computed, facets } = c.list;
+  const { columns, wide, below, computed, facets } = c.list;
   const listing = {
     rows,
     columns: [...(typeof columns === 'function' ? columns(o) : columns)],
     wide: [...(wide ?? [])],
+    below: [...(below ?? [])],
     computed:
       computed && Object.fromEntries(Object.entries(computed).map(([k, f]) => [k, (row: object) => f(row, kb)])),
     facets,
@@ -55,13 +57,13 @@ export async function runList<O extends OutputOptions>(
       return s && sourceView(kb, s);
     },
   };
-  const out: Output = { stdout: await render(listing, o, ctx.view), empty: rows.length === 0 };
+  const out: Output = { stdout: await render(listing, o, ctx.view), empty: rows.length === 0, stderr };
   // The rows are printed as asked; the counts need a format with room for them.
   const format = formatOf(o, ctx.view);
   if (o.facet?.length && !FACET_FORMATS.includes(format)) {
-    out.stderr = [
+    stderr.push(
       `aigc: --facet counts are shown in a table or in JSON (--format table, or --json and jq .facets); ${format} prints the rows only`,
-    ];
+    );
   }
   return out;
 }

@@ -6,8 +6,9 @@ import type { OutputOptions } from '../output/render.js';
 import { type ClaimFilter, inSourceOrder, selectClaims } from '../query/select.js';
 import { claimView } from '../query/views.js';
 import { FIELDS } from '../output/fields.js';
+import { CONTEXT_FLAG, withContext } from '../texts/context.js';
 
-type Options = OutputOptions & ClaimFilter;
+type Options = OutputOptions & ClaimFilter & { context?: boolean };
 
 const FIGURE_COLUMNS = ['id', 'about', 'measures', 'value', 'when', 'by', 'source.id', 'paragraph'];
 const CLAIM_COLUMNS = ['id', 'kind', 'about', 'by', 'text', 'value', 'when', 'source.id', 'paragraph'];
@@ -23,16 +24,23 @@ export const command = defineList<Options>({
     'aigc claims --about bytedance --with-products',
     'aigc claims --paragraph 93-97',
     'aigc claims --within 2023-01',
+    'aigc claims --about jasper --context',
   ],
-  flags: CLAIM_FLAGS.claims,
+  flags: [...CLAIM_FLAGS.claims, CONTEXT_FLAG],
   list: {
     fields: FIELDS.claim,
     // Figures read best with what they measure and their value up front.
-    columns: (o) =>
-      (o.kind?.length === 1 && o.kind[0] === 'figure') || o.unit?.length || o.min !== undefined || o.max !== undefined
+    columns: (o) => [
+      ...((o.kind?.length === 1 && o.kind[0] === 'figure') ||
+      o.unit?.length ||
+      o.min !== undefined ||
+      o.max !== undefined
         ? FIGURE_COLUMNS
-        : CLAIM_COLUMNS,
+        : CLAIM_COLUMNS),
+      ...(o.context ? ['context'] : []),
+    ],
     wide: ['text', 'measures', 'about'],
+    below: ['context'],
     facets: {
       kind: 'kind',
       speaker: 'by',
@@ -45,6 +53,7 @@ export const command = defineList<Options>({
   },
   async run(ctx, _args, o) {
     const { kb } = await ctx.load();
-    return inSourceOrder(kb, selectClaims(kb, o)).map((c) => claimView(kb, c));
+    const rows = inSourceOrder(kb, selectClaims(kb, o)).map((c) => claimView(kb, c));
+    return o.context ? withContext(ctx, kb, rows) : rows;
   },
 });

@@ -6,11 +6,13 @@ import { searchPart } from '../load/searchpart.js';
 import { type ClaimFilter, inSourceOrder, selectClaims } from '../query/select.js';
 import { claimView } from '../query/views.js';
 import { FIELDS } from '../output/fields.js';
+import { CONTEXT_FLAG, withContext } from '../texts/context.js';
 
 type Options = OutputOptions &
   Omit<ClaimFilter, 'by' | 'kind'> & {
     speaker?: string[];
     search?: string;
+    context?: boolean;
   };
 
 export const command = defineList<Options>({
@@ -24,11 +26,13 @@ export const command = defineList<Options>({
   flags: [
     ...CLAIM_FLAGS.quotes,
     { name: 'search', arg: 'text', help: "fuzzy search in the quotes' words, best match first" },
+    CONTEXT_FLAG,
   ],
   list: {
     fields: FIELDS.claim,
-    columns: ['id', 'by', 'text', 'source.id', 'paragraph'],
+    columns: (o) => ['id', 'by', 'text', 'source.id', 'paragraph', ...(o.context ? ['context'] : [])],
     wide: ['text'],
+    below: ['context'],
     facets: { speaker: 'by', about: 'about', source: 'source' },
   },
   async run(ctx, _args, o) {
@@ -41,6 +45,7 @@ export const command = defineList<Options>({
       const index = new SearchIndex([searchPart({ entities: [], sources: [], claims: quotes })]);
       quotes = index.search(o.search, ['quote']).flatMap((h) => allowed.get(h.id) ?? []);
     }
-    return quotes.map((c) => claimView(kb, c));
+    const rows = quotes.map((c) => claimView(kb, c));
+    return o.context ? withContext(ctx, kb, rows) : rows;
   },
 });

@@ -7,7 +7,7 @@
 // aigc's own, ORDERED, which an editor ignores and a validator checks once given ORDERED_KEYWORD.
 // A URL is checked by the loader with the WHATWG URL parser; here it needs only a scheme.
 import { z } from 'zod';
-import { Claim, dateText, Entity, Relation, Source, Value, When } from './schema.js';
+import { Claim, dateText, Entity, Relation, Source, TextFingerprint, Value, When } from './schema.js';
 
 export const KB_FORMAT_VERSION = 1;
 
@@ -61,6 +61,13 @@ const CLAIM_RULES = [
 
 const DESCRIPTIONS = new Map<z.ZodType, [string, string]>([
   [Source, ['source', 'a source: where claims come from, and how its paragraphs are numbered']],
+  [
+    TextFingerprint,
+    [
+      'text-fingerprint',
+      "the fingerprint of a source's text (the text itself stays out of the KB): the SHA-256 of its paragraphs, as `paragraphs` numbers them, joined by a blank line, and how many there are",
+    ],
+  ],
   [Entity, ['entity', 'a company, investor, organisation, person, product or segment']],
   [
     Claim,

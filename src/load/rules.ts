@@ -26,6 +26,7 @@ export function checkRules(files: FileRecords[]): FileProblem[] {
   };
   uniqueIds(ctx);
   references(ctx);
+  paragraphsExist(ctx);
   uniqueNames(ctx);
   return problems;
 }
@@ -73,10 +74,31 @@ function references(ctx: RuleContext) {
     });
     e.sources.forEach((s, j) => check(file, ['entities', i, 'sources', j], s, isSource, 'source'));
   });
+  each<Source>(ctx, 'sources', (s, file, i) => {
+    if (s.author !== undefined) check(file, ['sources', i, 'author'], s.author, isSpeaker, 'person or organisation');
+  });
   each<Claim>(ctx, 'claims', (c, file, i) => {
     c.about.forEach((a, j) => check(file, ['claims', i, 'about', j], a, isEntity, 'entity'));
     if (c.by !== null) check(file, ['claims', i, 'by'], c.by, isSpeaker, 'speaker');
     check(file, ['claims', i, 'source'], c.source, isSource, 'source');
+  });
+}
+
+// A source that records its text's fingerprint says how many paragraphs it has: a locator past
+// the end is wrong whether or not a copy of the text is at hand.
+function paragraphsExist(ctx: RuleContext) {
+  const count = new Map<string, number>();
+  each<Source>(ctx, 'sources', (s) => {
+    if (s.text) count.set(s.id, s.text.paragraphs);
+  });
+  each<Claim>(ctx, 'claims', (c, file, i) => {
+    const n = count.get(c.source);
+    if (n !== undefined && c.paragraph > n)
+      ctx.push(
+        file,
+        ['claims', i, 'paragraph'],
+        `paragraph ${c.paragraph} does not exist: \`${c.source}\` has ${n} paragraphs`,
+      );
   });
 }
 

@@ -13,18 +13,32 @@ export const dateText = z
   .transform((v) => String(v))
   .refine(isDate, 'must be a date: YYYY, YYYY-MM or YYYY-MM-DD');
 
+// SHA-256 of the text's paragraphs, as the `paragraphs` scheme numbers them, joined by a blank
+// line; and how many there are (src/texts/fingerprint.ts).
+export const TextFingerprint = z.strictObject({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hexadecimal digits (a SHA-256)'),
+  paragraphs: z.number().int('must be a positive whole number').positive('must be a positive whole number'),
+});
+
 export const Source = z.strictObject({
   id,
   kind: z.enum(SOURCE_KINDS),
   title: text,
-  publisher: text,
+  publisher: text, // the outlet that published this text
+  column: text.optional(), // the column or programme it was written for
+  author: ref.optional(), // the writer, an entity (a person, perhaps anonymous, or an organisation)
   published: dateText,
   published_inferred: z.boolean().default(false),
+  updated: dateText.optional(),
   url: z.url({ message: 'must be a URL' }).optional(),
   language: text,
   translated_from: text.optional(),
+  machine_translated: z.boolean().default(false),
   // How a paragraph locator is counted, so that it means the same to the tool and to a reader.
   paragraphs: z.enum(PARAGRAPH_SCHEMES),
+  // The text's fingerprint, not the text: the KB may cite a text it has no right to copy, and a
+  // user attaches their own copy, which must be this very text for the paragraph numbers to hold.
+  text: TextFingerprint.optional(),
   note: text.optional(),
 });
 
@@ -93,6 +107,7 @@ export const Claim = z
 export const SECTIONS = { sources: Source, entities: Entity, claims: Claim } as const;
 
 export type Source = z.infer<typeof Source>;
+export type TextFingerprint = z.infer<typeof TextFingerprint>;
 export type Entity = z.infer<typeof Entity>;
 export type Relation = z.infer<typeof Relation>;
 export type Claim = z.infer<typeof Claim>;

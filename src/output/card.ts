@@ -14,8 +14,18 @@ function claimLine(c: ClaimView, showBy: boolean): string {
   const who = showBy && c.by && c.kind === 'quote' ? `${c.by.name}: ` : '';
   const body = c.kind === 'quote' ? `“${c.text}”` : c.value ? `${c.measures}: ${cell(c.value)} — ${c.text}` : c.text;
   const when = c.when ? ` (${cell(c.when)})` : '';
-  return `  - ${who}${body}${when} ${cite(c)}`;
+  return `  - ${who}${body}${when} ${cite(c)}${context(c, '      ')}`;
 }
+
+// A text's fingerprint on one line.
+const fingerprint = (v: unknown) => {
+  const f = v as { sha256: string; paragraphs: number };
+  return `sha256 ${f.sha256}, ${f.paragraphs} paragraphs`;
+};
+
+// With --context: the paragraph the claim cites, under it.
+const context = (c: ClaimView, indent: string) =>
+  c.context ? `\n${indent}${c.context.replace(/\n/g, `\n${indent}`)}` : '';
 
 export const card = {
   entity(v: ShowView, ctx: RenderContext): string {
@@ -48,6 +58,7 @@ export const card = {
     if (c.value) lines.push(`${k.cyan('value')}     ${cell(c.value)}${c.measures ? ` (${c.measures})` : ''}`);
     if (c.when) lines.push(`${k.cyan('when')}      ${cell(c.when)}${c.when.basis ? ` from “${c.when.basis}”` : ''}`);
     lines.push(`${k.cyan('source')}    ${c.source.name} ¶${c.paragraph}`);
+    if (c.context) lines.push(`${k.cyan('context')}   ${c.context.replace(/\n/g, '\n          ')}`);
     if (c.note) lines.push(`${k.cyan('note')}      ${c.note}`);
     return `${lines.join('\n')}\n`;
   },
@@ -55,7 +66,7 @@ export const card = {
     const k = paint(ctx);
     return `${Object.entries(s)
       .filter(([, v]) => v !== null && v !== undefined)
-      .map(([key, v]) => `${k.cyan(key.padEnd(18))} ${cell(v)}`)
+      .map(([key, v]) => `${k.cyan(key.padEnd(18))} ${key === 'text' ? fingerprint(v) : cell(v)}`)
       .join('\n')}\n`;
   },
 };

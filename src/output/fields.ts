@@ -35,6 +35,7 @@ export const FIELDS = {
     'source',
     'paragraph',
     'note',
+    'context',
   ]),
   source: every<SourceRow>()([
     'id',
@@ -45,8 +46,13 @@ export const FIELDS = {
     'published_inferred',
     'language',
     'translated_from',
+    'machine_translated',
     'paragraphs',
+    'text',
     'note',
+    'column',
+    'author',
+    'updated',
     'url',
     'claims',
   ]),
@@ -91,5 +97,6 @@ export const FIELDS = {
     'measures',
     'source',
     'paragraph',
+    'context',
   ]),
 } as const;

@@ -25,6 +25,7 @@ export interface Listing {
   rows: object[];
   columns: string[]; // the default columns for table and TSV
   wide?: string[]; // columns that may wrap in a table (long text)
+  below?: string[]; // columns that a table shows under each row, across it (a paragraph)
   // Columns worked out from a row for reading (a date with its end and inferred mark),
   // not part of the JSON record unless --fields names them.
   // biome-ignore lint/suspicious/noExplicitAny: a listing's rows are of its command's own type
@@ -80,13 +81,16 @@ export async function render(l: Listing, o: OutputOptions, ctx: RenderContext): 
     if (format === 'json') return `${JSON.stringify(facets ? { rows: out, facets } : out, null, 2)}\n`;
     return out.map((r) => `${JSON.stringify(r)}\n`).join('');
   }
-  const cols = fields ?? l.columns;
+  const all = fields ?? l.columns;
+  const under = format === 'table' ? all.filter((c) => l.below?.includes(c)) : [];
+  const cols = all.filter((c) => !under.includes(c));
   const cells = rows.map((r) => cols.map((c) => cell(get(r, c), format === 'table')));
   if (format === 'tsv') return [cols, ...cells].map((line) => `${line.join('\t')}\n`).join('');
   const counted = Object.entries(facets ?? {}).filter(([, counts]) => counts.length);
   if (!rows.length && !counted.length) return '';
   const { table } = await import('./table.js');
-  const parts = rows.length ? [table(cols, cells, l.wide ?? [], ctx)] : [];
+  const below = under.length ? rows.map((r) => under.map((c) => String(get(r, c) ?? '')).filter(Boolean)) : undefined;
+  const parts = rows.length ? [table(cols, cells, l.wide ?? [], ctx, below)] : [];
   for (const [name, counts] of counted)
     parts.push(
       table(

@@ -4,7 +4,14 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { RenderContext } from './render.js';
 
-export function table(cols: string[], rows: string[][], wide: string[], ctx: RenderContext): string {
+// `below`: for each row, text shown under it across the whole table.
+export function table(
+  cols: string[],
+  rows: string[][],
+  wide: string[],
+  ctx: RenderContext,
+  below?: string[][],
+): string {
   const chalk = new Chalk({ level: ctx.color ? 1 : 0 });
   const natural = cols.map((c, i) => Math.max(c.length, ...rows.map((r) => textWidth(r[i]))) + 2);
   const widths = fit(
@@ -19,7 +26,10 @@ export function table(cols: string[], rows: string[][], wide: string[], ctx: Ren
     wrapOnWordBoundary: true,
     style: { head: [], border: ctx.color ? ['grey'] : [] },
   });
-  for (const r of rows) t.push(r);
+  rows.forEach((r, i) => {
+    t.push(r);
+    for (const text of below?.[i] ?? []) t.push([{ colSpan: cols.length, content: text }]);
+  });
   return `${t.toString()}\n`;
 }
 

@@ -55,7 +55,15 @@ export function claimView(kb: Kb, c: Claim): ClaimRow {
   };
 }
 export function sourceView(kb: Kb, s: Source): SourceRow {
-  return { ...s, url: s.url ?? null, claims: kb.claimsFrom(s.id).length };
+  return {
+    ...s,
+    column: s.column ?? null,
+    author: s.author ? entityRef(kb, s.author) : null,
+    updated: s.updated ?? null,
+    text: s.text ?? null,
+    url: s.url ?? null,
+    claims: kb.claimsFrom(s.id).length,
+  };
 }
 
 export const isOrg = (e: Entity) => ORG_TYPES.includes(e.type);

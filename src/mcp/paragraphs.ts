@@ -4,31 +4,26 @@ import { z } from 'zod';
 import type { Ctx } from '../cli/define.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import type { Kb } from '../query/kb.js';
-import { ClaimRow, NameRef } from '../output/shapes.js';
+import { ClaimRow, NameRef, ParagraphRow } from '../output/shapes.js';
 import { inSourceOrder, paragraphRange } from '../query/select.js';
 import { claimView, sourceRef } from '../query/views.js';
+import { textRun } from '../texts/context.js';
+import { sourceText } from '../texts/store.js';
 import { didYouMean, shown } from '../text/suggest.js';
 import { checkInput, type InputSpec, inputSchema, invocation, LIMIT } from './input.js';
 import { described } from './results.js';
 import { claimLine } from './text.js';
 import type { Tool } from './tools.js';
 
-export type SourceText = { ok: true; paragraphs: string[] } | { ok: false; message: string };
+export type SourceText = { ok: true; paragraphs: string[]; warnings: string[] } | { ok: false; message: string };
 
-// The attached text of a source, paragraph N at [N - 1], or why there is none.
-export function textOf(_ctx: Ctx, kb: Kb, sourceId: string): SourceText {
-  if (!kb.source(sourceId)) return { ok: false, message: `no source is called "${shown(sourceId)}"` };
-  return {
-    ok: false,
-    message: `no text of ${sourceId} is attached; attach your copy once with \`aigc source attach ${sourceId} PATH\``,
-  };
+// The attached text of a source, paragraph N at [N - 1], or why there is none (with how to
+// attach one): the store's lookup (src/texts/store.ts), with --texts and AIGC_TEXTS as the CLI
+// has them. Read afresh each time, so a text attached while the server runs is found.
+export function textOf(ctx: Ctx, kb: Kb, sourceId: string): SourceText {
+  const t = sourceText(kb, sourceId, textRun(ctx));
+  return t.ok ? { ok: true, paragraphs: t.paragraphs, warnings: t.warnings } : { ok: false, message: t.message };
 }
-
-export const ParagraphRow = z.strictObject({
-  source: z.string(),
-  paragraph: z.number().int().positive(),
-  text: described(z.string(), 'the paragraph, exactly as the attached text has it'),
-});
 
 const ParagraphsResult = z.strictObject({
   source: described(NameRef, 'the source, by id and title'),
@@ -36,6 +31,7 @@ const ParagraphsResult = z.strictObject({
   total: described(z.number().int().nonnegative(), 'how many paragraphs were asked for'),
   truncated: described(z.boolean(), 'more were asked for than `limit`'),
   claims: described(z.array(ClaimRow), 'the claims of the KB that cite these paragraphs'),
+  notes: described(z.array(z.string()).optional(), 'copies of the text found and refused on the way'),
 });
 
 export function knownSource(kb: Kb, id: string): string {
@@ -100,12 +96,14 @@ export function paragraphTool(ctx: Ctx, kb: Kb): Tool {
         total: numbers.length,
         truncated: numbers.length > rows.length,
         claims,
+        ...(t.warnings.length ? { notes: t.warnings } : {}),
       };
       const text = [
         `${id} = “${result.source.name}”`,
         ...rows.map((r) => `¶${r.paragraph}\n${r.text}`),
         ...(claims.length ? ['Claims citing these paragraphs:', ...claims.map((c) => `- ${claimLine(c)}`)] : []),
         ...(result.truncated ? [`(${numbers.length} paragraphs asked for; the first ${rows.length} given)`] : []),
+        ...t.warnings,
       ].join('\n');
       return { structured: result, text };
     },

@@ -36,18 +36,17 @@ function asInput(def: Command, spec: InputSpec, line: string): Record<string, un
     const key = propOf(f.name);
     if (!f.arg) input[key] = !w.startsWith('--no-');
     else if (value === undefined) return undefined;
-    else {
-      // A number reads as a number: 100M as 100000000.
-      const v = f.type === 'number' || f.type === 'count' ? parserFor(f.type)(value) : value;
-      if (f.repeatable) ((input[key] as unknown[]) ??= []).push(v);
-      else input[key] = v;
-    }
+    // Through the CLI's parser where it makes the value a tool wants: a number of 100M, each
+    // choice of a comma list (`--kind figure,event`); a name stays as typed.
+    else if (f.repeatable) input[key] = parserFor(f.type, true)(value, input[key]);
+    else input[key] = f.type === 'number' || f.type === 'count' ? parserFor(f.type)(value) : value;
   }
   return input;
 }
 
-export function exampleOf(def: Command, spec: InputSpec, schema: InputSchema): Example | undefined {
-  const made = def.examples.flatMap((line) => {
+// Each of the command's examples that reads as a tool call, as the tool's input.
+export function examplesOf(def: Command, spec: InputSpec, schema: InputSchema): Example[] {
+  return def.examples.flatMap((line) => {
     try {
       const input = asInput(def, spec, line);
       if (!input) return [];
@@ -57,5 +56,4 @@ export function exampleOf(def: Command, spec: InputSpec, schema: InputSchema): E
       return [];
     }
   });
-  return made.find((e) => Object.keys(e.input).length) ?? made[0];
 }

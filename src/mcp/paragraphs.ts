@@ -71,27 +71,30 @@ const SPEC: InputSpec = {
 
 export function paragraphTool(ctx: Ctx, kb: Kb): Tool {
   const input = inputSchema(SPEC);
+  const id = kb.sources[0]?.id ?? 'SOURCE-ID';
+  const example = { input: { source: id, paragraph: '40' }, line: `aigc source ${id} --paragraph 40` };
   return {
     name: 'paragraph',
     title: 'a paragraph of a source',
-    description: `Read paragraphs of a source whose text the user has attached (aigc source attach ID PATH), with the claims that cite them: the words a claim's paragraph number points to. Without an attached text, a tool error says how to attach one. At most \`limit\` paragraphs (default ${LIMIT.default}, at most ${LIMIT.max}). Example: {"source":"shulou-aigc-2023","paragraph":"40"}.`,
+    description: `Read paragraphs of a source whose text the user has attached (aigc source attach ID PATH), with the claims that cite them: the words a claim's paragraph number points to. Without an attached text, a tool error says how to attach one. At most \`limit\` paragraphs (default ${LIMIT.default}, at most ${LIMIT.max}). Example: ${JSON.stringify(example.input)}.`,
     input,
     output: ParagraphsResult,
+    examples: [example],
     async call(given) {
       const i = checkInput(input, given);
       const { args, opts } = invocation(SPEC, i);
-      const id = knownSource(kb, args[0]);
-      const t = textOf(ctx, kb, id);
+      const source = knownSource(kb, args[0]);
+      const t = textOf(ctx, kb, source);
       if (!t.ok) throw new NotFoundError(t.message);
       const numbers = paragraphNumbers(String(opts.paragraph), t.paragraphs.length, id);
-      const rows = numbers.slice(0, i.limit).map((n) => ({ source: id, paragraph: n, text: t.paragraphs[n - 1] }));
+      const rows = numbers.slice(0, i.limit).map((n) => ({ source, paragraph: n, text: t.paragraphs[n - 1] }));
       const shownNumbers = new Set(rows.map((r) => r.paragraph));
       const claims = inSourceOrder(
         kb,
-        kb.claimsFrom(id).filter((c) => shownNumbers.has(c.paragraph)),
+        kb.claimsFrom(source).filter((c) => shownNumbers.has(c.paragraph)),
       ).map((c) => claimView(kb, c));
       const result = {
-        source: sourceRef(kb, id),
+        source: sourceRef(kb, source),
         rows,
         total: numbers.length,
         truncated: numbers.length > rows.length,
@@ -99,7 +102,7 @@ export function paragraphTool(ctx: Ctx, kb: Kb): Tool {
         ...(t.warnings.length ? { notes: t.warnings } : {}),
       };
       const text = [
-        `${id} = “${result.source.name}”`,
+        `${source} = “${result.source.name}”`,
         ...rows.map((r) => `¶${r.paragraph}\n${r.text}`),
         ...(claims.length ? ['Claims citing these paragraphs:', ...claims.map((c) => `- ${claimLine(c)}`)] : []),
         ...(result.truncated ? [`(${numbers.length} paragraphs asked for; the first ${rows.length} given)`] : []),

@@ -36,7 +36,7 @@ export const listResult = (row: z.ZodType) =>
 // One record (a card): its lists cut at `limit` items each.
 export const cardResult = (shape: z.ZodType) =>
   z.strictObject({
-    result: described(shape, 'the record, as `aigc COMMAND --json` prints it'),
+    result: shape, // the record, as `aigc COMMAND --json` prints it: its own parts describe it
     truncated: described(z.boolean(), 'some lists of the record were cut at `limit` items'),
     totals: described(
       z.record(z.string(), count),

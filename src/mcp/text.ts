@@ -28,7 +28,9 @@ export function claimLine(r: Row): string {
   const date = r.when?.date ?? r.date;
   const end = r.when?.end ?? r.end;
   const when = date ? ` (${date}${end ? `..${end}` : ''})` : '';
-  return `${by}${text}${value}${when} — ${r.source.id} ¶${r.paragraph} [${r.id}]`;
+  // With `context`, the paragraph it cites, from the attached text, under it.
+  const context = typeof r.context === 'string' ? `\n    ¶${r.paragraph}: ${r.context}` : '';
+  return `${by}${text}${value}${when} — ${r.source.id} ¶${r.paragraph} [${r.id}]${context}`;
 }
 
 function rowLine(r: Row, cited: Map<string, Row>): string {

@@ -13,7 +13,7 @@ import { CLAIM_KINDS } from '../model.js';
 import { countFacets } from '../output/facet.js';
 import { SHAPES, type Shape } from '../output/shapes.js';
 import { claimView } from '../query/views.js';
-import { exampleOf } from './example.js';
+import { type Example, examplesOf } from './example.js';
 import { checkInput, type InputSchema, type InputSpec, inputSchema, invocation, LIMIT } from './input.js';
 import { cardResult, capLists, type ListResult, listResult } from './results.js';
 import { cardText, isClaim, listText } from './text.js';
@@ -24,6 +24,7 @@ export interface Tool {
   description: string;
   input: InputSchema;
   output: z.ZodType;
+  examples: Example[]; // the command's examples that read as calls of this tool
   call(given: unknown): Promise<{ structured: Record<string, unknown>; text: string }>;
 }
 
@@ -53,11 +54,11 @@ function quietCtx(ctx: Ctx, loaded: Loaded): Ctx {
 
 const sentence = (s: string) => `${s[0].toUpperCase()}${s.slice(1)}${/[.!?]$/.test(s) ? '' : '.'}`;
 
-function describe(def: Command, spec: InputSpec, input: InputSchema, shape: Shape | undefined, paging: string): string {
-  const example = exampleOf(def, spec, input);
+function describe(examples: Example[], summary: string, shape: Shape | undefined, paging: string): string {
+  const example = examples.find((e) => Object.keys(e.input).length) ?? examples[0];
   const row = (shape?.row as { shape?: Record<string, unknown> } | undefined)?.shape;
   return [
-    sentence(def.summary),
+    sentence(summary),
     row && 'paragraph' in row ? 'Each claim cites its source (id and title) and paragraph; a quote is verbatim.' : '',
     paging,
     example ? `Example: ${JSON.stringify(example.input)} (as \`${example.line}\`).` : '',
@@ -78,14 +79,15 @@ function listTool(def: ListCommand<Record<string, unknown>>, ctx: Ctx, loaded: L
   const spec: InputSpec = { args: def.args ?? [], flags, paging: true };
   const input = inputSchema(spec);
   const shape = shapeOf(def.name);
+  const examples = examplesOf(def, spec, input);
   const { kb } = loaded;
   return {
     name: def.name,
     title: `aigc ${def.name}`,
+    examples,
     description: describe(
-      def,
-      spec,
-      input,
+      examples,
+      def.summary,
       shape,
       `Returns {rows, total, truncated}: at most \`limit\` rows (default ${LIMIT.default}, at most ${LIMIT.max}) from \`offset\`, as \`aigc ${def.name} --json\` prints them.`,
     ),
@@ -127,13 +129,14 @@ function cardTool(def: PlainCommand<Record<string, unknown>>, ctx: Ctx): Tool {
   };
   const input = inputSchema(spec);
   const shape = shapeOf(def.name);
+  const examples = examplesOf(def, spec, input);
   return {
     name: def.name,
     title: `aigc ${def.name}`,
+    examples,
     description: describe(
-      def,
-      spec,
-      input,
+      examples,
+      def.summary,
       shape,
       `Returns {result}: the record as \`aigc ${def.name} --json\` prints it, each of its lists cut at \`limit\` items (default ${LIMIT.default}, at most ${LIMIT.max}).`,
     ),

@@ -1,0 +1,151 @@
+// The tools are the commands: made from the same declarations, they take every flag the CLI
+// takes and answer each command's examples with the rows `aigc ... --json` prints. In process,
+// against the CLI run in process; and the start-up of every other command never loads the server.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Option } from 'commander';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Ctx, defineList } from '../src/cli/define.js';
+import { COMMANDS } from '../src/commands/index.js';
+import { type Loaded, loadKb } from '../src/load/load.js';
+import { optionKey, propOf } from '../src/mcp/input.js';
+import { commandTools, type Tool } from '../src/mcp/tools.js';
+import { SHAPES } from '../src/output/shapes.js';
+import { cli, freshCache, ROOT } from './helpers.js';
+
+const OUTPUT_ONLY = ['json', 'format', 'fields', 'limit'];
+const query = COMMANDS.filter((c) => !c.hidden && (c.list || c.name === 'show'));
+
+let loaded: Loaded;
+let ctx: Ctx;
+let tools: Tool[];
+beforeAll(async () => {
+  const env = { XDG_CACHE_HOME: freshCache() };
+  loaded = await loadKb({ kbDir: join(ROOT, 'kb'), cwd: ROOT, env, cache: true, version: 'test' });
+  const quiet = { write: () => true };
+  ctx = {
+    io: { stdout: quiet, stderr: quiet, env, cwd: ROOT },
+    view: { tty: false, color: false, width: 100 },
+    global: { cache: true, color: false },
+    load: async () => loaded,
+    with: () => ctx,
+  } as Ctx;
+  tools = commandTools(COMMANDS, ctx, loaded);
+});
+const tool = (name: string) => tools.find((t) => t.name === name)!;
+
+describe('the tools, made from the command declarations', () => {
+  it('a tool for each list command and show, none for a command that writes or serves the shell', () => {
+    expect(tools.map((t) => t.name).sort()).toEqual(query.map((c) => c.name).sort());
+  });
+
+  it.each(query.map((c) => [c.name, c]))('%s takes every argument and flag the CLI takes', (name, def) => {
+    const props = Object.keys(tool(name).input.shape);
+    const flags = [...(def.flags ?? []), ...(def.list?.facets ? [{ name: 'facet' }] : [])].filter(
+      (f) => !OUTPUT_ONLY.includes(f.name),
+    );
+    const extra = def.list ? ['limit', 'offset'] : ['limit'];
+    expect(props.sort()).toEqual(
+      [...(def.args ?? []), ...flags]
+        .map((p) => propOf(p.name))
+        .concat(extra)
+        .sort(),
+    );
+  });
+
+  it.each(query.map((c) => [c.name]))("%s's rows are the command's JSON shape", (name) => {
+    const t = tool(name) as Tool & { output: { shape: Record<string, any> } };
+    const shape = SHAPES[name as keyof typeof SHAPES];
+    if (t.output.shape.rows) expect(t.output.shape.rows.element).toBe(shape.row);
+    else expect(t.output.shape.result).toBe(shape.row);
+  });
+
+  it('each flag reaches its command under the name commander gives it', () => {
+    for (const def of COMMANDS)
+      for (const f of def.flags ?? [])
+        expect(optionKey(f.name), `${def.name} --${f.name}`).toBe(new Option(`--${f.name}`).attributeName());
+  });
+
+  it('a flag added to a command reaches its tool: its type checked, its value parsed as the CLI parses it', async () => {
+    let got: Record<string, unknown> = {};
+    const added = defineList<any>({
+      name: 'widgets',
+      summary: 'list widgets',
+      examples: ['aigc widgets --weight 2k --colour red,blue --strict'],
+      flags: [
+        { name: 'weight', arg: 'n', type: 'number', help: 'at least this heavy' },
+        { name: 'colour', arg: 'c', type: { choice: ['red', 'blue', 'green'] }, repeatable: true, help: 'colours' },
+        { name: 'since', arg: 'date', type: 'date', help: 'made since' },
+        { name: 'strict', help: 'only exact matches' },
+      ],
+      list: { fields: [], columns: ['id'] },
+      async run(_ctx, _args, o) {
+        got = o;
+        return [];
+      },
+    });
+    const [t] = commandTools([added], ctx, loaded);
+    expect(Object.keys(t.input.shape)).toEqual(['weight', 'colour', 'since', 'strict', 'limit', 'offset']);
+    expect(t.description).toContain('Example: {"weight":2000,"colour":["red","blue"],"strict":true}');
+    await t.call({ weight: '2k', colour: ['red', 'green'], strict: true });
+    expect(got).toEqual({ weight: 2000, colour: ['red', 'green'], strict: true });
+    await expect(t.call({ colour: ['purple'] })).rejects.toThrow(/colour/);
+    await expect(t.call({ since: '2023-13' })).rejects.toThrow(/since/);
+    await expect(t.call({ weight: 'heavy' })).rejects.toThrow(/expected a number/);
+  });
+});
+
+// Each example of a command that reads as a tool call: the rows the CLI prints with --json.
+const examples = () =>
+  query.flatMap((def) =>
+    commandTools([def], {} as Ctx, { kb: { sources: [] } } as unknown as Loaded)[0].examples.map(
+      (e) => [e.line, def.name, e.input] as const,
+    ),
+  );
+
+describe("each command's examples answer the same through the tool", () => {
+  it.each(examples())('%s', async (line, name, input) => {
+    const words = [...line.split(' | ')[0].matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+    const args = words.slice(1).filter((w, i, all) => !['--json', '--fields'].includes(w) && all[i - 1] !== '--fields');
+    const ran = await cli([...args, '--json']);
+    expect(ran.code, ran.stderr).toBe(0);
+    const printed = JSON.parse(ran.stdout);
+    const { structured } = await tool(name).call({ ...input, limit: 200 });
+    if (name === 'show') expect(structured.result).toEqual(printed);
+    else if (Array.isArray(printed)) expect(structured.rows).toEqual(printed);
+    else expect({ rows: structured.rows, facets: structured.facets }).toEqual(printed);
+  });
+});
+
+describe('start-up without the server', () => {
+  // Every bundle a run reads, as fast.ts reads them: the code of dist/ and dist/lazy/.
+  const trace = join(freshCache(), 'trace.cjs');
+  writeFileSync(
+    trace,
+    `const fs = require('node:fs'); const read = fs.readFileSync; const seen = [];
+fs.readFileSync = function (p, ...rest) { if (/\\.cjs$/.test(String(p))) seen.push(String(p)); return read.call(this, p, ...rest); };
+process.on('exit', () => fs.writeSync(2, '\\nREAD ' + JSON.stringify(seen) + '\\n'));`,
+  );
+  const bundlesRead = (args: string[]) => {
+    const r = spawnSync(process.execPath, ['-r', trace, join(ROOT, 'bin', 'aigc.js'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, XDG_CACHE_HOME: freshCache() },
+    });
+    expect(r.status).toBe(0);
+    return JSON.parse(/^READ (.*)$/m.exec(r.stderr)![1]).map((p: string) => p.slice(ROOT.length + 1));
+  };
+
+  it('--version and companies --json read no bundle of the server; mcp does', () => {
+    expect(bundlesRead(['--version'])).toEqual(['dist/aigc.cjs']);
+    expect(bundlesRead(['companies', '--json'])).not.toContain('dist/lazy/server.cjs');
+    expect(bundlesRead(['mcp'])).toContain('dist/lazy/server.cjs');
+  });
+
+  it('the SDK is in the server bundle alone', () => {
+    expect(readFileSync(join(ROOT, 'dist', 'main.cjs'), 'utf8')).not.toContain('modelcontextprotocol');
+    expect(readFileSync(join(ROOT, 'dist', 'aigc.cjs'), 'utf8')).not.toContain('modelcontextprotocol');
+    expect(readFileSync(join(ROOT, 'dist', 'lazy', 'server.cjs'), 'utf8')).toContain('modelcontextprotocol');
+  });
+});

@@ -19,7 +19,7 @@ export const command = defineCommand({
     // A person who typed it at a terminal is told what it is waiting for; a client is not.
     if (process.stdin.isTTY)
       log(
-        'aigc: an MCP server on stdin and stdout, for an MCP client to start (aigc mcp --help says how to configure one); Ctrl-D ends it',
+        'aigc: an MCP server on stdin and stdout, for an MCP client (Claude Desktop, VS Code...) to start; Ctrl-D ends it',
       );
     await serve({
       ctx,

@@ -191,7 +191,7 @@ describeSeed('aigc source attach, then validate with no flag', () => {
     for (const bad of ['0', '5-3', 'x', '1,,2']) {
       const r = await cli(['source', ID, '--paragraph', bad], withStore(data));
       expect(r.code, bad).toBe(2);
-      expect(r.stderr, bad).toMatch(/^aigc: (--paragraph|paragraph)/);
+      expect(r.stderr, bad).toMatch(/^aigc: option '--paragraph <n>' argument '.*' is invalid/);
     }
   });
 

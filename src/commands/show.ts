@@ -22,18 +22,18 @@ export const command = defineCommand<{ json?: boolean; context?: boolean }>({
     const { card } = await import('../output/card.js');
     // With --context, each claim shown carries its paragraph; stderr says once if a text is missing.
     const cx = o.context ? contexts(kb, textRun(ctx)) : undefined;
-    const view = (c: Claim) => {
+    const claimRow = (c: Claim) => {
       const row = claimView(kb, c);
       return cx ? { ...row, context: cx.of(row) } : row;
     };
     const done = (out: { stdout: string }) => ({ ...out, stderr: cx?.stderr() ?? [] });
     const claim = kb.claim(name);
-    if (claim) return done(o.json ? jsonOutput(view(claim)) : { stdout: card.claim(view(claim), ctx.view) });
+    if (claim) return done(o.json ? jsonOutput(claimRow(claim)) : { stdout: card.claim(claimRow(claim), ctx.view) });
     const source = kb.source(name);
     if (source) {
       if (o.context)
         throw new UsageError(
-          `--context shows the paragraphs claims cite; for a source's, aigc source ${source.id} --paragraph N`,
+          `--context shows the paragraphs claims cite; for a source's own, aigc source ${source.id} --paragraph N`,
         );
       return o.json ? jsonOutput(sourceView(kb, source)) : { stdout: card.source(sourceView(kb, source), ctx.view) };
     }
@@ -44,10 +44,10 @@ export const command = defineCommand<{ json?: boolean; context?: boolean }>({
       throw e instanceof UnknownNameError ? new NotFoundError(`nothing is called "${shown(e.query)}"${e.hint}`) : e;
     }
     // Each list in the order the sources tell it.
-    const views = (claims: Claim[]) => inSourceOrder(kb, claims).map(view);
+    const views = (claims: Claim[]) => inSourceOrder(kb, claims).map(claimRow);
     const said = kb.claimsBy(entity.id);
     const employers = entity.type === 'person' ? kb.relations(entity.id).filter((r) => r.kind === 'works_at') : [];
-    const entityCard: EntityCard = {
+    const view: EntityCard = {
       ...entityView(kb, entity),
       quotes: views(said.filter((c) => c.kind === 'quote')),
       said: views(said.filter((c) => c.kind !== 'quote')),
@@ -58,6 +58,6 @@ export const command = defineCommand<{ json?: boolean; context?: boolean }>({
         claims: views(kb.claimsAbout(org.id)),
       })),
     };
-    return done(o.json ? jsonOutput(entityCard) : { stdout: card.entity(entityCard, ctx.view) });
+    return done(o.json ? jsonOutput(view) : { stdout: card.entity(view, ctx.view) });
   },
 });

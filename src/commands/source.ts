@@ -7,6 +7,8 @@ import type { Source } from '../load/schema.js';
 import { jsonOutput } from '../output/render.js';
 import type { ParagraphRow, SourceCard } from '../output/shapes.js';
 import type { Kb } from '../query/kb.js';
+import { splitValues } from '../query/resolve.js';
+import { paragraphRange } from '../query/select.js';
 import { sourceView } from '../query/views.js';
 import { attachText, detachText } from '../texts/attach.js';
 import { lookupNotes, textRun } from '../texts/context.js';
@@ -15,7 +17,7 @@ import { didYouMean, shown } from '../text/suggest.js';
 import { counted } from '../text/words.js';
 
 interface Options {
-  paragraph?: string;
+  paragraph?: string[];
   json?: boolean;
 }
 
@@ -49,7 +51,9 @@ export const command = defineCommand<Options>({
     {
       name: 'paragraph',
       arg: 'n',
-      help: 'print these paragraphs of the attached text: 40, 31-36 or 3,5-7',
+      type: 'paragraphs',
+      repeatable: true,
+      help: 'print these paragraphs of the attached text: 40, 31-36 or 3,5-7 (repeatable)',
     },
     { name: 'json', help: 'print JSON' },
   ],
@@ -103,7 +107,7 @@ async function card(ctx: Ctx, kb: Kb, source: Source, o: Options): Promise<Outpu
   return { stdout: card.source({ ...view, attached }, ctx.view), stderr };
 }
 
-function paragraphs(ctx: Ctx, kb: Kb, source: Source, spec: string, o: Options): Output {
+function paragraphs(ctx: Ctx, kb: Kb, source: Source, spec: string[], o: Options): Output {
   const t = sourceText(kb, source.id, textRun(ctx));
   if (!t.ok)
     return { stdout: '', stderr: lookupNotes(`cannot print paragraphs of ${source.id}`)(t), exitCode: EXIT.failure };
@@ -118,17 +122,10 @@ function paragraphs(ctx: Ctx, kb: Kb, source: Source, spec: string, o: Options):
   return { stdout: rows.map((r) => `¶${r.paragraph}\n${r.text}\n`).join('\n'), stderr };
 }
 
-// "40", "31-36", "3,5-7": the paragraph numbers, in the order given.
-export function numbers(spec: string, count: number, id: string): number[] {
+// 40, 31-36, 3,5-7 (and --paragraph given again): the paragraph numbers, in the order given.
+export function numbers(specs: readonly string[], count: number, id: string): number[] {
   const out: number[] = [];
-  for (const part of spec.split(',')) {
-    const m = /^\s*(\d{1,9})\s*(?:-\s*(\d{1,9})\s*)?$/.exec(part);
-    if (!m)
-      throw new UsageError(`--paragraph wants a number or a range, such as 40, 31-36 or 3,5-7; got "${shown(spec)}"`);
-    const from = Number(m[1]);
-    const to = m[2] === undefined ? from : Number(m[2]);
-    if (from < 1 || to < from)
-      throw new UsageError(`--paragraph ${shown(part.trim())}: paragraphs count from 1, low to high`);
+  for (const [from, to] of splitValues(specs).map(paragraphRange)) {
     if (to > count) throw new UsageError(`paragraph ${to} does not exist: ${id} has ${count}`);
     for (let n = from; n <= to; n++) out.push(n);
   }

@@ -55,12 +55,23 @@ export function claimView(kb: Kb, c: Claim): ClaimRow {
   };
 }
 export function sourceView(kb: Kb, s: Source): SourceRow {
+  // In the order of the fields (src/output/fields.ts); translated_from and note only when given.
   return {
-    ...s,
+    id: s.id,
+    kind: s.kind,
+    title: s.title,
+    publisher: s.publisher,
     column: s.column ?? null,
     author: s.author ? entityRef(kb, s.author) : null,
+    published: s.published,
+    published_inferred: s.published_inferred,
     updated: s.updated ?? null,
+    language: s.language,
+    ...(s.translated_from === undefined ? {} : { translated_from: s.translated_from }),
+    machine_translated: s.machine_translated,
+    paragraphs: s.paragraphs,
     text: s.text ?? null,
+    ...(s.note === undefined ? {} : { note: s.note }),
     url: s.url ?? null,
     claims: kb.claimsFrom(s.id).length,
   };

@@ -16,6 +16,7 @@ import {
   ListToolsRequestSchema,
   McpError,
   ReadResourceRequestSchema,
+  type Tool as ListedTool,
 } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { Command, Ctx } from '../cli/define.js';
@@ -46,7 +47,7 @@ export function buildServer(o: Omit<ServeOptions, 'transport'>): Server {
   const byName = new Map(tools.map((t) => [t.name, t]));
   const res = resources(run, o.loaded.kb, tools);
   // Made on the first tools/list, then kept: the KB and its commands do not change under a server.
-  let listed: object[] | undefined;
+  let listed: ListedTool[] | undefined;
 
   const server = new Server(
     { name: 'aigc', title: "aigc: China's AIGC landscape, cited", version: o.version },
@@ -62,7 +63,7 @@ export function buildServer(o: Omit<ServeOptions, 'transport'>): Server {
       outputSchema: jsonSchema(t.output, 'output'),
       annotations: ANNOTATIONS,
     }));
-    return { tools: listed } as never;
+    return { tools: listed };
   });
 
   server.setRequestHandler(CallToolRequestSchema, async (req): Promise<CallToolResult> => {

@@ -40,7 +40,7 @@ const shapeOf = (name: string): Shape | undefined =>
 const ANY_ROW = z.looseObject({});
 
 // What a tool's commands see: the KB loaded once, nothing printed, nothing on a terminal.
-function quietCtx(ctx: Ctx, loaded: Loaded): Ctx {
+export function quietCtx(ctx: Ctx, loaded: Loaded): Ctx {
   const quiet = { write: () => true };
   const self: Ctx = {
     ...ctx,
@@ -161,5 +161,3 @@ export function commandTools(commands: readonly Command[], ctx: Ctx, loaded: Loa
     def.hidden ? [] : def.list ? [listTool(def, run, loaded)] : CARD_COMMANDS.has(def.name) ? [cardTool(def, run)] : [],
   );
 }
-
-export { quietCtx };

@@ -35,6 +35,9 @@ const LAZY = {
   'src/output/schemas.ts': 'schemas',
   'src/landscape/page.ts': 'page',
   'src/export/sqlite.ts': 'sqlite',
+  'src/output/jq.ts': 'jq',
+  // Only when output is taller than the screen: the child-process code a pager needs.
+  'src/output/pager.ts': 'pager',
   'src/mcp/server.ts': 'server',
 };
 

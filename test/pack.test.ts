@@ -93,7 +93,7 @@ describe('npm pack and a global install', () => {
     expect([...required].filter((r) => !r.startsWith('node:') && !builtinModules.includes(r))).toEqual([
       'better-sqlite3',
     ]);
-    for (const bundled of ['commander', 'zod', 'yaml', 'js-yaml', 'fuse.js', 'chalk', 'cli-table3'])
+    for (const bundled of ['commander', 'zod', 'yaml', 'js-yaml', 'fuse.js', 'chalk', 'get-east-asian-width'])
       expect(installed).not.toContain(bundled);
   });
 

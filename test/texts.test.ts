@@ -1,51 +1,27 @@
 // Attachable source texts: the fingerprint in kb/sources.yaml, `aigc source attach/detach`, the
-// store under XDG_DATA_HOME, --texts folders, `source ID --paragraph`, --context, and `validate`
-// against the attached article. The article is the seed copy the tests and CI attach; the
-// answers come from awk, sha256sum and the YAML, not from aigc.
-import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  symlinkSync,
-  truncateSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+// store under XDG_DATA_HOME, --texts folders, and `validate` against the attached article. The
+// article is the seed copy the tests and CI attach; the answers come from awk, sha256sum and
+// the YAML, not from aigc.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, fixture, json, ROOT } from './helpers.js';
-
-// The seed copy of the article, beside the checkout (../shared, as .ci/run names it) or beside
-// the folder of worktrees; AIGC_SEED_TEXT names another. Where there is none (a clone without
-// the shared folder) the tests that need it are skipped, as .ci/run skips the check.
-const SEED_NAME = join('shared', 'seed', '000_0a687ad9dad331a4.txt');
-const SEED =
-  [process.env.AIGC_SEED_TEXT, join(ROOT, '..', SEED_NAME), join(ROOT, '..', '..', SEED_NAME)].find((p): p is string =>
-    Boolean(p && existsSync(p)),
-  ) ?? join(ROOT, '..', SEED_NAME);
-const ID = 'shulou-aigc-2023';
-const TEXTS_KB = fixture('texts');
-const haveSeed = existsSync(SEED);
-const describeSeed = haveSeed ? describe : describe.skip;
-
-const temp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
-const sh = (cmd: string, args: string[], input?: string) =>
-  execFileSync(cmd, args, { encoding: 'utf8', input, maxBuffer: 1 << 26 });
-// Paragraph n of a file as awk counts them; awk prints a newline after it.
-const awk = (file: string, n: number) => sh('awk', ['-v', 'RS=', `NR==${n}`, file]);
-const awkCount = (file: string) => Number(sh('awk', ['-v', 'RS=', 'END { print NR }', file]).trim());
-
-// A run with its own store of texts, so that no test sees another's (or the user's).
-const withStore = (data: string, extra: Record<string, string> = {}) => ({ env: { XDG_DATA_HOME: data, ...extra } });
-const lines = (s: string) => s.split('\n').filter(Boolean);
-// The fingerprint of a file, by awk and sha256sum: its paragraphs joined by a blank line.
-const sha256 = (file: string) =>
-  sh('sha256sum', [], sh('awk', ['-v', 'RS=', 'NR > 1 { printf "\\n\\n" } { printf "%s", $0 }', file])).split(' ')[0];
+import {
+  awk,
+  awkCount,
+  describeSeed,
+  haveSeed,
+  ID,
+  lines,
+  SEED,
+  sh,
+  sha256,
+  TEXTS_KB,
+  temp,
+  withStore,
+} from './texts-helpers.js';
 
 describeSeed('the fingerprint of the shipped article', () => {
   it('kb/sources.yaml records the SHA-256 of the paragraphs, as awk numbers them, joined by a blank line', () => {
@@ -168,89 +144,6 @@ describeSeed('aigc source attach, then validate with no flag', () => {
     ]);
   });
 
-  it('source ID --paragraph 40 prints paragraph 40 under its number, exactly as awk prints it', async () => {
-    const r = await cli(['source', ID, '--paragraph', '40'], withStore(data));
-    expect([r.code, r.stderr]).toEqual([0, '']);
-    expect(r.stdout).toBe(`¶40\n${awk(SEED, 40)}`);
-  });
-
-  it('a range and a list, in text and JSON, each paragraph as awk prints it', async () => {
-    const want = [31, 32, 33, 34, 35, 36, 3, 112];
-    const text = await cli(['source', ID, '--paragraph', '31-36,3,112'], withStore(data));
-    expect(text.stdout).toBe(want.map((n) => `¶${n}\n${awk(SEED, n)}`).join('\n'));
-    const r = await cli(['source', ID, '--paragraph', '31-36,3,112', '--json'], withStore(data));
-    const rows = json<{ source: string; paragraph: number; text: string }[]>(r);
-    expect(rows.map((p) => p.paragraph)).toEqual(want);
-    for (const p of rows) expect([p.source, `${p.text}\n`]).toEqual([ID, awk(SEED, p.paragraph)]);
-    expect(await valid('paragraphs', rows)).toBe(true);
-  });
-
-  it('a paragraph the text does not have, or a bad range, is a usage error', async () => {
-    const past = await cli(['source', ID, '--paragraph', '113'], withStore(data));
-    expect([past.code, past.stderr]).toEqual([2, `aigc: paragraph 113 does not exist: ${ID} has 112\n`]);
-    for (const bad of ['0', '5-3', 'x', '1,,2']) {
-      const r = await cli(['source', ID, '--paragraph', bad], withStore(data));
-      expect(r.code, bad).toBe(2);
-      expect(r.stderr, bad).toMatch(/^aigc: option '--paragraph <n>' argument '.*' is invalid/);
-    }
-  });
-
-  it('source ID: the card says where the text is attached; its JSON holds to the source-card schema', async () => {
-    const r = await cli(['source', ID, '--json'], withStore(data));
-    const card = json(r);
-    expect(card.attached).toEqual({ from: 'store', path: join(data, 'aigc', 'texts', `${card.text.sha256}.txt`) });
-    expect(card.text.paragraphs).toBe(112);
-    expect(await valid('source-card', card)).toBe(true);
-    const table = await cli(['source', ID], withStore(data));
-    expect(table.stdout).toMatch(/^attached +112 paragraphs, from the store: .*\.txt$/m);
-  });
-
-  it('claims --context: each claim with its paragraph, as awk prints it; the JSON holds to the claims schema', async () => {
-    const r = await cli(['claims', '--about', 'jasper', '--context', '--json'], withStore(data));
-    expect(r.stderr).toBe('');
-    const rows = json<{ paragraph: number; context: string }[]>(r);
-    expect(rows.length).toBeGreaterThan(2);
-    for (const c of rows) expect(`${c.context}\n`).toBe(awk(SEED, c.paragraph));
-    expect(await valid('claims', rows)).toBe(true);
-    // TSV: a last column, the paragraph on one line.
-    const tsv = await cli(['claims', '--about', 'jasper', '--context'], withStore(data));
-    const [head, ...body] = lines(tsv.stdout);
-    expect(head.split('\t').at(-1)).toBe('context');
-    body.forEach((l, i) =>
-      expect(l.split('\t').at(-1)).toBe(
-        awk(SEED, rows[i].paragraph)
-          .trim()
-          .replace(/[\t\r\n]+/g, ' '),
-      ),
-    );
-  });
-
-  it('quotes, timeline and show --context carry the same paragraphs', async () => {
-    const quotes = json<{ paragraph: number; context: string }[]>(
-      await cli(['quotes', '--speaker', 'li di', '--context', '--json'], withStore(data)),
-    );
-    const timeline = json<{ paragraph: number; context: string }[]>(
-      await cli(['timeline', '--about', 'jasper', '--context', '--json'], withStore(data)),
-    );
-    const show = json<{ quotes: { paragraph: number; context: string }[] }>(
-      await cli(['show', 'li di', '--context', '--json'], withStore(data)),
-    );
-    for (const rows of [quotes, timeline, show.quotes]) {
-      expect(rows.length).toBeGreaterThan(0);
-      for (const c of rows) expect(`${c.context}\n`).toBe(awk(SEED, c.paragraph));
-    }
-    expect(await valid('timeline', timeline)).toBe(true);
-    expect(await valid('show', show)).toBe(true);
-    // A table shows the paragraph under its claim, across the table.
-    const table = await cli(['claims', '--about', 'jasper', '--context', '--format', 'table'], {
-      ...withStore(data),
-      columns: 400,
-    });
-    expect(table.stdout).toContain(awk(SEED, 29).trim().split('\n')[0].slice(0, 120));
-    const card = await cli(['show', 'q-li-di-focus-and-determination-11', '--context'], withStore(data));
-    expect(card.stdout).toContain(`context   ${awk(SEED, 11).trim()}`);
-  });
-
   it('attaching a different text is refused, exit 2, saying which paragraph differs with an excerpt of each', async () => {
     // Paragraph 40 changed: the copy already attached shows the difference exactly.
     const copy = join(temp('aigc-copy-'), 'article.txt');
@@ -331,22 +224,6 @@ describeSeed('without a text attached', () => {
       `aigc: the provenance check was skipped for ${ID}: no text of ${ID} is attached; attach your copy once with \`aigc source attach ${ID} PATH\`, or name a folder of <source-id>.txt files with --texts DIR or AIGC_TEXTS=DIR`,
       expect.stringMatching(/^ok: .* no problems$/),
     ]);
-  });
-
-  it('source ID --paragraph N exits 1 saying how to attach', async () => {
-    const r = await cli(['source', ID, '--paragraph', '40'], withStore(empty));
-    expect([r.code, r.stdout]).toEqual([1, '']);
-    expect(r.stderr).toContain(`aigc source attach ${ID} PATH`);
-    expect(r.stderr).toContain('--texts DIR');
-  });
-
-  it('--context says once how to attach and prints the claims, with a null context', async () => {
-    const plain = json<object[]>(await cli(['claims', '--json'], withStore(empty)));
-    const r = await cli(['claims', '--context', '--json'], withStore(empty));
-    expect(r.code).toBe(0);
-    expect(lines(r.stderr)).toHaveLength(1);
-    expect(r.stderr).toMatch(/^aigc: --context: no text of shulou-aigc-2023 is attached; attach your copy once with/);
-    expect(json(r)).toEqual(plain.map((c) => ({ ...c, context: null })));
   });
 
   it('validate --source-text ID=PATH is still a one-off attach: it checks, and keeps nothing', async () => {
@@ -437,63 +314,3 @@ describe('attach refuses what is not a copy of the text', () => {
     ]);
   });
 });
-
-describe('the KB holds no copy of the article', () => {
-  // Runs of the article that long are only ever a quote's words, attributed, located and
-  // checked; no other field, no comment, no file carries the article's text.
-  const RUN = 200;
-  const norm = (s: string) => s.replace(/[\u201C\u201D'\u2018\u2019`]/g, '"').replace(/\s+/g, ' ');
-
-  it.runIf(haveSeed)(
-    `outside the words of quotes, no file that git tracks under kb/ holds a ${RUN}-character run of the article`,
-    () => {
-      const article = norm(readFileSync(SEED, 'utf8'));
-      const runs = new Set<string>();
-      for (let i = 0; i + RUN <= article.length; i++) runs.add(article.slice(i, i + RUN));
-      const holds = (s: string) => {
-        const t = norm(s);
-        for (let i = 0; i + RUN <= t.length; i++) if (runs.has(t.slice(i, i + RUN))) return t.slice(i, i + 60);
-        return undefined;
-      };
-      const files = sh('git', ['ls-files', 'kb']).trim().split('\n');
-      expect(files.length).toBeGreaterThan(5);
-      const found: string[] = [];
-      for (const f of files) {
-        const raw = readFileSync(join(ROOT, f), 'utf8');
-        expect(raw.length, f).toBeLessThan(article.length);
-        if (!/\.ya?ml$/.test(f)) {
-          const hit = holds(raw);
-          if (hit) found.push(`${f}: ${hit}`);
-          continue;
-        }
-        // Every string of the file but a quote's words, and the file with those words cut out
-        // (its comments, keys and other values).
-        const doc = parse(raw);
-        const quoteWords = (doc?.claims ?? []).filter((c: any) => c.kind === 'quote').map((c: any) => c.text as string);
-        const others: string[] = [];
-        const walk = (v: unknown, key?: string, parent?: any) => {
-          if (typeof v === 'string') {
-            if (!(key === 'text' && parent?.kind === 'quote')) others.push(v);
-          } else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k, v);
-        };
-        walk(doc);
-        let rest = norm(raw).replace(/""/g, '"');
-        for (const q of quoteWords) rest = rest.split(norm(q)).join(' ');
-        for (const s of [...others, rest]) {
-          const hit = holds(s);
-          if (hit) found.push(`${f}: ${hit}`);
-        }
-      }
-      expect(found).toEqual([]);
-    },
-  );
-});
-
-// The output schemas, applied by ajv.
-const ajv = new Ajv({ allowUnionTypes: true, strict: false });
-async function valid(name: string, data: unknown): Promise<boolean> {
-  const schema = json(await cli(['schema', name]));
-  const ok = ajv.validate(schema, data) as boolean;
-  if (!ok) console.error(name, ajv.errors);
-  return ok;
-}

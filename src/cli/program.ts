@@ -5,6 +5,7 @@ import { COMMANDS } from '../commands/index.js';
 import type { Ctx, Command as Def, Flag, GlobalOptions, Output } from './define.js';
 import { outputFlags, runList } from './output-flags.js';
 import { parserFor } from './values.js';
+import { terminalText } from '../text/terminal.js';
 
 export interface Hooks {
   version: string;
@@ -31,6 +32,7 @@ export const GLOBAL_FLAGS: Flag[] = [
   },
   { name: 'cache', negate: true, help: 'read the YAML afresh; neither read nor write the cache' },
   { name: 'color', negate: true, help: 'no colour (NO_COLOR is honoured too)' },
+  { name: 'pager', negate: true, help: 'on a terminal, print straight through, without $AIGC_PAGER, $PAGER or less' },
 ];
 
 // The command the arguments name: the first word that is neither a flag nor a global flag's value.
@@ -118,14 +120,18 @@ export function buildProgram(h: Hooks): Command {
       getErrHelpWidth: () => h.width,
       getOutHasColors: () => false,
       getErrHasColors: () => false,
-      // Every message starts `aigc:`, commander's too. It quotes a bad value as given: its
-      // control characters are shown escaped; its own line breaks stay.
+      // Every message starts `aigc:`, commander's too. It quotes a bad value as given: a line
+      // break inside the quotes is shown escaped, its own line breaks stay, and each line is
+      // made safe for a terminal.
       outputError: (str, write) =>
         write(
-          str
+          `${str
             .replace(/^error: /, 'aigc: ')
-            .replace(/'[^']*'/g, (quoted) => quoted.replace(/[\x00-\x1f\x7f]/g, (c) => JSON.stringify(c).slice(1, -1)))
-            .replace(/[\x00-\x09\x0b-\x1f\x7f]/g, (c) => JSON.stringify(c).slice(1, -1)),
+            .replace(/\n$/, '')
+            .replace(/'[^']*'/g, (quoted) => quoted.replace(/[\r\n]/g, (c) => JSON.stringify(c).slice(1, -1)))
+            .split('\n')
+            .map((line) => terminalText(line))
+            .join('\n')}\n`,
         ),
     })
     // Each command's help lists the global flags too, under their own heading.

@@ -14,6 +14,7 @@ import { attachText, detachText } from '../texts/attach.js';
 import { lookupNotes, textRun } from '../texts/context.js';
 import { attachAdvice, sourceText } from '../texts/store.js';
 import { didYouMean, shown } from '../text/suggest.js';
+import { terminalText } from '../text/terminal.js';
 import { counted } from '../text/words.js';
 
 interface Options {
@@ -118,8 +119,10 @@ function paragraphs(ctx: Ctx, kb: Kb, source: Source, spec: string[], o: Options
   }));
   const stderr = t.warnings.map((w) => `aigc: warning: ${w}`);
   if (o.json) return { ...jsonOutput(rows), stderr };
-  // Each paragraph under its number, exactly as the text has it (as `awk -v RS= 'NR==N'` prints it).
-  return { stdout: rows.map((r) => `¶${r.paragraph}\n${r.text}\n`).join('\n'), stderr };
+  // Each paragraph under its number, exactly as the text has it (as `awk -v RS= 'NR==N'` prints
+  // it); on a terminal with its controls shown, not obeyed: the copy is the user's, not aigc's.
+  const shownText = ctx.view.tty ? (t: string) => terminalText(t, 'prose') : (t: string) => t;
+  return { stdout: rows.map((r) => `¶${r.paragraph}\n${shownText(r.text)}\n`).join('\n'), stderr };
 }
 
 // 40, 31-36, 3,5-7 (and --paragraph given again): the paragraph numbers, in the order given.

@@ -9,7 +9,7 @@ export function cell(v: unknown, grouped = true): string {
       .filter(Boolean)
       .join(', ');
   if (typeof v === 'number') return formatNumber(v);
-  if (typeof v !== 'object') return String(v).replace(/[\t\r\n]+/g, ' ');
+  if (typeof v !== 'object') return String(v);
   const o = v as Record<string, unknown>;
   if ('amount' in o) return withUnit(formatNumber(o.amount as number), o.unit);
   if ('min' in o && 'max' in o)
@@ -23,8 +23,12 @@ export function cell(v: unknown, grouped = true): string {
 
 const withUnit = (n: string, unit: unknown) => (unit ? `${n} ${unit}` : n);
 
+// One formatter for every cell: toLocaleString builds a new one on each call.
+let groups: Intl.NumberFormat | undefined;
 function grouping(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString('en-US') : String(n);
+  if (!Number.isInteger(n)) return String(n);
+  groups ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+  return groups.format(n);
 }
 
 // A reference ({id, name}) made whole: the record it names, for a field the reference lacks.

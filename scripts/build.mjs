@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -72,8 +73,6 @@ const common = {
   legalComments: 'none',
   define: { __AIGC_VERSION__: JSON.stringify(version), __AIGC_CACHE_FORMAT__: JSON.stringify(cacheFormat) },
   logLevel: 'warning',
-  // A native module: required from node_modules where it is installed, never bundled.
-  external: ['better-sqlite3'],
 };
 
 rmSync(resolve(root, 'dist'), { recursive: true, force: true });
@@ -105,6 +104,14 @@ await Promise.all([
     }),
   ),
 ]);
+
+// SQLite for `export --format sqlite`: sql.js's JavaScript is bundled into dist/lazy/sqlite.cjs,
+// and its WebAssembly goes beside that bundle, where src/export/sqlite.ts reads it (written anew
+// rather than copied: sql.js ships the file with execute bits).
+writeFileSync(
+  resolve(root, 'dist/lazy/sql-wasm.wasm'),
+  readFileSync(createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm')),
+);
 
 // The help text as the CLI renders it off a terminal, for dist/aigc.cjs to print.
 writeFileSync(

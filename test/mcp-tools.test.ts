@@ -27,7 +27,7 @@ beforeAll(async () => {
   ctx = {
     io: { stdout: quiet, stderr: quiet, env, cwd: ROOT },
     view: { tty: false, color: false, width: 100 },
-    global: { cache: true, color: false },
+    global: { cache: true, color: false, pager: false },
     load: async () => loaded,
     with: () => ctx,
   } as Ctx;

@@ -148,7 +148,9 @@ function cardTool(def: PlainCommand<Record<string, unknown>>, ctx: Ctx): Tool {
       const out = await def.run(ctx, args, { ...opts, json: true });
       if (out.exitCode) throw new NotFoundError(out.stderr?.join(' ') || `${def.name} found nothing`);
       const totals: Record<string, number> = {};
-      const result = { result: capLists(JSON.parse(out.stdout), i.limit, '', totals), truncated: false, totals };
+      // The JSON as printed, whole or in chunks.
+      const printed = typeof out.stdout === 'string' ? out.stdout : [...out.stdout].join('');
+      const result = { result: capLists(JSON.parse(printed), i.limit, '', totals), truncated: false, totals };
       result.truncated = Object.keys(totals).length > 0;
       return { structured: result, text: cardText(result) };
     },

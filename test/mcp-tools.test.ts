@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Option } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Ctx, defineList } from '../src/cli/define.js';
+import { outputFlags } from '../src/cli/output-flags.js';
 import { COMMANDS } from '../src/commands/index.js';
 import { type Loaded, loadKb } from '../src/load/load.js';
 import { optionKey, propOf } from '../src/mcp/input.js';
@@ -14,7 +15,8 @@ import { commandTools, type Tool } from '../src/mcp/tools.js';
 import { SHAPES } from '../src/output/shapes.js';
 import { cli, freshCache, ROOT } from './helpers.js';
 
-const OUTPUT_ONLY = ['json', 'format', 'fields', 'limit'];
+// The CLI's output flags, of which no tool takes one as it is.
+const OUTPUT = outputFlags({ any: 'any' }).map((f) => f.name);
 const query = COMMANDS.filter((c) => !c.hidden && (c.list || c.name === 'show'));
 
 let loaded: Loaded;
@@ -42,10 +44,9 @@ describe('the tools, made from the command declarations', () => {
 
   it.each(query.map((c) => [c.name, c]))('%s takes every argument and flag the CLI takes', (name, def) => {
     const props = Object.keys(tool(name).input.shape);
-    const flags = [...(def.flags ?? []), ...(def.list?.facets ? [{ name: 'facet' }] : [])].filter(
-      (f) => !OUTPUT_ONLY.includes(f.name),
-    );
-    const extra = def.list ? ['limit', 'offset'] : ['limit'];
+    const flags = (def.flags ?? []).filter((f) => !OUTPUT.includes(f.name));
+    // The listing options the server applies, and its own paging.
+    const extra = def.list ? [...(def.list.facets ? ['facet'] : []), 'sort', 'limit', 'offset'] : ['limit'];
     expect(props.sort()).toEqual(
       [...(def.args ?? []), ...flags]
         .map((p) => propOf(p.name))
@@ -86,7 +87,7 @@ describe('the tools, made from the command declarations', () => {
       },
     });
     const [t] = commandTools([added], ctx, loaded);
-    expect(Object.keys(t.input.shape)).toEqual(['weight', 'colour', 'since', 'strict', 'limit', 'offset']);
+    expect(Object.keys(t.input.shape)).toEqual(['weight', 'colour', 'since', 'strict', 'sort', 'limit', 'offset']);
     expect(t.description).toContain('Example: {"weight":2000,"colour":["red","blue"],"strict":true}');
     await t.call({ weight: '2k', colour: ['red', 'green'], strict: true });
     expect(got).toEqual({ weight: 2000, colour: ['red', 'green'], strict: true });
@@ -107,7 +108,14 @@ const examples = () =>
 describe("each command's examples answer the same through the tool", () => {
   it.each(examples())('%s', async (line, name, input) => {
     const words = [...line.split(' | ')[0].matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
-    const args = words.slice(1).filter((w, i, all) => !['--json', '--fields'].includes(w) && all[i - 1] !== '--fields');
+    // The CLI asked as the tool is: without the output flags the tool does not take (and their values).
+    const args: string[] = [];
+    const served = Object.keys(tool(name).input.shape);
+    for (let i = 1; i < words.length; i++) {
+      const flag = outputFlags({ any: 'any' }).find((f) => `--${f.name}` === words[i] && !served.includes(f.name));
+      if (!flag) args.push(words[i]);
+      else if (flag.arg && !(flag.optional && words[i + 1]?.startsWith('-'))) i++;
+    }
     const ran = await cli([...args, '--json']);
     expect(ran.code, ran.stderr).toBe(0);
     const printed = JSON.parse(ran.stdout);

@@ -137,6 +137,14 @@ describe('aigc mcp over stdio, with the SDK client', () => {
     // A number is a number too; one unit need not be a list.
     const again = await call(client, 'claims', { unit: 'usd', min: 100_000_000 });
     expect(again.structuredContent.rows).toEqual(r.structuredContent.rows);
+    // Sorted as the CLI's --sort does: a value by its amount (a range by its low end), largest first.
+    const desc = await call(client, 'claims', { unit: ['USD'], min: '100M', sort: ['-value'] });
+    const low = (c: any) => c.value.amount ?? c.value.min;
+    expect(desc.structuredContent.rows.map(low)).toEqual(
+      bigUsdFigures()
+        .map(low)
+        .sort((a, b) => b - a),
+    );
   });
 
   it('pages: limit and offset walk every claim in order, and a limit past the cap is refused', async () => {

@@ -7,12 +7,15 @@
 import { z } from 'zod';
 import type { Command, Ctx, Flag, ListCommand, PlainCommand } from '../cli/define.js';
 import { outputFlags } from '../cli/output-flags.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import type { Loaded } from '../load/load.js';
 import { CLAIM_KINDS } from '../model.js';
+import { pick } from '../output/cell.js';
 import { countFacets } from '../output/facet.js';
 import { SHAPES, type Shape } from '../output/shapes.js';
+import { sortKeys, sortRows } from '../output/sort.js';
 import { claimView } from '../query/views.js';
+import { didYouMean, shown } from '../text/suggest.js';
 import { type Example, examplesOf } from './example.js';
 import { checkInput, type InputSchema, type InputSpec, inputSchema, invocation, LIMIT } from './input.js';
 import { cardResult, capLists, type ListResult, listResult } from './results.js';
@@ -28,8 +31,10 @@ export interface Tool {
   call(given: unknown): Promise<{ structured: Record<string, unknown>; text: string }>;
 }
 
-// Printing options, not questions: left out of every tool.
-const OUTPUT_ONLY = new Set(['json', 'format', 'fields', 'limit']);
+// The output flags are how the CLI prints (formats, fields, jq, a limit...), so none is a
+// parameter, but for the two that change what a listing holds, which the server applies itself.
+const OUTPUT = new Set(outputFlags({ any: 'any' }).map((f) => f.name));
+const SERVED = new Set(['facet', 'sort']);
 // The plain commands that answer a question with one JSON record; the others write files
 // (export, landscape), check the KB (validate) or serve the shell (completion).
 const CARD_COMMANDS = new Set(['show']);
@@ -74,8 +79,24 @@ function rowsOf(got: unknown): { rows: object[]; notes: string[] } {
   return { rows: r.rows, notes: (r.stderr ?? []).map((l) => l.replace(/^aigc: /, '')) };
 }
 
+// The rows in the order `sort` asks, by the fields of the JSON row (`value.amount`, `-when.date`).
+function sorted(rows: object[], specs: string[], fields: readonly string[]): object[] {
+  const keys = sortKeys(specs);
+  for (const k of keys) {
+    const top = k.path.split('.')[0];
+    if (!fields.includes(top))
+      throw new UsageError(
+        `unknown sort field "${shown(k.path)}"${didYouMean(top, fields)}; fields: ${fields.join(', ')}`,
+      );
+  }
+  return sortRows(rows, keys, (r, path) => pick(r, path));
+}
+
 function listTool(def: ListCommand<Record<string, unknown>>, ctx: Ctx, loaded: Loaded): Tool {
-  const flags: Flag[] = [...(def.flags ?? []), ...outputFlags(def.list.facets)].filter((f) => !OUTPUT_ONLY.has(f.name));
+  const flags: Flag[] = [
+    ...(def.flags ?? []).filter((f) => !OUTPUT.has(f.name)),
+    ...outputFlags(def.list.facets).filter((f) => SERVED.has(f.name)),
+  ];
   const spec: InputSpec = { args: def.args ?? [], flags, paging: true };
   const input = inputSchema(spec);
   const shape = shapeOf(def.name);
@@ -99,7 +120,7 @@ function listTool(def: ListCommand<Record<string, unknown>>, ctx: Ctx, loaded: L
       const { rows, notes } = rowsOf(await def.run(ctx, args, opts));
       const facet = opts.facet as string[] | undefined;
       const offset = i.offset ?? 0;
-      const page = rows.slice(offset, offset + i.limit);
+      const page = sorted(rows, (opts.sort as string[]) ?? [], def.list.fields).slice(offset, offset + i.limit);
       // A search hit names a claim without citing it: the claim, cited, goes beside the hits.
       const cited = page.flatMap((r) => {
         const hit = r as { id?: unknown; type?: unknown };
@@ -124,7 +145,7 @@ function listTool(def: ListCommand<Record<string, unknown>>, ctx: Ctx, loaded: L
 function cardTool(def: PlainCommand<Record<string, unknown>>, ctx: Ctx): Tool {
   const spec: InputSpec = {
     args: def.args ?? [],
-    flags: (def.flags ?? []).filter((f) => !OUTPUT_ONLY.has(f.name)),
+    flags: (def.flags ?? []).filter((f) => !OUTPUT.has(f.name)),
     paging: false,
   };
   const input = inputSchema(spec);

@@ -2,7 +2,7 @@
 // tool that returns a page of its rows, and `show` one that returns a card. Each tool's input
 // schema comes from the command's arguments and flags (src/mcp/input.ts), its output schema
 // from the command's JSON shape (src/output/shapes.ts), its description from the command's
-// summary and first example. The output flags (--json, --format, --fields, --limit) are the
+// summary and first example. How the CLI prints (--json, --format, --fields, --limit...) is the
 // server's business: the result is always JSON, a page at a time.
 import { z } from 'zod';
 import type { Command, Ctx, Flag, ListCommand, PlainCommand } from '../cli/define.js';

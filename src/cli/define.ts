@@ -100,17 +100,25 @@ export interface PlainCommand<O> extends Common {
   run(ctx: Ctx, args: string[], o: O): Promise<Output>;
 }
 
-// A list command's rows, with what to say on stderr about them.
-export interface Rows {
-  rows: object[];
-  stderr: string[];
+// A list command returns its rows; the output options (--json, --format, --fields...) print them.
+// It may return its records and the view that makes a row of each, so that only the rows
+// printed are made (a long table starts at once, --limit 1 makes one row), and what to say on
+// stderr about them.
+export interface ListResult {
+  records: readonly unknown[];
+  // biome-ignore lint/suspicious/noExplicitAny: the records are of the command's own type
+  view?(record: any): object;
+  stderr?: string[];
 }
 
-// A list command returns its rows; the output options (--json, --format, --fields...) print them.
 export interface ListCommand<O> extends Common {
   list: ListSpec<O>;
-  run(ctx: Ctx, args: string[], o: O): Promise<object[] | Rows>;
+  run(ctx: Ctx, args: string[], o: O): Promise<object[] | ListResult>;
 }
+
+// The rows themselves, made now.
+export const rowsOf = (r: object[] | ListResult): object[] =>
+  Array.isArray(r) ? r : r.view ? r.records.map(r.view) : (r.records as object[]);
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds commands of every option type
 export type Command = PlainCommand<any> | ListCommand<any>;

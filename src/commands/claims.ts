@@ -1,6 +1,7 @@
 // `aigc claims`: every kind of claim, filtered by subject, speaker, kind, value and date.
 import { CLAIM_FLAGS } from '../cli/claim-flags.js';
 import { defineList } from '../cli/define.js';
+import type { Claim } from '../load/schema.js';
 import { yearOf } from '../output/facet.js';
 import type { OutputOptions } from '../output/render.js';
 import { type ClaimFilter, inSourceOrder, selectClaims } from '../query/select.js';
@@ -53,7 +54,13 @@ export const command = defineList<Options>({
   },
   async run(ctx, _args, o) {
     const { kb } = await ctx.load();
-    const rows = inSourceOrder(kb, selectClaims(kb, o)).map((c) => claimView(kb, c));
-    return o.context ? withContext(ctx, kb, rows) : rows;
+    const claims = inSourceOrder(kb, selectClaims(kb, o));
+    if (o.context)
+      return withContext(
+        ctx,
+        kb,
+        claims.map((c) => claimView(kb, c)),
+      );
+    return { records: claims, view: (c: Claim) => claimView(kb, c) };
   },
 });

@@ -1,6 +1,7 @@
 // `aigc quotes`: verbatim quotes, each with its speaker, source and paragraph.
 import { CLAIM_FLAGS } from '../cli/claim-flags.js';
 import { defineList } from '../cli/define.js';
+import type { Claim } from '../load/schema.js';
 import type { OutputOptions } from '../output/render.js';
 import { searchPart } from '../load/searchpart.js';
 import { type ClaimFilter, inSourceOrder, selectClaims } from '../query/select.js';
@@ -45,7 +46,12 @@ export const command = defineList<Options>({
       const index = new SearchIndex([searchPart({ entities: [], sources: [], claims: quotes })]);
       quotes = index.search(o.search, ['quote']).flatMap((h) => allowed.get(h.id) ?? []);
     }
-    const rows = quotes.map((c) => claimView(kb, c));
-    return o.context ? withContext(ctx, kb, rows) : rows;
+    if (o.context)
+      return withContext(
+        ctx,
+        kb,
+        quotes.map((c) => claimView(kb, c)),
+      );
+    return { records: quotes, view: (c: Claim) => claimView(kb, c) };
   },
 });

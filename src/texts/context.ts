@@ -45,8 +45,8 @@ export const lookupNotes =
   ];
 
 // Rows with their `context` field, and the notes for stderr.
-export function withContext<R extends Cited>(ctx: Ctx, kb: Kb, rows: R[]): { rows: R[]; stderr: string[] } {
+export function withContext<R extends Cited>(ctx: Ctx, kb: Kb, rows: R[]): { records: R[]; stderr: string[] } {
   const cx = contexts(kb, textRun(ctx));
   const out = rows.map((r) => ({ ...r, context: cx.of(r) }));
-  return { rows: out, stderr: cx.stderr() };
+  return { records: out, stderr: cx.stderr() };
 }

@@ -5,7 +5,7 @@
 // summary and first example. How the CLI prints (--json, --format, --fields, --limit...) is the
 // server's business: the result is always JSON, a page at a time.
 import { z } from 'zod';
-import type { Command, Ctx, Flag, ListCommand, PlainCommand } from '../cli/define.js';
+import type { Command, Ctx, Flag, ListCommand, ListResult as Listed, PlainCommand } from '../cli/define.js';
 import { outputFlags } from '../cli/output-flags.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import type { Loaded } from '../load/load.js';
@@ -72,11 +72,12 @@ function describe(examples: Example[], summary: string, shape: Shape | undefined
     .join(' ');
 }
 
-// The rows a list command's run returned: an array, or rows with what to say on stderr.
-function rowsOf(got: unknown): { rows: object[]; notes: string[] } {
-  if (Array.isArray(got)) return { rows: got, notes: [] };
-  const r = got as { rows: object[]; stderr?: string[] };
-  return { rows: r.rows, notes: (r.stderr ?? []).map((l) => l.replace(/^aigc: /, '')) };
+// What a list command's run returned: its records, the view that makes a row of each where they
+// are not rows yet (src/cli/define.ts), and what it would say on stderr.
+function listingOf(got: object[] | Listed) {
+  if (Array.isArray(got)) return { records: got, view: undefined, notes: [] };
+  const notes = (got.stderr ?? []).map((l) => l.replace(/^aigc: /, ''));
+  return { records: got.records as object[], view: got.view, notes };
 }
 
 // The rows in the order `sort` asks, by the fields of the JSON row (`value.amount`, `-when.date`).
@@ -117,10 +118,16 @@ function listTool(def: ListCommand<Record<string, unknown>>, ctx: Ctx, loaded: L
     async call(given) {
       const i = checkInput(input, given);
       const { args, opts } = invocation(spec, i);
-      const { rows, notes } = rowsOf(await def.run(ctx, args, opts));
+      const { records, view, notes } = listingOf(await def.run(ctx, args, opts));
       const facet = opts.facet as string[] | undefined;
+      const sort = (opts.sort as string[]) ?? [];
       const offset = i.offset ?? 0;
-      const page = sorted(rows, (opts.sort as string[]) ?? [], def.list.fields).slice(offset, offset + i.limit);
+      // Every row is made where sorting or counting needs them all; else only the page's, as
+      // the CLI makes only the rows it prints.
+      const whole = view && (sort.length || facet?.length) ? records.map(view) : records;
+      const made = whole === records ? view : undefined;
+      const picked = sorted(whole, sort, def.list.fields).slice(offset, offset + i.limit);
+      const page = made ? picked.map(made) : picked;
       // A search hit names a claim without citing it: the claim, cited, goes beside the hits.
       const cited = page.flatMap((r) => {
         const hit = r as { id?: unknown; type?: unknown };
@@ -129,11 +136,11 @@ function listTool(def: ListCommand<Record<string, unknown>>, ctx: Ctx, loaded: L
       });
       const result: ListResult = {
         rows: page,
-        total: rows.length,
+        total: records.length,
         offset,
         limit: i.limit,
-        truncated: offset + page.length < rows.length,
-        ...(facet?.length ? { facets: countFacets(rows, facet, def.list.facets) } : {}),
+        truncated: offset + page.length < records.length,
+        ...(facet?.length ? { facets: countFacets(whole, facet, def.list.facets) } : {}),
         ...(cited.length ? { cited } : {}),
         ...(notes.length ? { notes } : {}),
       };

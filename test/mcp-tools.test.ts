@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Option } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MAX_ARGUMENT_BYTES } from '../src/cli/arguments.js';
 import { type Ctx, defineList } from '../src/cli/define.js';
 import { outputFlags } from '../src/cli/output-flags.js';
 import { COMMANDS } from '../src/commands/index.js';
@@ -94,6 +95,20 @@ describe('the tools, made from the command declarations', () => {
     await expect(t.call({ colour: ['purple'] })).rejects.toThrow(/colour/);
     await expect(t.call({ since: '2023-13' })).rejects.toThrow(/since/);
     await expect(t.call({ weight: 'heavy' })).rejects.toThrow(/expected a number/);
+  });
+
+  it('a value over 4,096 bytes is refused by name before anything parses it, as a CLI argument is', async () => {
+    const long = '1'.repeat(80_000);
+    await expect(tool('claims').call({ min: long })).rejects.toThrow(
+      /^min is 80,000 bytes long; a value may be at most 4,096 bytes$/,
+    );
+    // In a list too, and counted in bytes: 1,366 Chinese characters are 4,098 bytes.
+    await expect(tool('quotes').call({ speaker: ['li-di', '李'.repeat(1366)] })).rejects.toThrow(
+      /^speaker is 4,098 bytes long/,
+    );
+    // At the limit, a value is looked at as any other.
+    const at = await tool('search').call({ text: 'a'.repeat(MAX_ARGUMENT_BYTES) });
+    expect(at.structured.total).toBe(0);
   });
 });
 

@@ -3,6 +3,7 @@
 // the command's run takes, each value checked by the CLI's own parser. A flag added to a command
 // reaches its tool with no change here.
 import { z } from 'zod';
+import { bytesOver, MAX_ARGUMENT_BYTES, n } from '../cli/arguments.js';
 import type { Arg, Flag, ValueType } from '../cli/define.js';
 import { parserFor } from '../cli/values.js';
 import { UsageError } from '../errors.js';
@@ -125,6 +126,14 @@ export function checkInput(schema: InputSchema, given: unknown): Input {
     for (const k of Object.keys(given))
       if (!known.includes(k))
         throw new UsageError(`unknown parameter "${shown(k)}"${didYouMean(k, known)}; parameters: ${known.join(', ')}`);
+  // Each value is measured before a parser, a name lookup or a search sees it, as each argument
+  // of the CLI is (src/cli/arguments.ts); the message names the parameter, not its text.
+  for (const [k, v] of Object.entries((given ?? {}) as Record<string, unknown>))
+    for (const x of [v].flat()) {
+      const bytes = typeof x === 'string' ? bytesOver(x) : undefined;
+      if (bytes !== undefined)
+        throw new UsageError(`${k} is ${n(bytes)} bytes long; a value may be at most ${n(MAX_ARGUMENT_BYTES)} bytes`);
+    }
   // One value where a list is wanted is a list of one: `unit: "USD"` as `unit: ["USD"]`.
   const lists = Object.fromEntries(
     Object.entries((given ?? {}) as Record<string, unknown>).map(([k, v]) => {

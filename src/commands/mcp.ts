@@ -4,6 +4,7 @@
 // an invalid KB exits 3 with its problems and starts nothing. The server and the SDK are loaded
 // only here (src/mcp/server.ts, a lazy bundle).
 import { defineCommand } from '../cli/define.js';
+import { terminalText } from '../text/terminal.js';
 import { COMMANDS } from './index.js';
 
 declare const __AIGC_VERSION__: string;
@@ -15,7 +16,8 @@ export const command = defineCommand({
   async run(ctx) {
     const loaded = await ctx.load();
     const { serve } = await import('../mcp/server.js');
-    const log = (line: string) => void ctx.io.stderr.write(`${line}\n`);
+    // An internal error's message may hold the KB's text: escaped for a terminal, as every message is.
+    const log = (line: string) => void ctx.io.stderr.write(`${terminalText(line, 'prose')}\n`);
     // A person who typed it at a terminal is told what it is waiting for; a client is not.
     if (process.stdin.isTTY)
       log(

@@ -238,6 +238,37 @@ describe('aigc mcp that cannot start', () => {
     expect(r.stderr).toMatch(/^aigc: the knowledge base is invalid: \d+ errors?\n$/m);
   });
 
+  it('many answers to a client that reads slowly: every one arrives, and nothing is said on stderr', () => {
+    const calls = Array.from({ length: 40 }, (_, i) =>
+      JSON.stringify({
+        jsonrpc: '2.0',
+        id: i + 2,
+        method: 'tools/call',
+        params: { name: 'claims', arguments: { limit: 200, sort: ['-value'], facet: ['unit'] } },
+      }),
+    );
+    const initialized = JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' });
+    // The client is a shell pipe into a reader that takes its time over each line.
+    const r = spawnSync(
+      'sh',
+      ['-c', `"$0" "$1" mcp | while read -r line; do sleep 0.01; printf '%s\\n' "$line"; done`, process.execPath, BIN],
+      {
+        cwd: ROOT,
+        input: `${initialize}${initialized}\n${calls.join('\n')}\n`,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, XDG_CACHE_HOME: freshCache() },
+        timeout: 60_000,
+        maxBuffer: 64 * 2 ** 20,
+      },
+    );
+    expect(r.stderr).toBe('');
+    const ids = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).id);
+    expect(ids.sort((a, b) => a - b)).toEqual(Array.from({ length: 41 }, (_, i) => i + 1));
+  });
+
   it('a client that closes stdin ends the server: exit 0', () => {
     const r = spawnSync(process.execPath, [BIN, 'mcp'], {
       cwd: ROOT,

@@ -123,6 +123,10 @@ export async function serve(o: ServeOptions): Promise<void> {
   server.onerror = (e) => o.log(`aigc: mcp: ${e.message}`);
   if (o.transport) await server.connect(o.transport);
   else {
+    // Each answer written while the client is slow to read waits for the pipe to drain with a
+    // listener of its own: many answers in flight are many listeners, not a leak, and Node's
+    // warning about them would be a message on stderr that is not aigc's.
+    process.stdout.setMaxListeners(0);
     await server.connect(new StdioServerTransport());
     // A client that goes away ends the server: stdin at its end, or stdout closed under a write.
     process.stdin.once('end', () => void server.close());

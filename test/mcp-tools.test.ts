@@ -11,7 +11,8 @@ import { type Ctx, defineList } from '../src/cli/define.js';
 import { outputFlags } from '../src/cli/output-flags.js';
 import { COMMANDS } from '../src/commands/index.js';
 import { type Loaded, loadKb } from '../src/load/load.js';
-import { optionKey, propOf } from '../src/mcp/input.js';
+import { checkInput, MAX_VALUES, optionKey, propOf } from '../src/mcp/input.js';
+import { paragraphNumbers, paragraphTool } from '../src/mcp/paragraphs.js';
 import { commandTools, type Tool } from '../src/mcp/tools.js';
 import { SHAPES } from '../src/output/shapes.js';
 import { cli, freshCache, ROOT } from './helpers.js';
@@ -109,6 +110,29 @@ describe('the tools, made from the command declarations', () => {
     // At the limit, a value is looked at as any other.
     const at = await tool('search').call({ text: 'a'.repeat(MAX_ARGUMENT_BYTES) });
     expect(at.structured.total).toBe(0);
+  });
+
+  it("the paragraph tool takes `aigc source`'s --paragraph flag, a list of any length up to the cap", () => {
+    const source = COMMANDS.find((c) => c.name === 'source');
+    const t = paragraphTool(ctx, loaded.kb, source);
+    const flag = source?.flags?.find((f) => f.name === 'paragraph');
+    expect(flag?.type).toBe('paragraphs');
+    expect(Object.keys(t.input.shape)).toEqual(['source', 'paragraph', 'limit']);
+    expect(checkInput(t.input, { source: 's', paragraph: '40' }).paragraph).toEqual(['40']);
+    expect(() => checkInput(t.input, { source: 's', paragraph: Array(MAX_VALUES + 1).fill('1') })).toThrow(/paragraph/);
+    expect(() => paragraphTool(ctx, loaded.kb, undefined)).toThrow(/--paragraph/);
+  });
+
+  it('paragraph numbers: each once, in order, counted without making them', () => {
+    const asked = paragraphNumbers(['60-62', '61', '40', '3,5-7'], 112, 'src');
+    expect(asked.total).toBe(8);
+    expect(asked.first(50)).toEqual([3, 5, 6, 7, 40, 60, 61, 62]);
+    expect(asked.first(2)).toEqual([3, 5]);
+    // Ten thousand overlapping ranges over the most paragraphs a range may name: counted at once.
+    const many = paragraphNumbers(Array(10_000).fill('1-999999'), 999_999, 'src');
+    expect(many.total).toBe(999_999);
+    expect(many.first(3)).toEqual([1, 2, 3]);
+    expect(() => paragraphNumbers(['113'], 112, 'src')).toThrow('src has 112 paragraphs; there is no paragraph 113');
   });
 });
 

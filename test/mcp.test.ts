@@ -214,6 +214,19 @@ describe.skipIf(!seed && !process.env.CI)('aigc mcp with the article attached', 
     expect(ids(r.structuredContent.claims)).toEqual(ids(claimsCiting(SOURCE, 40)));
     const past = await call(client, 'paragraph', { source: SOURCE, paragraph: awkCount(seed!) + 1 });
     expect(past.isError).toBe(true);
+    expect(past.content[0].text).toBe(
+      `${SOURCE} has ${awkCount(seed!)} paragraphs; there is no paragraph ${awkCount(seed!) + 1}`,
+    );
+  });
+
+  it('the paragraph tool takes a list of numbers and ranges: each paragraph once, in order, a page at a time', async () => {
+    const r = await call(client, 'paragraph', { source: SOURCE, paragraph: ['60-62', '61', 40], limit: 2 });
+    expect(r.isError).toBeFalsy();
+    expect(r.structuredContent.rows).toEqual(
+      [40, 60].map((n) => ({ source: SOURCE, paragraph: n, text: awkParagraph(seed!, n) })),
+    );
+    expect(r.structuredContent).toMatchObject({ total: 4, truncated: true });
+    expect(ids(r.structuredContent.claims)).toEqual(ids([...claimsCiting(SOURCE, 40), ...claimsCiting(SOURCE, 60)]));
   });
 });
 

@@ -13,6 +13,10 @@ import { described } from './results.js';
 
 // One call returns at most this many rows (or paragraphs, or items of each list of a card).
 export const LIMIT = { default: 50, max: 200 } as const;
+// A list parameter holds at most this many values: more names, kinds or paragraph ranges than
+// any question needs, and a bound on what one call can ask the server to do (each value is
+// bounded too, as a CLI argument is).
+export const MAX_VALUES = 100;
 
 // Property names in snake_case (`with_products`): the form every client's tool calling accepts.
 export const propOf = (name: string): string => name.replace(/-/g, '_');
@@ -82,7 +86,7 @@ function paramSchema(p: Param): z.ZodType {
   const type = p.decl.type ?? 'text';
   const what = hint(type, help);
   const one = valueSchema(type);
-  const s = many(p) ? z.array(one).min(1) : one;
+  const s = many(p) ? z.array(one).min(1).max(MAX_VALUES) : one;
   const text = [help, what && (many(p) ? `each ${what}` : what), many(p) && 'a list: any of them']
     .filter(Boolean)
     .join('; ');

@@ -1,10 +1,11 @@
 // A source's paragraphs, where the user has attached its text: the `paragraph` tool and the
 // paragraph resources read them through textOf, the one place that asks the store of texts.
 import { z } from 'zod';
-import type { Ctx } from '../cli/define.js';
+import type { Command, Ctx } from '../cli/define.js';
 import { NotFoundError, UsageError } from '../errors.js';
 import type { Kb } from '../query/kb.js';
 import { ClaimRow, NameRef, ParagraphRow } from '../output/shapes.js';
+import { splitValues } from '../query/resolve.js';
 import { inSourceOrder, paragraphRange } from '../query/select.js';
 import { claimView, sourceRef } from '../query/views.js';
 import { textRun } from '../texts/context.js';
@@ -44,35 +45,48 @@ export function knownSource(kb: Kb, id: string): string {
   );
 }
 
-// The paragraph numbers "40", "31-36" or "3,5-7" name, each once, in order.
-export function paragraphNumbers(spec: string, count: number, sourceId: string): number[] {
-  const out = new Set<number>();
-  for (const part of spec.split(',')) {
-    const [a, b] = paragraphRange(part);
+// The paragraph numbers of "40", "31-36", "3,5-7" (or a list of them), each once, in order: the
+// ranges merged before any number is made, so that how many were asked costs nothing however
+// long or overlapping the ranges, and only the page given is made.
+export function paragraphNumbers(specs: readonly string[], count: number, sourceId: string) {
+  const ranges = splitValues(specs)
+    .map(paragraphRange)
+    .sort((x, y) => x[0] - y[0]);
+  const merged: [number, number][] = [];
+  for (const [a, b] of ranges) {
     if (b > count) throw new UsageError(`${sourceId} has ${count} paragraphs; there is no paragraph ${b}`);
-    for (let n = a; n <= b; n++) out.add(n);
+    const last = merged.at(-1);
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
   }
-  return [...out].sort((x, y) => x - y);
+  return {
+    total: merged.reduce((n, [a, b]) => n + b - a + 1, 0),
+    first(limit: number): number[] {
+      const out: number[] = [];
+      for (const [a, b] of merged) for (let n = a; n <= b && out.length < limit; n++) out.push(n);
+      return out;
+    },
+  };
 }
 
-const SPEC: InputSpec = {
-  args: [{ name: 'source', help: 'the source, by id (the `sources` tool lists them)', required: true }],
-  flags: [
-    {
-      name: 'paragraph',
-      arg: 'n',
-      type: 'paragraphs',
-      required: true,
-      help: 'which paragraphs, as the claims cite them',
-    },
-  ],
-  paging: false,
-};
+// The source's own parameter; `paragraph` is the --paragraph flag of `aigc source`, as declared
+// there (its values, its parser, a list), required here.
+function specOf(source: Command | undefined): InputSpec {
+  const flag = source?.flags?.find((f) => f.name === 'paragraph');
+  if (!flag) throw new Error('aigc source declares no --paragraph flag for the paragraph tool');
+  return {
+    args: [{ name: 'source', help: 'the source, by id (the `sources` tool lists them)', required: true }],
+    flags: [{ ...flag, help: 'which paragraphs, as the claims cite them: 40, 31-36 or 3,5-7', required: true }],
+    paging: false,
+  };
+}
 
-export function paragraphTool(ctx: Ctx, kb: Kb): Tool {
+// `source` is the declaration of `aigc source`, whose --paragraph flag the tool takes.
+export function paragraphTool(ctx: Ctx, kb: Kb, source: Command | undefined): Tool {
+  const SPEC = specOf(source);
   const input = inputSchema(SPEC);
   const id = kb.sources[0]?.id ?? 'SOURCE-ID';
-  const example = { input: { source: id, paragraph: '40' }, line: `aigc source ${id} --paragraph 40` };
+  const example = { input: { source: id, paragraph: ['40'] }, line: `aigc source ${id} --paragraph 40` };
   return {
     name: 'paragraph',
     title: 'a paragraph of a source',
@@ -86,8 +100,8 @@ export function paragraphTool(ctx: Ctx, kb: Kb): Tool {
       const source = knownSource(kb, args[0]);
       const t = textOf(ctx, kb, source);
       if (!t.ok) throw new NotFoundError(t.message);
-      const numbers = paragraphNumbers(String(opts.paragraph), t.paragraphs.length, id);
-      const rows = numbers.slice(0, i.limit).map((n) => ({ source, paragraph: n, text: t.paragraphs[n - 1] }));
+      const numbers = paragraphNumbers(opts.paragraph as string[], t.paragraphs.length, source);
+      const rows = numbers.first(i.limit).map((n) => ({ source, paragraph: n, text: t.paragraphs[n - 1] }));
       const shownNumbers = new Set(rows.map((r) => r.paragraph));
       const claims = inSourceOrder(
         kb,
@@ -96,8 +110,8 @@ export function paragraphTool(ctx: Ctx, kb: Kb): Tool {
       const result = {
         source: sourceRef(kb, source),
         rows,
-        total: numbers.length,
-        truncated: numbers.length > rows.length,
+        total: numbers.total,
+        truncated: numbers.total > rows.length,
         claims,
         ...(t.warnings.length ? { notes: t.warnings } : {}),
       };
@@ -105,7 +119,7 @@ export function paragraphTool(ctx: Ctx, kb: Kb): Tool {
         `${source} = “${result.source.name}”`,
         ...rows.map((r) => `¶${r.paragraph}\n${r.text}`),
         ...(claims.length ? ['Claims citing these paragraphs:', ...claims.map((c) => `- ${claimLine(c)}`)] : []),
-        ...(result.truncated ? [`(${numbers.length} paragraphs asked for; the first ${rows.length} given)`] : []),
+        ...(result.truncated ? [`(${numbers.total} paragraphs asked for; the first ${rows.length} given)`] : []),
         ...t.warnings,
       ].join('\n');
       return { structured: result, text };

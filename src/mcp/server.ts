@@ -43,7 +43,14 @@ export interface ServeOptions {
 
 export function buildServer(o: Omit<ServeOptions, 'transport'>): Server {
   const run = quietCtx(o.ctx, o.loaded);
-  const tools: Tool[] = [...commandTools(o.commands, o.ctx, o.loaded), paragraphTool(run, o.loaded.kb)];
+  const tools: Tool[] = [
+    ...commandTools(o.commands, o.ctx, o.loaded),
+    paragraphTool(
+      run,
+      o.loaded.kb,
+      o.commands.find((c) => c.name === 'source'),
+    ),
+  ];
   const byName = new Map(tools.map((t) => [t.name, t]));
   const res = resources(run, o.loaded.kb, tools);
   // Made on the first tools/list, then kept: the KB and its commands do not change under a server.

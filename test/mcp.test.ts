@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../src/commands/index.js';
 import { fixture, freshCache, ROOT } from './helpers.js';
 import { yamlClaims, yamlEntities } from './kb-yaml.js';
 import {
@@ -20,6 +21,7 @@ import {
   expectCited,
   ids,
   LI_DI,
+  listedClaims,
   quotesBy,
   SOURCE,
   seedFile,
@@ -40,6 +42,8 @@ const QUERY_TOOLS = [
   'stats',
   'show',
 ];
+
+const queryCommands = COMMANDS.filter((c) => !c.hidden && (c.list || c.name === 'show')).map((c) => c.name);
 
 async function connect(env: Record<string, string>): Promise<Client> {
   const transport = new StdioClientTransport({
@@ -72,7 +76,10 @@ describe('aigc mcp over stdio, with the SDK client', () => {
 
   it('lists a tool for each query command and one for paragraphs, each read-only with a capped limit', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual([...QUERY_TOOLS, 'paragraph'].sort());
+    // The tools the issue names, and a tool for every other query command there is.
+    const names = tools.map((t) => t.name).sort();
+    expect(names).toEqual(expect.arrayContaining([...QUERY_TOOLS, 'paragraph']));
+    expect(names).toEqual([...queryCommands, 'paragraph'].sort());
     for (const t of tools) {
       expect(t.annotations?.readOnlyHint, t.name).toBe(true);
       expect(t.outputSchema?.type, t.name).toBe('object');
@@ -124,7 +131,7 @@ describe('aigc mcp over stdio, with the SDK client', () => {
     expect([total, truncated]).toEqual([rows.length, false]);
     for (const q of rows) {
       expectCited(q);
-      expect(q.by).toEqual({ id: LI_DI.id, name: LI_DI.name, type: 'person' });
+      expect(q.by).toMatchObject({ id: LI_DI.id, name: LI_DI.name, type: 'person' });
       expect(r.content[0].text).toContain(`${LI_DI.name}: “${q.text}” — ${q.source.id} ¶${q.paragraph}`);
     }
     expect(r.content[0].text).toContain(`${SOURCE} = “${sourceTitle(SOURCE)}”`);
@@ -134,6 +141,11 @@ describe('aigc mcp over stdio, with the SDK client', () => {
     const r = await call(client, 'claims', { unit: ['USD'], min: '100M' });
     expect(ids(r.structuredContent.rows)).toEqual(ids(bigUsdFigures()));
     for (const c of r.structuredContent.rows) expectCited(c);
+    // The text cites each figure with its value, grouped as a reader reads it.
+    for (const y of bigUsdFigures()) {
+      const line = r.content[0].text.split('\n').find((l) => l.endsWith(`— ${y.source} ¶${y.paragraph} [${y.id}]`));
+      expect(line, y.id).toContain((y.value.amount ?? y.value.min).toLocaleString('en'));
+    }
     // A number is a number too; one unit need not be a list.
     const again = await call(client, 'claims', { unit: 'usd', min: 100_000_000 });
     expect(again.structuredContent.rows).toEqual(r.structuredContent.rows);
@@ -151,11 +163,11 @@ describe('aigc mcp over stdio, with the SDK client', () => {
     const seen: string[] = [];
     for (let offset = 0; ; offset += 80) {
       const r = await call(client, 'claims', { limit: 80, offset });
-      expect(r.structuredContent.total).toBe(yamlClaims.length);
+      expect(r.structuredContent.total).toBe(listedClaims.length);
       seen.push(...r.structuredContent.rows.map((c: any) => c.id));
       if (!r.structuredContent.truncated) break;
     }
-    expect([...seen].sort()).toEqual(ids(yamlClaims));
+    expect([...seen].sort()).toEqual(ids(listedClaims));
     const big = await call(client, 'claims', { limit: 1000 });
     expect(big.isError).toBe(true);
     expect(big.content[0].text).toMatch(/200/);

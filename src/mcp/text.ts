@@ -2,6 +2,7 @@
 // line a row, each claim with its citation (source and paragraph, a quote's verbatim words and
 // speaker), and the sources' titles once at the end. A row is recognised by its fields, so a
 // new command's rows read sensibly too.
+import { cell } from '../output/cell.js';
 import type { CardResult, ListResult } from './results.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: rows of every command's shape, read by their fields
@@ -9,28 +10,23 @@ type Row = Record<string, any>;
 
 const CUT = 160;
 const cut = (s: string, n = CUT) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-const num = (n: number) => n.toLocaleString('en');
 
 export const isClaim = (r: Row): boolean =>
   typeof r.paragraph === 'number' && typeof r.text === 'string' && typeof r.source?.id === 'string';
 
-function valueText(v: Row | null | undefined): string {
-  if (!v) return '';
-  const n = 'amount' in v ? num(v.amount) : `${num(v.min)}–${num(v.max)}`;
-  return v.unit ? `${n} ${v.unit}` : n;
-}
-
-// `Li Di: “the words” — shulou-aigc-2023 ¶11 [q-li-di-...]`: what was said, by whom, where.
+// `Li Di: “the words” — shulou-aigc-2023 ¶11 [q-li-di-...]`, a figure's value and measure and a
+// date in brackets after the words: what was said, by whom, where. The speaker, the value and
+// the date read as the CLI's cells read them (src/output/cell.ts), marks and all, so the text
+// says what a table says. A timeline row has its date on the row itself.
 export function claimLine(r: Row): string {
-  const by = r.by ? `${r.by.name}: ` : '';
+  const by = r.by ? `${cell(r.by)}: ` : '';
   const text = r.kind === 'quote' ? `“${r.text}”` : r.text;
-  const value = r.value ? ` [${valueText(r.value)}${r.measures ? `, ${r.measures}` : ''}]` : '';
-  const date = r.when?.date ?? r.date;
-  const end = r.when?.end ?? r.end;
-  const when = date ? ` (${date}${end ? `..${end}` : ''})` : '';
+  const when = r.when ?? (typeof r.date === 'string' ? r : null);
+  const facts = [r.value && [cell(r.value), r.measures].filter(Boolean).join(', '), when && cell(when)].filter(Boolean);
+  const said = facts.length ? ` [${facts.join('; ')}]` : '';
   // With `context`, the paragraph it cites, from the attached text, under it.
   const context = typeof r.context === 'string' ? `\n    ¶${r.paragraph}: ${r.context}` : '';
-  return `${by}${text}${value}${when} — ${r.source.id} ¶${r.paragraph} [${r.id}]${context}`;
+  return `${by}${text}${said} — ${r.source.id} ¶${r.paragraph} [${r.id}]${context}`;
 }
 
 function rowLine(r: Row, cited: Map<string, Row>): string {

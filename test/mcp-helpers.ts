@@ -44,13 +44,16 @@ const entityNamed = (name: string) => yamlEntities.find((e) => e.name === name)!
 export const LI_DI = entityNamed('Li Di');
 export const sourceTitle = (id: string) => yamlSources.find((s) => s.id === id)!.title;
 
-export const quotesBy = (id: string) => yamlClaims.filter((c) => c.kind === 'quote' && c.by === id);
+// The claims a listing shows: one that repeats another (`repeats`, KB format 2) is folded into
+// it unless asked for; format 1 has no repeats.
+export const listedClaims = yamlClaims.filter((c) => !c.repeats);
+export const quotesBy = (id: string) => listedClaims.filter((c) => c.kind === 'quote' && c.by === id);
 export const claimsAbout = (id: string) => yamlClaims.filter((c) => c.about.includes(id));
 export const claimsCiting = (source: string, paragraph: number) =>
   yamlClaims.filter((c) => c.source === source && c.paragraph === paragraph);
 // Figures in US dollars that reach 100 million: a range counts by its top.
 export const bigUsdFigures = () =>
-  yamlClaims.filter(
+  listedClaims.filter(
     (c) => c.value && String(c.value.unit).toLowerCase() === 'usd' && (c.value.max ?? c.value.amount) >= 1e8,
   );
 

@@ -48,7 +48,7 @@ export const sourceTitle = (id: string) => yamlSources.find((s) => s.id === id)!
 // it unless asked for; format 1 has no repeats.
 export const listedClaims = yamlClaims.filter((c) => !c.repeats);
 export const quotesBy = (id: string) => listedClaims.filter((c) => c.kind === 'quote' && c.by === id);
-export const claimsAbout = (id: string) => yamlClaims.filter((c) => c.about.includes(id));
+export const claimsAbout = (id: string) => listedClaims.filter((c) => c.about.includes(id));
 export const claimsCiting = (source: string, paragraph: number) =>
   yamlClaims.filter((c) => c.source === source && c.paragraph === paragraph);
 // Figures in US dollars that reach 100 million: a range counts by its top.
@@ -63,7 +63,8 @@ export const ids = (xs: { id: string }[]) => xs.map((x) => x.id).sort();
 export function expectCited(row: any): void {
   const y = yamlClaims.find((c) => c.id === row.id);
   expect(y, row.id).toBeDefined();
-  expect(row.text).toBe(y.text);
+  // A role claim of KB format 2 has no text in the YAML: its row's text is made from the role.
+  if (y.text !== undefined || y.kind !== 'role') expect(row.text).toBe(y.text);
   expect(row.paragraph).toBe(y.paragraph);
   expect(row.source).toEqual({ id: y.source, name: sourceTitle(y.source) });
   expect(row.by?.id ?? null).toBe(y.by ?? null);

@@ -12,16 +12,13 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MAX_ARGUMENT_BYTES } from '../../src/cli/arguments.js';
-import type { Ctx } from '../../src/cli/define.js';
 import { COMMANDS } from '../../src/commands/index.js';
 import { EXIT, EXIT_MEANING } from '../../src/errors.js';
 import { buildTables } from '../../src/export/tables.js';
 import { LIMITS } from '../../src/load/files.js';
-import type { Loaded } from '../../src/load/load.js';
-import { paragraphTool } from '../../src/mcp/paragraphs.js';
-import { commandTools } from '../../src/mcp/tools.js';
 import { MAX_QUERY_CHARS, MAX_QUERY_WORDS } from '../../src/query/search.js';
 import { fieldTables } from './fields.js';
+import { mcpTools } from './mcp.js';
 
 export interface Generator {
   source: string | ((arg: string | undefined) => string); // where to edit instead, named in the marker
@@ -136,35 +133,7 @@ function facets(): string {
   return table(['command', 'facets'], rows);
 }
 
-// The tools of `aigc mcp`, made as the server makes them from the commands' declarations: each
-// with what it answers and its parameters, so a flag added to a command shows here.
-function mcpTools(): string {
-  const none = {} as Ctx;
-  const loaded = { kb: { sources: [] } } as unknown as Loaded;
-  const tools = [
-    ...commandTools(COMMANDS, none, loaded),
-    paragraphTool(
-      none,
-      loaded.kb,
-      COMMANDS.find((c) => c.name === 'source'),
-    ),
-  ];
-  const paging = new Set(['sort', 'limit', 'offset']);
-  return table(
-    ['tool', 'what it answers', 'parameters (besides `sort`, `limit`, `offset` on every list; `limit` on the others)'],
-    tools.map((t) => [
-      `\`${t.name}\``,
-      t.description.split(/(?<=[.)]) (?=[A-Z])/)[0].replace(/\.$/, ''),
-      Object.keys(t.input.shape)
-        .filter((k) => !paging.has(k))
-        .map((k) => `\`${k}\``)
-        .join(', '),
-    ]),
-  );
-}
-
 export const GENERATORS: Record<string, Generator> = {
-  'mcp-tools': { source: 'src/commands/*.ts and src/mcp/tools.ts', render: mcpTools },
   'json-fields': { source: 'src/output/shapes.ts', render: () => fieldTables().trimEnd() },
   'exit-codes': { source: 'src/errors.ts', render: exitCodes },
   limits: { source: 'src/load/files.ts', render: limits },
@@ -172,6 +141,7 @@ export const GENERATORS: Record<string, Generator> = {
   'export-tables': { source: 'src/export/tables.ts', render: exportTables },
   commands: { source: 'src/commands/*.ts', render: (_root, _arg, page) => commandIndex(page) },
   facets: { source: 'src/commands/*.ts', render: facets },
+  'mcp-tools': { source: 'src/commands/*.ts and src/mcp/tools.ts', render: () => table(...mcpTools()) },
   // help (the program's) and help:COMMAND (a command's)
   help: { source: (command) => (command ? `src/commands/${command}.ts` : 'src/cli/program.ts'), render: help },
 };

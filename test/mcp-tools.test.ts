@@ -13,6 +13,7 @@ import { COMMANDS } from '../src/commands/index.js';
 import { type Loaded, loadKb } from '../src/load/load.js';
 import { checkInput, MAX_VALUES, optionKey, propOf } from '../src/mcp/input.js';
 import { paragraphNumbers, paragraphTool } from '../src/mcp/paragraphs.js';
+import { listText } from '../src/mcp/text.js';
 import { commandTools, type Tool } from '../src/mcp/tools.js';
 import { SHAPES } from '../src/output/shapes.js';
 import { cli, freshCache, ROOT } from './helpers.js';
@@ -121,6 +122,22 @@ describe('the tools, made from the command declarations', () => {
     expect(checkInput(t.input, { source: 's', paragraph: '40' }).paragraph).toEqual(['40']);
     expect(() => checkInput(t.input, { source: 's', paragraph: Array(MAX_VALUES + 1).fill('1') })).toThrow(/paragraph/);
     expect(() => paragraphTool(ctx, loaded.kb, undefined)).toThrow(/--paragraph/);
+  });
+
+  it('the text of a row that groups claims says what groups them and cites each claim', async () => {
+    const { structured } = await tool('claims').call({ paragraph: ['40'], kind: ['figure'], limit: 2 });
+    const [a, b] = structured.rows as any[];
+    const text = listText('tension', {
+      rows: [{ basis: 'stated', about: a.about, claims: [a, b], note: 'x' }],
+      total: 1,
+      offset: 0,
+      limit: 50,
+      truncated: false,
+    });
+    const lines = text.split('\n');
+    expect(lines[1]).toBe(`- basis: stated; about: ${a.about.map((e: any) => e.name).join(', ')}; note: x`);
+    for (const c of [a, b]) expect(text).toContain(`— ${c.source.id} ¶40 [${c.id}]`);
+    expect(lines.at(-1)).toBe(`Sources: ${a.source.id} = “${a.source.name}”`);
   });
 
   it('paragraph numbers: each once, in order, counted without making them', () => {

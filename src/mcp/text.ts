@@ -31,6 +31,13 @@ export function claimLine(r: Row): string {
 
 function rowLine(r: Row, cited: Map<string, Row>): string {
   if (isClaim(r)) return claimLine(r);
+  // A row that groups claims (claims in tension, say): what groups them, then each claim cited.
+  if (Array.isArray(r.claims) && r.claims.length && r.claims.every(isClaim)) {
+    const what = Object.entries(r)
+      .filter(([k, v]) => k !== 'claims' && v !== null && (typeof v !== 'object' || Array.isArray(v)))
+      .map(([k, v]) => `${k}: ${cut(cell(v))}`);
+    return [what.join('; '), ...r.claims.map((c: Row) => `    ${claimLine(c)}`)].join('\n');
+  }
   if (typeof r.score === 'number' && typeof r.field === 'string') {
     const claim = cited.get(r.id);
     const hit = `${r.type} ${r.id}: ${cut(r.name)} (score ${r.score.toFixed(2)}, ${r.field})`;

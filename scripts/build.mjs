@@ -18,7 +18,17 @@ const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8
 // The cache's format: a hash of the sources that decide what it holds (see src/load/cache.ts).
 const cacheFormat = createHash('sha1')
   .update(
-    ['src/load/schema.ts', 'src/load/cache.ts', 'src/load/searchpart.ts', 'src/text/normalize.ts']
+    [
+      'src/load/schema.ts',
+      'src/load/chars.ts',
+      'src/load/cache.ts',
+      'src/load/snapshot.ts',
+      'src/load/store.ts',
+      'src/load/checksum.ts',
+      'src/load/shape.ts',
+      'src/load/searchpart.ts',
+      'src/text/normalize.ts',
+    ]
       .map((f) => readFileSync(resolve(root, f)))
       .join('\0'),
   )

@@ -6,7 +6,11 @@
 //
 // The bulk calls buildFile and crossCheck directly, reusing the untouched files' results;
 // a smaller share goes through loadKb, which reads the whole folder again.
-// PROPERTY_SCALE=0.1 runs a tenth of the cases (for a quick local run); FC_SEED replays one.
+// Hostile text (controls, escapes, bidi, NUL, formula prefixes, quotes, very long strings) goes
+// into every text field of a KB file: validate accepts it, and then every command runs without
+// a crash, or refuses it with located messages, as an independent reading of the YAML says.
+// PROPERTY_SCALE sets the share of the cases run (test/scale.ts): all of them (10,400) in CI, a
+// tenth by default elsewhere. FC_SEED replays one.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,20 +20,23 @@ import { KbInvalidError, UsageError, type Problem } from '../src/errors.js';
 import { buildFile, crossCheck, type FileResult } from '../src/load/build.js';
 import { displayPath, findKbFiles, type KbFileInfo } from '../src/load/files.js';
 import { type Loaded, loadKb } from '../src/load/load.js';
+import { parse as parseYaml } from 'yaml';
+import { Claim, Entity, Relation, Source, Value, When } from '../src/load/schema.js';
+import { cli } from './helpers.js';
+import { SEED, scaled } from './scale.js';
+import { type Case, expected, FIELDS, hostileText, kbWith, style, TEMPLATE } from './hostile.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const SCALE = Number(process.env.PROPERTY_SCALE ?? 1);
-const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
 
-// How many generated cases each property runs; 10,000 in all at scale 1.
+// How many generated cases each property runs; 10,400 in all at scale 1.
 const RUNS = {
   smallBuild: 8090,
   shippedBuild: 250,
   smallLoad: 900,
   shippedLoad: 60,
   identity: 700,
+  hostile: 400,
 };
-const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
 
 // ---------------------------------------------------------------------------------------
 // Small valid KBs, generated from a seed: varied in layout (one file or several), in style
@@ -654,7 +661,7 @@ afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-const params = (n: number) => ({ numRuns: runs(n), seed: SEED });
+const params = (n: number) => ({ numRuns: scaled(n), seed: SEED });
 // A file of one of the sets, drawn as two numbers so that a counterexample prints small.
 const fileOf = (sets: KbSet[], [s, f]: [number, number]) => {
   const set = sets[s % sets.length];
@@ -672,7 +679,7 @@ describe('the loader under random mutation', () => {
         set.name,
       ).toBe(true);
     }
-    expect(Object.values(RUNS).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(10_000);
+    expect(Object.values(RUNS).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(10_400);
   });
 
   it('small generated KBs, buildFile + crossCheck', () => {
@@ -725,6 +732,164 @@ describe('the loader under random mutation', () => {
       params(RUNS.identity),
     );
   }, 240_000);
+});
+
+// ---------------------------------------------------------------------------------------
+// Hostile text in every text field.
+
+const tally = { accepted: 0, rejected: 0 };
+const NOT_CRASHED = /internal error|^\s+at |TypeError|RangeError|Maximum call stack/m;
+
+async function checkHostile(c: Case) {
+  const dir = mkdtempSync(join(tmp, 'hostile-'));
+  const env = { XDG_CACHE_HOME: join(dir, 'cache') };
+  const kb = join(dir, 'kb');
+  mkdirSync(kb);
+  writeFileSync(join(kb, 'kb.yaml'), c.text);
+  const run = (args: string[], tty = false) => cli([...args, '--kb', kb], { env, tty });
+  try {
+    const v = await run(['validate', '--json']);
+    expect(v.stderr, 'validate --json').not.toMatch(NOT_CRASHED);
+    expect([0, 3], v.stderr).toContain(v.code);
+    const problems = JSON.parse(v.stdout) as Problem[];
+    const want = expected(c);
+    tally[v.code === 0 ? 'accepted' : 'rejected']++;
+    if (want !== 'either') expect(v.code === 0 ? 'accept' : 'reject', JSON.stringify(problems)).toBe(want);
+    if (v.code === 3) {
+      // Every problem is located inside the file; one is where the field's value is written.
+      const lines = c.text.split('\n');
+      for (const p of problems) {
+        expect(p.file.endsWith('kb.yaml'), p.file).toBe(true);
+        expect(p.line >= 1 && p.line <= lines.length + 1 && p.col >= 1, `${p.line}:${p.col}`).toBe(true);
+        if (p.line <= lines.length) expect(p.col, p.message).toBeLessThanOrEqual(lines[p.line - 1].length + 2);
+        expect(p.message).not.toMatch(/\n/);
+      }
+      const first = c.field.line + 1;
+      const last = first + c.text.split('\n').length - TEMPLATE.split('\n').length;
+      if (parses(c.text))
+        expect(
+          problems.some((p) => p.severity === 'error' && p.line >= first && p.line <= last),
+          `an error at lines ${first}-${last}: ${JSON.stringify(problems)}`,
+        ).toBe(true);
+      return;
+    }
+    // Accepted: every command runs, from the cache the validate run wrote, and says the same
+    // text as YAML does in JSON.
+    const out = join(dir, 'out');
+    const commands: [string[], number[], boolean?][] = [
+      [['companies'], [0]],
+      [['companies'], [0], true],
+      [['companies', '--format', 'tsv'], [0]],
+      [['people'], [0], true],
+      [['products'], [0]],
+      [['segments'], [0], true],
+      [['sources', '--json'], [0]],
+      [['quotes'], [0], true],
+      [['claims', '--format', 'tsv'], [0]],
+      [['claims'], [0], true],
+      [['show', 'acme'], [0], true],
+      [['show', 'q1'], [0], true],
+      [['show', 'src'], [0]],
+      [['show', 'f1'], [0], true],
+      [['search', 'acme'], [0], true],
+      [
+        ['search', c.value.slice(0, 40)],
+        [0, 1, 2],
+      ],
+      [
+        ['show', c.value.slice(0, 200)],
+        [0, 1, 2],
+      ],
+      [['stats'], [0], true],
+      [['timeline'], [0], true],
+      [['graph', '--format', 'dot'], [0]],
+      [['graph', '--format', 'mermaid'], [0]],
+      [['landscape', '--out', '-'], [0]],
+      [['export', '--format', 'csv', '--out', out, '--force'], [0]],
+      [['export', '--format', 'jsonl', '--out', out, '--force'], [0]],
+      [['__complete', '--', 'show', ''], [0]],
+    ];
+    for (const [args, codes, tty] of commands) {
+      const r = await run(args, tty);
+      expect(r.stderr, args.join(' ')).not.toMatch(NOT_CRASHED);
+      expect(codes, `${args.join(' ')}: ${r.stderr}`).toContain(r.code);
+    }
+    for (const args of [
+      ['show', 'acme', '--json'],
+      ['claims', '--json'],
+      ['graph', '--format', 'json'],
+      ['timeline', '--json'],
+    ]) {
+      const r = await run(args);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      JSON.parse(r.stdout);
+    }
+    if (c.field.key === 'name') {
+      const shown = JSON.parse((await run(['show', 'acme', '--json'])).stdout);
+      // As YAML reads it, less the white space the schema trims.
+      expect(shown.name).toBe((parseYaml(c.text) as { entities: { name: string }[] }).entities[1].name.trim());
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const parses = (text: string) => {
+  try {
+    parseYaml(text, { uniqueKeys: true });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+// The text fields of each record schema, as the schema says: the fields made of its text or URL
+// type, optional or in a list.
+function textFields(): Record<string, string[]> {
+  const text = Source.shape.title;
+  const url = Source.shape.url.unwrap();
+  type Def = { def: { type: string; innerType?: Def; element?: Def } };
+  const inner = (z: Def): Def => {
+    const d = z.def;
+    return d.innerType ? inner(d.innerType) : d.type === 'array' && d.element ? inner(d.element) : z;
+  };
+  const records = { Source, Entity, Relation, Claim, When, Amount: Value.options[0], Range: Value.options[1] };
+  const out = Object.fromEntries(
+    Object.entries(records).map(([name, r]) => [
+      name,
+      Object.entries(r.shape as Record<string, Def>)
+        .filter(([, z]) => [text, url].includes(inner(z) as never))
+        .map(([k]) => k),
+    ]),
+  );
+  // The finding itself is checked: a schema read wrongly would find nothing to hold the template to.
+  expect(out.Source).toContain('title');
+  expect(out.Entity).toContain('aliases');
+  return out;
+}
+
+describe('hostile text in every text field', () => {
+  it('the template has every text field of every record, and is valid as it stands', async () => {
+    const keys = new Set(FIELDS.map((f) => f.key));
+    for (const [record, fields] of Object.entries(textFields()))
+      for (const k of fields) expect(keys, record).toContain(k);
+    const plain = kbWith(0, 'A title', 'single', 0);
+    expect(expected(plain)).toBe('accept');
+    await checkHostile(plain);
+  });
+
+  it('is accepted and every command runs, or is refused with located messages, as YAML says', async () => {
+    tally.accepted = tally.rejected = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: FIELDS.length - 1 }), hostileText, style, fc.nat(), (f, value, how, pick) =>
+        checkHostile(kbWith(f, value, how, pick)),
+      ),
+      params(RUNS.hostile),
+    );
+    // Both outcomes are tried, each in a good share of the cases.
+    const n = tally.accepted + tally.rejected;
+    expect(Math.min(tally.accepted, tally.rejected), JSON.stringify(tally)).toBeGreaterThanOrEqual(Math.floor(n / 5));
+  }, 600_000);
 });
 
 describe('the mutator itself', () => {

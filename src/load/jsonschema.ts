@@ -7,6 +7,7 @@
 // aigc's own, ORDERED, which an editor ignores and a validator checks once given ORDERED_KEYWORD.
 // A URL is checked by the loader with the WHATWG URL parser; here it needs only a scheme.
 import { z } from 'zod';
+import { TEXT_CHARS_PATTERN } from './chars.js';
 import { Claim, dateText, Entity, Relation, Source, TextFingerprint, Value, When } from './schema.js';
 
 export const KB_FORMAT_VERSION = 1;
@@ -32,7 +33,9 @@ const DATE_SCHEMA = {
     { type: 'integer', minimum: 1000, maximum: 9999, description: 'a year, as YAML reads 2022' },
   ],
 };
-const URL_PATTERN = '^\\s*[A-Za-z][A-Za-z0-9+.-]*:';
+// Text: something besides white space, and no control character (src/load/chars.ts).
+const TEXT_PATTERN = TEXT_CHARS_PATTERN.replace('^', '^(?=[\\s\\S]*\\S)');
+const URL_PATTERN = TEXT_CHARS_PATTERN.replace('^', '^(?=\\s*[A-Za-z][A-Za-z0-9+.-]*:)');
 
 // `"x-aigc-ordered": [["min", "max"]]`: where both are present, the first is not above the second,
 // compared as the loader compares them (numbers as numbers; a date as its text, a year included).
@@ -101,7 +104,7 @@ export function kbJsonSchema(root: z.ZodType): JsonSchema {
     override: ({ zodSchema, jsonSchema }) => {
       const js = jsonSchema as JsonSchema;
       // zod trims text before it counts it: blank text is empty.
-      if (zodSchema === text) js.pattern = '\\S';
+      if (zodSchema === text) js.pattern = TEXT_PATTERN;
       else if (zodSchema === url) {
         delete js.format;
         js.pattern = URL_PATTERN;

@@ -3,10 +3,20 @@
 import { z } from 'zod';
 
 import { CLAIM_KINDS, ENTITY_TYPES, isDate, PARAGRAPH_SCHEMES, RELATION_KINDS, SLUG, SOURCE_KINDS } from '../model.js';
+import { charColumn, describeChar, firstNonText } from './chars.js';
 
 const id = z.string().regex(SLUG, 'must be a lowercase slug (a-z, 0-9, single - or . between)');
 const ref = id;
-const text = z.string().trim().min(1, 'must not be empty');
+// Checked before trimming, which would hide a control character at either end.
+const textOnly = (s: string, ctx: z.RefinementCtx) => {
+  const at = firstNonText(s);
+  if (at >= 0)
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be text: it holds ${describeChar(s, at)}, at character ${charColumn(s, at)}`,
+    });
+};
+const text = z.string().superRefine(textOnly).trim().min(1, 'must not be empty');
 // YAML reads `2022` as a number; a date field accepts it and keeps it as text.
 export const dateText = z
   .union([z.string(), z.number().int()])
@@ -30,7 +40,7 @@ export const Source = z.strictObject({
   published: dateText,
   published_inferred: z.boolean().default(false),
   updated: dateText.optional(),
-  url: z.url({ message: 'must be a URL' }).optional(),
+  url: z.url({ message: 'must be a URL' }).superRefine(textOnly).optional(),
   language: text,
   translated_from: text.optional(),
   machine_translated: z.boolean().default(false),

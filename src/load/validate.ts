@@ -47,7 +47,8 @@ export function validateData(data: unknown): { records: FileRecords; origins: Or
     return { records, origins, problems };
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    err([], `expected a mapping with \`sources\`, \`entities\` or \`claims\`, found ${describe(data)}`);
+    // No excerpt: a file that is not a KB at all may be anything (a key, a password file).
+    err([], `expected a mapping with \`sources\`, \`entities\` or \`claims\`, found ${describe(data, 0)}`);
     return { records, origins, problems };
   }
   for (const [key, list] of Object.entries(data)) {
@@ -168,9 +169,10 @@ function valueAt(item: unknown, path: Path): unknown {
   return v;
 }
 
-function describe(v: unknown): string {
+// What a value is, with a short excerpt of it, escaped.
+function describe(v: unknown, excerpt = 24): string {
   if (v === null) return 'nothing';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
-  return `a ${typeof v} (${JSON.stringify(v).slice(0, 40)})`;
+  return `a ${typeof v}${excerpt ? ` (${shown(JSON.stringify(v), excerpt)})` : ''}`;
 }

@@ -17,7 +17,10 @@ describe('list commands', () => {
       .filter((e) => ORG.includes(e.type) && e.segments?.includes('video-generation'))
       .map((e) => e.id);
     expect(json(r).map((e: any) => e.id)).toEqual(want);
-    expect(json(r)[0].segments).toEqual([{ id: 'video-generation', name: 'Video generation', type: 'segment' }]);
+    // A bare segment id in the YAML is the editor's tag.
+    expect(json(r)[0].segments).toEqual([
+      { id: 'video-generation', name: 'Video generation', type: 'segment', basis: 'editor', paragraph: null },
+    ]);
   });
 
   it('products --segment video completes the segment with its products', async () => {
@@ -65,7 +68,16 @@ describe('list commands', () => {
   it('people --org lists who works there, with roles', async () => {
     const r = await cli([...KB, 'people', '--org', 'xiao bing', '--json']);
     expect(json(r).map((p: any) => p.id)).toEqual(['li-di']);
-    expect(json(r)[0].roles).toEqual([{ role: 'CEO', org: { id: 'xiaoice', name: 'Xiaoice' } }]);
+    const claim = claims.find((c) => c.kind === 'role' && c.about[0] === 'li-di');
+    expect(json(r)[0].roles).toEqual([
+      {
+        role: claim.role,
+        org: { id: 'xiaoice', name: 'Xiaoice' },
+        claim: claim.id,
+        source: claim.source,
+        paragraph: claim.paragraph,
+      },
+    ]);
   });
 
   it('segments count members, companies and products together', async () => {
@@ -79,7 +91,7 @@ describe('output options', () => {
   it('TSV with a header and no colour when stdout is not a terminal', async () => {
     const r = await cli([...KB, 'companies', '--segment', 'text']);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('id\tname\ttype\tsegments\tdescription');
+    expect(lines[0]).toBe('id\tname\ttype\tcountry\tsegments\tdescription');
     expect(lines.slice(1).map((l) => l.split('\t')[0])).toEqual(['xiaoice', 'jasper-ai']);
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
@@ -93,7 +105,7 @@ describe('output options', () => {
   });
 
   it('tables stay aligned with Chinese text', async () => {
-    const r = await cli([...KB, 'people', '--fields', 'name,aliases'], { tty: true, env: { NO_COLOR: '1' } });
+    const r = await cli([...KB, 'people', '--fields', 'name,editor.names'], { tty: true, env: { NO_COLOR: '1' } });
     const widths = r.stdout
       .trimEnd()
       .split('\n')
@@ -158,7 +170,11 @@ describe('output options', () => {
 
   it('an empty result succeeds, and says so on a terminal only', async () => {
     const piped = await cli([...KB, 'companies', '--type', 'organisation']);
-    expect([piped.code, piped.stdout, piped.stderr]).toEqual([0, 'id\tname\ttype\tsegments\tdescription\n', '']);
+    expect([piped.code, piped.stdout, piped.stderr]).toEqual([
+      0,
+      'id\tname\ttype\tcountry\tsegments\tdescription\n',
+      '',
+    ]);
     const tty = await cli([...KB, 'companies', '--type', 'organisation'], { tty: true });
     expect(tty.stderr).toBe('no results\n');
   });

@@ -65,12 +65,17 @@ function expectedCounts(kb: ReturnType<typeof readKb>): Record<string, number> {
   return {
     sources: kb.sources.length,
     entities: kb.entities.length,
-    aliases: sum(kb.entities, (e) => e.aliases),
-    entity_segments: sum(kb.entities, (e) => e.segments),
+    // The source's spellings and the names the editor supplied.
+    aliases: sum(kb.entities, (e) => e.aliases) + sum(kb.entities, (e) => e.editor?.names),
+    entity_segments: sum(kb.entities, (e) => e.segments?.map((s: any) => (typeof s === 'string' ? s : s.id))),
     entity_sources: sum(kb.entities, (e) => e.sources),
-    relations: kb.entities.reduce((n, e) => n + (e.relations?.length ?? 0), 0),
+    // The stored relations, and a works_at for each role a person has at an organisation.
+    relations:
+      kb.entities.reduce((n, e) => n + (e.relations?.length ?? 0), 0) +
+      new Set(kb.claims.filter((c) => c.kind === 'role' && c.org).map((c) => `${c.about[0]} ${c.org} ${c.role}`)).size,
     claims: kb.claims.length,
     claim_about: sum(kb.claims, (c) => c.about),
+    claim_contradicts: sum(kb.claims, (c) => c.contradicts),
   };
 }
 
@@ -135,8 +140,10 @@ describeSqlite('export --format sqlite', async (Database) => {
     expect(count(`select count(*) as n from ${table}`)).toBe(want[table]);
   });
 
-  it('holds as many claims as `aigc claims --json` lists, and as many entities as `aigc stats` counts', async () => {
-    expect(count('select count(*) as n from claims')).toBe(json(await cli(['claims', '--json'])).length);
+  it('holds as many claims as `aigc claims --no-collapse --json` lists, and as many entities as `aigc stats` counts', async () => {
+    expect(count('select count(*) as n from claims')).toBe(
+      json(await cli(['claims', '--no-collapse', '--json'])).length,
+    );
     const all = json(await cli(['stats', '--json'])).find((s: any) => s.source === 'all');
     const entities = all.orgs + all.people + all.products + all.segments;
     expect(count('select count(*) as n from entities')).toBe(entities);
@@ -146,8 +153,14 @@ describeSqlite('export --format sqlite', async (Database) => {
     expect(db.pragma('foreign_key_check')).toEqual([]);
     const fks = (t: string) =>
       (db.pragma(`foreign_key_list(${t})`) as any[]).map((f) => `${f.from}->${f.table}.${f.to}`).sort();
-    expect(fks('claims')).toEqual(['by_id->entities.id', 'source_id->sources.id']);
-    expect(fks('relations')).toEqual(['from_id->entities.id', 'to_id->entities.id']);
+    expect(fks('claims')).toEqual([
+      'by_id->entities.id',
+      'org_id->entities.id',
+      'source_id->sources.id',
+      'to_id->entities.id',
+      'via_id->entities.id',
+    ]);
+    expect(fks('relations')).toEqual(['from_id->entities.id', 'source_id->sources.id', 'to_id->entities.id']);
     expect(fks('claim_about')).toEqual(['claim_id->claims.id', 'entity_id->entities.id']);
     const plan = db.prepare("explain query plan select * from claim_about where entity_id = 'openai'").all() as any[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX/);
@@ -185,7 +198,7 @@ describeSqlite('export --format sqlite', async (Database) => {
         .sort(),
     ).toEqual(texts);
     // An alias is searchable too, in any script.
-    const alias = shipped.entities.find((e) => e.aliases?.includes('小冰'));
+    const alias = shipped.entities.find((e) => e.editor?.names?.includes('小冰'));
     expect(db.prepare("select id from search where search match '小冰'").all()).toEqual([{ id: alias.id }]);
   });
 
@@ -200,8 +213,8 @@ describeSqlite('export --format sqlite', async (Database) => {
     expect(count('select count(*) as n from entities_view')).toBe(want.entities);
   });
 
-  it('the sqlite3 shell counts the claims `aigc claims --json` lists', async () => {
-    const n = json(await cli(['claims', '--json'])).length;
+  it('the sqlite3 shell counts the claims `aigc claims --no-collapse --json` lists', async () => {
+    const n = json(await cli(['claims', '--no-collapse', '--json'])).length;
     if (existsSync('/usr/bin/sqlite3')) {
       const s = spawnSync('/usr/bin/sqlite3', [file, 'select count(*) from claims'], { encoding: 'utf8' });
       expect(s.stdout.trim()).toBe(String(n));
@@ -291,7 +304,11 @@ claims:
       'company',
       'A, "B"',
     ]);
-    expect(parseCsv(readFileSync(join(out, 'aliases.csv'), 'utf8'))[1]).toEqual(['a-b', 'line one\r\nline two']);
+    expect(parseCsv(readFileSync(join(out, 'aliases.csv'), 'utf8'))[1]).toEqual([
+      'a-b',
+      'line one\r\nline two',
+      'source',
+    ]);
     expect(parseCsv(readFileSync(join(out, 'sources.csv'), 'utf8'))[1].slice(0, 3)).toEqual([
       's1',
       'article',
@@ -319,14 +336,14 @@ describe('the real binary', () => {
 });
 
 describeSqlite('the real binary, SQLite', (Database) => {
-  it('export --format sqlite, then sqlite3 counts what `aigc claims --json` lists', () => {
+  it('export --format sqlite, then sqlite3 counts what `aigc claims --no-collapse --json` lists', () => {
     const file = join(tmp(), 'kb.db');
     const r = bin(['export', '--format', 'sqlite', '--out', file]);
     expect(r.stderr).toMatch(
       new RegExp(`^wrote ${TABLE_MODEL.length} tables \\([\\d,]+ rows\\), a full-text index and \\d+ views to `),
     );
     expect(r).toMatchObject({ code: 0, stdout: '' });
-    const n = json(bin(['claims', '--json'])).length;
+    const n = json(bin(['claims', '--no-collapse', '--json'])).length;
     const db = new Database(file, { readonly: true });
     expect(db.prepare('select count(*) as n from claims').get()).toEqual({ n });
     db.close();

@@ -64,6 +64,8 @@ export function blocks(html: string, tag: 'script' | 'style'): { attrs: string; 
 // companies, then what they make or own), the segments in file order (their members, then the
 // organisations that make them or that they are part of), then Other (the rest).
 export const CARD_TYPES = ['company', 'investor', 'organisation', 'product'];
+// A membership is an id (the editor's tag) or {id, paragraph} (listed by the source).
+export const segmentIds = (e: any): string[] => (e.segments ?? []).map((s: any) => (typeof s === 'string' ? s : s.id));
 export function expectedGroups(entities: any[], claims: any[]): Map<string, Map<string, string[]>> {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const isCard = (id: string) => CARD_TYPES.includes(byId.get(id)?.type);
@@ -99,7 +101,7 @@ export function expectedGroups(entities: any[], claims: any[]): Map<string, Map<
     out.set('_platforms', g);
   }
   for (const s of entities.filter((e) => e.type === 'segment')) {
-    const members = entities.filter((e) => isCard(e.id) && (e.segments ?? []).includes(s.id)).map((e) => e.id);
+    const members = entities.filter((e) => isCard(e.id) && segmentIds(e).includes(s.id)).map((e) => e.id);
     const g = new Map(members.map((id) => [id, [] as string[]]));
     for (const id of members) for (const x of closure(id, up)) add(g, x, id);
     out.set(s.id, g);

@@ -4,13 +4,14 @@ import { defineList } from '../cli/define.js';
 import { yearOf } from '../output/facet.js';
 import type { OutputOptions } from '../output/render.js';
 import { type ClaimFilter, inSourceOrder, selectClaims } from '../query/select.js';
-import { claimView } from '../query/views.js';
+import { claimRows } from '../query/views.js';
 import { FIELDS } from '../output/fields.js';
 
-type Options = OutputOptions & ClaimFilter;
+type Options = OutputOptions & ClaimFilter & { collapse?: boolean };
 
-const FIGURE_COLUMNS = ['id', 'about', 'measures', 'value', 'when', 'by', 'source.id', 'paragraph'];
-const CLAIM_COLUMNS = ['id', 'kind', 'about', 'by', 'text', 'value', 'when', 'source.id', 'paragraph'];
+// `paragraphs`: a claim's own paragraph and those of the repeats folded into its row.
+const FIGURE_COLUMNS = ['id', 'about', 'measures', 'value', 'when', 'by', 'source.id', 'paragraphs'];
+const CLAIM_COLUMNS = ['id', 'kind', 'about', 'by', 'text', 'value', 'when', 'source.id', 'paragraphs'];
 
 export const command = defineList<Options>({
   name: 'claims',
@@ -23,19 +24,31 @@ export const command = defineList<Options>({
     'aigc claims --about bytedance --with-products',
     'aigc claims --paragraph 93-97',
     'aigc claims --within 2023-01',
+    'aigc claims --modality forecast,plan',
+    'aigc claims --by-author',
+    'aigc claims --to houchang-village-no-7',
+    'aigc claims --measure funding-round',
+    'aigc claims --about openai --kind figure --no-collapse',
   ],
   flags: CLAIM_FLAGS.claims,
   list: {
     fields: FIELDS.claim,
     // Figures read best with what they measure and their value up front.
     columns: (o) =>
-      (o.kind?.length === 1 && o.kind[0] === 'figure') || o.unit?.length || o.min !== undefined || o.max !== undefined
+      (o.kind?.length === 1 && o.kind[0] === 'figure') ||
+      o.unit?.length ||
+      o.measure?.length ||
+      o.min !== undefined ||
+      o.max !== undefined
         ? FIGURE_COLUMNS
         : CLAIM_COLUMNS,
     wide: ['text', 'measures', 'about'],
     facets: {
       kind: 'kind',
+      modality: 'modality',
       speaker: 'by',
+      to: 'to',
+      measure: 'measure',
       about: 'about',
       unit: 'value.unit',
       year: yearOf('when.date'),
@@ -45,6 +58,6 @@ export const command = defineList<Options>({
   },
   async run(ctx, _args, o) {
     const { kb } = await ctx.load();
-    return inSourceOrder(kb, selectClaims(kb, o)).map((c) => claimView(kb, c));
+    return claimRows(kb, inSourceOrder(kb, selectClaims(kb, o)), o.collapse === false);
   },
 });

@@ -4,13 +4,14 @@ import { defineList } from '../cli/define.js';
 import type { OutputOptions } from '../output/render.js';
 import { searchPart } from '../load/searchpart.js';
 import { type ClaimFilter, inSourceOrder, selectClaims } from '../query/select.js';
-import { claimView } from '../query/views.js';
+import { claimRows } from '../query/views.js';
 import { FIELDS } from '../output/fields.js';
 
 type Options = OutputOptions &
   Omit<ClaimFilter, 'by' | 'kind'> & {
     speaker?: string[];
     search?: string;
+    collapse?: boolean;
   };
 
 export const command = defineList<Options>({
@@ -20,6 +21,8 @@ export const command = defineList<Options>({
     'aigc quotes --speaker "li di"',
     'aigc quotes --speaker "li di" --speaker "tian taoyuan"',
     'aigc quotes --search "regulated"',
+    'aigc quotes --to houchang-village-no-7',
+    'aigc quotes --inferred-speaker',
   ],
   flags: [
     ...CLAIM_FLAGS.quotes,
@@ -27,9 +30,10 @@ export const command = defineList<Options>({
   ],
   list: {
     fields: FIELDS.claim,
-    columns: ['id', 'by', 'text', 'source.id', 'paragraph'],
+    // The speaker's role when they spoke, beside their name.
+    columns: ['id', 'by', 'speaker_role', 'text', 'source.id', 'paragraphs'],
     wide: ['text'],
-    facets: { speaker: 'by', about: 'about', source: 'source' },
+    facets: { speaker: 'by', about: 'about', modality: 'modality', to: 'to', source: 'source' },
   },
   async run(ctx, _args, o) {
     const { kb } = await ctx.load();
@@ -41,6 +45,6 @@ export const command = defineList<Options>({
       const index = new SearchIndex([searchPart({ entities: [], sources: [], claims: quotes })]);
       quotes = index.search(o.search, ['quote']).flatMap((h) => allowed.get(h.id) ?? []);
     }
-    return quotes.map((c) => claimView(kb, c));
+    return claimRows(kb, quotes, o.collapse === false);
   },
 });

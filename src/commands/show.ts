@@ -7,7 +7,7 @@ import { jsonOutput } from '../output/render.js';
 import { resolveEntity, UnknownNameError } from '../query/resolve.js';
 import type { EntityCard } from '../output/shapes.js';
 import { inSourceOrder } from '../query/select.js';
-import { claimView, entityView, refOf, sourceView } from '../query/views.js';
+import { claimRows, claimView, entityView, refOf, sourceView } from '../query/views.js';
 import { shown } from '../text/suggest.js';
 
 export const command = defineCommand<{ json?: boolean }>({
@@ -31,8 +31,8 @@ export const command = defineCommand<{ json?: boolean }>({
     } catch (e) {
       throw e instanceof UnknownNameError ? new NotFoundError(`nothing is called "${shown(e.query)}"${e.hint}`) : e;
     }
-    // Each list in the order the sources tell it.
-    const views = (claims: Claim[]) => inSourceOrder(kb, claims).map((c) => claimView(kb, c));
+    // Each list in the order the sources tell it, a repeat folded into what it repeats.
+    const views = (claims: Claim[]) => claimRows(kb, inSourceOrder(kb, claims));
     const said = kb.claimsBy(entity.id);
     const employers = entity.type === 'person' ? kb.relations(entity.id).filter((r) => r.kind === 'works_at') : [];
     const view: EntityCard = {

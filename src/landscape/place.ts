@@ -13,11 +13,20 @@ import type { Kb } from '../query/kb.js';
 export const OTHER = '_other';
 export const PLATFORMS = '_platforms';
 
-// The segments an entity is a member of, as the KB records them. This is the one place that
-// reads membership: when a membership carries its basis (listed by the source in a paragraph, or
-// tagged by the editor), read it here and pass it on with the placement.
-export function memberships(e: Entity): string[] {
-  return e.segments;
+// The segments an entity is a member of, as the KB records them, each with its basis: listed by
+// the source (in `paragraph`) or tagged by the editor. This is the one place that reads
+// membership.
+export interface Membership {
+  id: string;
+  basis: 'source' | 'editor';
+  paragraph: number | null;
+}
+export function memberships(e: Entity): Membership[] {
+  return e.segments.map((s) => ({
+    id: s.id,
+    basis: s.paragraph === undefined ? 'editor' : 'source',
+    paragraph: s.paragraph ?? null,
+  }));
 }
 
 // A roster: a statement the source makes in its own voice (no speaker) about at least this many
@@ -77,7 +86,7 @@ export function placements(kb: Kb, isCard: (e: Entity) => boolean): Map<string, 
   }
   const cards = kb.entities.filter(isCard);
   for (const s of segments) out.set(s.id, new Map());
-  for (const e of cards) for (const s of memberships(e)) out.get(s) && place(out.get(s)!, e.id);
+  for (const e of cards) for (const s of memberships(e)) out.get(s.id) && place(out.get(s.id)!, e.id);
   for (const s of segments) {
     const members = out.get(s.id)!;
     for (const id of [...members.keys()])

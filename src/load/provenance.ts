@@ -44,7 +44,7 @@ export function checkProvenance(claims: Claim[], sourceId: string, text: string)
       continue;
     }
     if (c.kind !== 'quote') continue;
-    const words = normalizeText(c.text);
+    const words = normalizeText(c.text ?? '');
     if (paras[c.paragraph - 1].includes(words)) continue;
     const elsewhere = paras.findIndex((p) => p.includes(words));
     if (elsewhere >= 0) {

@@ -26,13 +26,19 @@ export function documents(kb: { entities: Entity[]; claims: Claim[]; sources: So
       type: e.type,
       id: e.id,
       name: e.name,
-      fields: { name: [e.name], aliases: e.aliases, description: e.description ? [e.description] : [] },
+      fields: {
+        name: [e.name],
+        aliases: e.aliases,
+        'editor.names': e.editor?.names ?? [],
+        description: e.description ? [e.description] : [],
+      },
     })),
     ...kb.claims.map((c) => ({
       type: c.kind,
       id: c.id,
-      name: c.text,
-      fields: { text: [c.text], measures: c.measures ? [c.measures] : [] },
+      // A role claim may have no text of its own: its role words stand for it.
+      name: c.text ?? c.role ?? '',
+      fields: { text: [c.text ?? c.role ?? ''], measures: c.measures ? [c.measures] : [] },
     })),
     ...kb.sources.map((s) => ({ type: 'source' as const, id: s.id, name: s.title, fields: { title: [s.title] } })),
   ];

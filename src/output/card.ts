@@ -8,13 +8,20 @@ function paint(ctx: RenderContext) {
   return new Chalk({ level: ctx.color ? 1 : 0 });
 }
 
-const cite = (c: ClaimView) => `[${c.source.id} ¶${c.paragraph}]`;
+const cite = (c: ClaimView) => `[${c.source.id} ¶${c.paragraphs.join(', ¶')}]`;
+// A claim that is not a plain report says what it is: "(forecast)", "(opinion)".
+const modality = (c: ClaimView) => (c.modality === 'happened' ? '' : ` (${c.modality})`);
+// The speaker as a reader should take them: marked where inferred, with their role then.
+const speakerOf = (c: ClaimView) =>
+  c.by
+    ? `${cell(c.by)}${c.speaker_role ? ` (${cell(c.speaker_role)})` : ''}${c.via ? `, via ${cell(c.via)}` : ''}`
+    : '';
 
 function claimLine(c: ClaimView, showBy: boolean): string {
-  const who = showBy && c.by && c.kind === 'quote' ? `${c.by.name}: ` : '';
+  const who = showBy && c.by && c.kind === 'quote' ? `${speakerOf(c)}: ` : '';
   const body = c.kind === 'quote' ? `“${c.text}”` : c.value ? `${c.measures}: ${cell(c.value)} — ${c.text}` : c.text;
   const when = c.when ? ` (${cell(c.when)})` : '';
-  return `  - ${who}${body}${when} ${cite(c)}`;
+  return `  - ${who}${body}${when}${modality(c)} ${cite(c)}`;
 }
 
 export const card = {
@@ -23,11 +30,27 @@ export const card = {
     const out: string[] = [`${k.bold(v.name)}  ${k.dim(`${v.type} · ${v.id}`)}`];
     if (v.description) out.push(v.description);
     if (v.aliases.length) out.push(`${k.cyan('aliases')}   ${v.aliases.join(', ')}`);
+    if (v.identity.value !== 'named') out.push(`${k.cyan('identity')}  ${cell(v.identity)}`);
+    if (v.country) out.push(`${k.cyan('country')}   ${cell(v.country)}`);
+    if (v.roles.length)
+      out.push(`${k.cyan('roles')}     ${v.roles.map((r) => `${cell(r)} ¶${r.paragraph}`).join('; ')}`);
     if (v.segments.length) out.push(`${k.cyan('segments')}  ${cell(v.segments)}`);
     if (v.members.length)
       out.push(`${k.cyan('members')}   ${v.members.map((m) => `${m.name} (${m.type})`).join(', ')}`);
     for (const r of v.relations)
-      out.push(`${k.cyan(r.kind.padEnd(9))} ${r.entity.name}${r.role ? ` (${r.role})` : ''}`);
+      out.push(
+        `${k.cyan(r.kind.padEnd(9))} ${r.entity.name}${r.role ? ` (${r.role})` : ''}${cell({ value: '', ...r })}`,
+      );
+    // What the editor knows and the source does not say, apart and marked.
+    if (v.editor) {
+      const e = v.editor;
+      const said = [
+        e.names.length && `names ${e.names.join(', ')}`,
+        e.identification && `identification: ${e.identification}`,
+        e.wikidata && `Wikidata ${e.wikidata}`,
+      ].filter(Boolean);
+      if (said.length) out.push(`${k.cyan('editor')}    ${said.join('; ')} (editor-supplied, not the source's words)`);
+    }
     if (v.note) out.push(`${k.cyan('note')}      ${v.note}`);
     if (v.sources.length) out.push(`${k.cyan('sources')}   ${v.sources.map((s) => s.id).join(', ')}`);
     const section = (title: string, items: ClaimView[], showBy: boolean) => {
@@ -42,12 +65,27 @@ export const card = {
   },
   claim(c: ClaimView, ctx: RenderContext): string {
     const k = paint(ctx);
-    const lines = [`${k.bold(c.id)}  ${k.dim(c.kind)}`, c.kind === 'quote' ? `“${c.text}”` : c.text];
-    if (c.by) lines.push(`${k.cyan('by')}        ${c.by.name}`);
-    if (c.about.length) lines.push(`${k.cyan('about')}     ${cell(c.about)}`);
-    if (c.value) lines.push(`${k.cyan('value')}     ${cell(c.value)}${c.measures ? ` (${c.measures})` : ''}`);
-    if (c.when) lines.push(`${k.cyan('when')}      ${cell(c.when)}${c.when.basis ? ` from “${c.when.basis}”` : ''}`);
-    lines.push(`${k.cyan('source')}    ${c.source.name} ¶${c.paragraph}`);
+    const lines = [
+      `${k.bold(c.id)}  ${k.dim(`${c.kind}${c.modality === 'happened' ? '' : `, ${c.modality}`}`)}`,
+      c.kind === 'quote' ? `“${c.text}”` : c.text,
+    ];
+    const line = (key: string, text: string) => lines.push(`${k.cyan(key.padEnd(9))} ${text}`);
+    if (c.by) line('by', `${cell(c.by)}${c.by.inferred ? `: ${c.by.inferred}` : ''}`);
+    if (c.speaker_role) line('role then', cell(c.speaker_role));
+    if (c.via) line('via', `${cell(c.via)}${c.via.inferred ? `: ${c.via.inferred}` : ''}`);
+    if (c.to) line('to', `${cell(c.to)}${c.to.paragraph ? ` (¶${c.to.paragraph})` : ''}`);
+    if (c.role) line('role', `${c.role}${c.org ? `, ${c.org.name}` : ''}`);
+    if (c.about.length) line('about', cell(c.about));
+    if (c.value)
+      line('value', `${cell(c.value)}${c.measures ? ` (${c.measures}${c.measure ? `; ${c.measure}` : ''})` : ''}`);
+    if (c.when)
+      line(
+        'when',
+        `${cell(c.when)}${c.when.basis ? ` from “${c.when.basis}”${c.when.paragraph ? ` (¶${c.when.paragraph})` : ''}` : ''}`,
+      );
+    lines.push(`${k.cyan('source')}    ${c.source.name} ¶${c.paragraphs.join(', ¶')}`);
+    if (c.repeats) line('repeats', c.repeats);
+    if (c.contradicts.length) line('tension', `with ${c.contradicts.join(', ')}`);
     if (c.note) lines.push(`${k.cyan('note')}      ${c.note}`);
     return `${lines.join('\n')}\n`;
   },

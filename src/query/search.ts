@@ -16,7 +16,15 @@ export type Hit = SearchHit;
 
 const MAX_CANDIDATES = 2000;
 const MAX_NEAR_WORDS = 200;
-const WEIGHTS: Record<string, number> = { name: 3, aliases: 3, title: 2, text: 1, measures: 1, description: 1 };
+const WEIGHTS: Record<string, number> = {
+  name: 3,
+  aliases: 3,
+  'editor.names': 3,
+  title: 2,
+  text: 1,
+  measures: 1,
+  description: 1,
+};
 
 export class SearchIndex {
   private docs: Doc[];

@@ -72,7 +72,11 @@ function expectedCounts(kb: ReturnType<typeof readKb>): Record<string, number> {
     // The stored relations, and a works_at for each role a person has at an organisation.
     relations:
       kb.entities.reduce((n, e) => n + (e.relations?.length ?? 0), 0) +
-      new Set(kb.claims.filter((c) => c.kind === 'role' && c.org).map((c) => `${c.about[0]} ${c.org} ${c.role}`)).size,
+      new Set(
+        kb.claims
+          .filter((c) => c.kind === 'role' && c.org && !c.repeats)
+          .map((c) => `${c.about[0]} ${c.org} ${c.role}`),
+      ).size,
     claims: kb.claims.length,
     claim_about: sum(kb.claims, (c) => c.about),
     claim_contradicts: sum(kb.claims, (c) => c.contradicts),

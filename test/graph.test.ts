@@ -33,7 +33,8 @@ function edgesFromYaml(k: ReturnType<typeof readKb>): Map<string, number> {
   for (const c of k.claims) {
     if (c.kind === 'quote' && c.by) for (const a of new Set<string>(c.about ?? [])) add(c.by, 'spoke_about', a);
     // Who works where: a role claim that names an organisation.
-    if (c.kind === 'role' && c.org && !out.has(`${c.about[0]} works_at ${c.org}`)) add(c.about[0], 'works_at', c.org);
+    if (c.kind === 'role' && c.org && !c.repeats && !out.has(`${c.about[0]} works_at ${c.org}`))
+      add(c.about[0], 'works_at', c.org);
   }
   return out;
 }
@@ -100,7 +101,9 @@ describe('graph of the shipped KB', () => {
       new Map([...want].map(([k, n]) => [k, k.includes(' spoke_about ') ? n : 1])),
     );
     expect(g.edges.length).toBe(want.size);
-    const works = new Set(kb.claims.filter((c) => c.kind === 'role' && c.org).map((c) => `${c.about[0]} ${c.org}`));
+    const works = new Set(
+      kb.claims.filter((c) => c.kind === 'role' && c.org && !c.repeats).map((c) => `${c.about[0]} ${c.org}`),
+    );
     expect(works.size).toBeGreaterThan(5);
     expect(g.edges.filter((e) => e.kind === 'works_at')).toHaveLength(works.size);
     const sorted = [...g.edges].sort((a, b) =>

@@ -35,12 +35,12 @@ const basisOf = (paragraph: number | undefined, editor?: boolean) =>
   editor || paragraph === undefined ? 'editor' : 'source';
 
 // Who works where, as the index derives it: a works_at for each role a person has at an
-// organisation (role claims that name one), with the paragraph of its first telling.
+// organisation (role claims that name one, a repeat not counted again), with its paragraph.
 function worksAt(claims: Claim[]): Cell[][] {
   const seen = new Set<string>();
   const out: Cell[][] = [];
   for (const c of claims) {
-    if (c.kind !== 'role' || !c.org || !c.role) continue;
+    if (c.kind !== 'role' || !c.org || !c.role || c.repeats !== undefined) continue;
     const key = `${c.about[0]}\0${c.org}\0${c.role}`;
     if (seen.has(key)) continue;
     seen.add(key);

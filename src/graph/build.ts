@@ -47,8 +47,9 @@ export function buildGraph(kb: Kb): Graph {
     }
     for (const s of e.segments) add(e.id, s.id, 'in_segment');
   }
-  // Who works where: the role claims that name an organisation, each role once.
-  for (const c of kb.roleClaims()) if (c.org) add(c.about[0], c.org, 'works_at', c.role);
+  // Who works where: the role claims that name an organisation, each role once (a repeat is not
+  // another role).
+  for (const c of kb.roleClaims()) if (c.org && c.repeats === undefined) add(c.about[0], c.org, 'works_at', c.role);
   // A speaker's own name among a quote's subjects is no edge: it would be a loop.
   for (const c of kb.claims) {
     if (c.kind === 'quote' && c.by) for (const a of new Set(c.about)) add(c.by, a, 'spoke_about');

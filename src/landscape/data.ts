@@ -196,6 +196,7 @@ function speaker(kb: Kb, c: Claim) {
   // ("AI painter") stands alone.
   const jobs = new Map<string, { at: string | null; roles: string[] }>();
   for (const r of kb.rolesOf(who.id)) {
+    if (r.repeats !== undefined) continue; // said again: the same post
     const at = r.org ? (kb.entity(r.org)?.name ?? r.org) : null;
     const job = jobs.get(r.org ?? '') ?? { at, roles: [] };
     if (!job.roles.includes(r.role)) job.roles.push(r.role);

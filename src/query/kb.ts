@@ -120,7 +120,9 @@ export class Kb {
       }
     }
     const seen = new Set<string>();
+    // A role said again counts once, in the words of its first telling.
     for (const c of this.roleClaims()) {
+      if (c.repeats !== undefined) continue;
       const person = this.entity(c.about[0]);
       const org = c.org ? this.entity(c.org) : undefined;
       const key = `${c.about[0]}\0${c.org}\0${c.role}`;

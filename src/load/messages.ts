@@ -58,6 +58,8 @@ const families = () =>
 export function fieldMessage(path: Key[], value: unknown, issue: Issue): string | undefined {
   const last = path[path.length - 1];
   const parent = path[path.length - 2];
+  if (issue.code === 'invalid_value' && last === 'editor' && issue.values.length === 1 && issue.values[0] === true)
+    return '`editor` is `true` (supplied by the editor), or left out';
   if (issue.code !== 'invalid_value' || typeof value !== 'string') return undefined;
   if (last === 'unit' && parent === 'value') return unitMessage(value);
   if (last === 'per' && parent === 'value')
@@ -101,3 +103,10 @@ const hint = (v: string, known: readonly string[]) => {
   const plural = known.find((k) => k === v.toLowerCase().replace(/s$/, ''));
   return plural ? ` (did you mean \`${plural}\`?)` : didYouMean(v, known);
 };
+
+// A field a v1 file had where v2 has none, said so beside "unknown field".
+export function unknownFieldHint(path: Key[], key: string): string {
+  if (key === 'role' && path.includes('relations'))
+    return ' (in v2 a role is a claim of its own: kind: role, with `role` and `org`)';
+  return '';
+}

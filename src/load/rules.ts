@@ -59,12 +59,14 @@ function uniqueIds(ctx: RuleContext) {
   }
 }
 
+const an = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+
 function references(ctx: RuleContext) {
   const ofKind = (want: (t: string) => boolean) => [...ctx.ids].filter(([, v]) => want(v.type)).map(([k]) => k);
   const check = (file: number, path: Path, ref: string, want: (t: string) => boolean, noun: string) => {
     const hit = ctx.ids.get(ref);
     if (!hit) ctx.push(file, path, `unknown ${noun} \`${ref}\`${didYouMean(ref, ofKind(want))}`);
-    else if (!want(hit.type)) ctx.push(file, path, `\`${ref}\` is a ${hit.type}, not a ${noun}`);
+    else if (!want(hit.type)) ctx.push(file, path, `\`${ref}\` is ${an(hit.type)}, not ${an(noun)}`);
   };
   const isSource = (t: string) => t === 'source';
   const isSegment = (t: string) => t === 'segment';
@@ -118,17 +120,19 @@ function claimLinks(ctx: RuleContext) {
   each<Claim>(ctx, 'claims', (c, file, i) => {
     if (c.repeats === c.id) ctx.push(file, ['claims', i, 'repeats'], `claim \`${c.id}\` repeats itself`);
     else if (c.repeats !== undefined) {
-      const seen = new Set([c.id]);
+      // A loop through this claim is its own to report; one further on is reported where it is.
+      const chain = [c.id];
       for (let at = repeats.get(c.id); at !== undefined; at = repeats.get(at)) {
-        if (seen.has(at)) {
+        if (at === c.id) {
           ctx.push(
             file,
             ['claims', i, 'repeats'],
-            `claim \`${c.id}\` repeats round a loop: ${[...seen, at].join(' -> ')}`,
+            `claim \`${c.id}\` repeats round a loop: ${[...chain, at].join(' -> ')}`,
           );
           break;
         }
-        seen.add(at);
+        if (chain.includes(at)) break;
+        chain.push(at);
       }
     }
     c.contradicts.forEach((x, j) => {

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import { SECTION_NAMES, type Section } from '../model.js';
 import type { Path } from './parse.js';
-import { fieldMessage, formsOf, unionBranch } from './messages.js';
+import { fieldMessage, formsOf, unionBranch, unknownFieldHint } from './messages.js';
 import { Claim, Country, Editor, Entity, Relation, SECTIONS, Source, TextFingerprint, Value, When } from './schema.js';
 import type { Claim as ClaimT, Entity as EntityT, Source as SourceT } from './schema.js';
 import { didYouMean, shown } from '../text/suggest.js';
@@ -119,7 +119,7 @@ function fromIssue(section: Section, index: number, item: unknown, issue: z.core
     return {
       path: full,
       key: k,
-      message: `${what}: unknown field \`${shown(k)}\`${didYouMean(k, known)}${more}`,
+      message: `${what}: unknown field \`${shown(k)}\`${didYouMean(k, known) || unknownFieldHint(path, k)}${more}`,
       severity: 'error',
     };
   }

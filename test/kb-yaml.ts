@@ -20,3 +20,4 @@ function yamlFiles(dir: string): string[] {
 const docs = yamlFiles(join(ROOT, 'kb')).map((f) => parse(readFileSync(f, 'utf8')) ?? {});
 export const yamlClaims: any[] = docs.flatMap((d) => d.claims ?? []);
 export const yamlEntities: any[] = docs.flatMap((d) => d.entities ?? []);
+export const yamlSources: any[] = docs.flatMap((d) => d.sources ?? []);

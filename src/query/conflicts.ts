@@ -68,11 +68,12 @@ function detected(kb: Kb): ConflictRow[] {
     for (let i = 0; i < figures.length; i++) {
       for (let j = i + 1; j < figures.length; j++) {
         const [a, b] = [figures[i], figures[j]];
-        const key = pairKey(a.id, b.id);
-        if (seen.has(key) || statedPairs.has(key)) continue;
-        seen.add(key);
-        if (kb.firstTelling(a.id) === kb.firstTelling(b.id)) continue;
+        // A fact and its repeats are one: a pair of facts is reported once, by its first tellings.
+        const [fa, fb] = [kb.firstTelling(a.id), kb.firstTelling(b.id)];
+        const key = pairKey(fa, fb);
+        if (fa === fb || seen.has(key) || statedPairs.has(pairKey(a.id, b.id))) continue;
         if (compatible(a.value, b.value)) continue;
+        seen.add(key);
         out.push(row(kb, 'detected', a, b, null));
       }
     }

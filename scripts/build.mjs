@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -34,6 +35,9 @@ const LAZY = {
   'src/output/schemas.ts': 'schemas',
   'src/landscape/page.ts': 'page',
   'src/export/sqlite.ts': 'sqlite',
+  'src/output/jq.ts': 'jq',
+  // Only when output is taller than the screen: the child-process code a pager needs.
+  'src/output/pager.ts': 'pager',
 };
 
 // From the entry, an import of a lazy module becomes an import of its bundle.
@@ -67,8 +71,6 @@ const common = {
   legalComments: 'none',
   define: { __AIGC_VERSION__: JSON.stringify(version), __AIGC_CACHE_FORMAT__: JSON.stringify(cacheFormat) },
   logLevel: 'warning',
-  // A native module: required from node_modules where it is installed, never bundled.
-  external: ['better-sqlite3'],
 };
 
 rmSync(resolve(root, 'dist'), { recursive: true, force: true });
@@ -100,6 +102,14 @@ await Promise.all([
     }),
   ),
 ]);
+
+// SQLite for `export --format sqlite`: sql.js's JavaScript is bundled into dist/lazy/sqlite.cjs,
+// and its WebAssembly goes beside that bundle, where src/export/sqlite.ts reads it (written anew
+// rather than copied: sql.js ships the file with execute bits).
+writeFileSync(
+  resolve(root, 'dist/lazy/sql-wasm.wasm'),
+  readFileSync(createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm')),
+);
 
 // The help text as the CLI renders it off a terminal, for dist/aigc.cjs to print.
 writeFileSync(

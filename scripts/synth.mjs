@@ -16,8 +16,21 @@
 // whose generated files are then replaced.
 // --json-out FILE also writes the same records as one JSON object {sources, entities, claims}.
 // --summary prints the counts of what was written as JSON on stdout.
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { transformSync } from 'esbuild';
+
+// The loader's own name key (src/text/normalize.ts): case-, accent- and width-insensitive.
+// Compiled from the source here, so the generator's names are unique exactly as the loader
+// compares them.
+const { nameKey } = await import(
+  `data:text/javascript,${encodeURIComponent(
+    transformSync(readFileSync(new URL('../src/text/normalize.ts', import.meta.url), 'utf8'), {
+      loader: 'ts',
+      format: 'esm',
+    }).code,
+  )}`
+);
 import { fileURLToPath } from 'node:url';
 
 // ---------------------------------------------------------------------------------------
@@ -195,17 +208,6 @@ function digitsFor(need, base) {
   let d = 1;
   while (base ** d < need) d++;
   return d;
-}
-
-// The loader's name key (src/text/normalize.ts): case-, accent- and width-insensitive.
-function nameKey(s) {
-  return s
-    .normalize('NFKC')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[\s\u3000]+/g, ' ')
-    .trim();
 }
 
 function slug(s) {

@@ -3,6 +3,7 @@ import { counted } from './text/words.js';
 
 // The error family and the exit-code table. Commands and the core throw these;
 // only src/main.ts turns them into a message and an exit code.
+import { terminalText } from './text/terminal.js';
 
 export const EXIT = {
   ok: 0, // an empty answer too
@@ -72,6 +73,7 @@ export class KbInvalidError extends AigcError {
   }
 }
 
+// One line, escaped for the terminal: a file name and a message may quote the KB's text.
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.col}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
+  return terminalText(`${p.file}:${p.line}:${p.col}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`);
 }

@@ -5,6 +5,7 @@ export interface Stream {
   write(chunk: string): unknown;
   isTTY?: boolean;
   columns?: number;
+  rows?: number;
 }
 
 export interface Io {
@@ -54,6 +55,9 @@ function fdStream(fd: 1 | 2, stream: () => NodeJS.WriteStream): Stream {
     isTTY: tty,
     get columns() {
       return tty ? get().columns : undefined;
+    },
+    get rows() {
+      return tty ? get().rows : undefined;
     },
   };
 }

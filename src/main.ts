@@ -9,6 +9,8 @@ import { buildProgram, commandNamed } from './cli/program.js';
 import { AigcError, EXIT, formatProblem, KbInvalidError } from './errors.js';
 import type { Io } from './io.js';
 import { loadKb, StaleCacheError, type Loaded } from './load/load.js';
+import { emit } from './output/emit.js';
+import { terminalText } from './text/terminal.js';
 
 declare const __AIGC_VERSION__: string;
 export const VERSION = typeof __AIGC_VERSION__ === 'string' ? __AIGC_VERSION__ : '0.0.0-dev';
@@ -36,13 +38,17 @@ async function runOnce(argv: string[], io: Io, refresh: boolean): Promise<number
     argv = asked;
   }
   let out: Output | undefined;
+  let pager = true;
   const program = buildProgram({
     version: VERSION,
     writeOut: (s) => io.stdout.write(s),
     writeErr: (s) => io.stderr.write(s),
     width: io.stdout.columns || 80,
     command: commandNamed(argv),
-    makeCtx: (g) => makeCtx(g, io, refresh),
+    makeCtx: (g) => {
+      pager = g.pager !== false;
+      return makeCtx(g, io, refresh);
+    },
     done: (o) => (out = o),
   });
   if (!argv.length) {
@@ -56,8 +62,8 @@ async function runOnce(argv: string[], io: Io, refresh: boolean): Promise<number
     return fail(e, io);
   }
   if (!out) return EXIT.ok;
-  if (out.stdout) io.stdout.write(out.stdout);
-  for (const line of out.stderr ?? []) io.stderr.write(`${line}\n`);
+  if (out.stdout) await emit(out.stdout, io, { pager });
+  for (const line of out.stderr ?? []) io.stderr.write(`${terminalText(line)}\n`);
   if (out.empty && io.stderr.isTTY) io.stderr.write('no results\n');
   return out.exitCode ?? EXIT.ok;
 }
@@ -69,17 +75,17 @@ function fail(e: unknown, io: Io): number {
   }
   if (e instanceof KbInvalidError) {
     for (const p of e.problems) io.stderr.write(`${formatProblem(p)}\n`);
-    io.stderr.write(`aigc: ${e.message}\n`);
+    io.stderr.write(`aigc: ${terminalText(e.message)}\n`);
     return e.exitCode;
   }
   if (e instanceof AigcError) {
-    io.stderr.write(`aigc: ${e.message}\n`);
+    io.stderr.write(`aigc: ${terminalText(e.message)}\n`);
     return e.exitCode;
   }
   // A fault of the tool itself, not of the input: say so plainly, with detail on request.
   const err = e as Error;
-  io.stderr.write(`aigc: internal error: ${err?.message ?? String(e)}\n`);
-  if (io.env.AIGC_DEBUG) io.stderr.write(`${err?.stack ?? ''}\n`);
+  io.stderr.write(`aigc: internal error: ${terminalText(err?.message ?? String(e))}\n`);
+  if (io.env.AIGC_DEBUG) io.stderr.write(`${terminalText(err?.stack ?? '', 'prose')}\n`);
   return EXIT.failure;
 }
 
@@ -89,7 +95,7 @@ function makeCtx(g: GlobalOptions, io: Io, refresh: boolean): Ctx {
   let loaded: Promise<Loaded> | undefined;
   return {
     io,
-    view: { tty, color, width: io.stdout.columns || 100 },
+    view: { tty, color, width: (tty && io.stdout.columns) || Number(io.env.COLUMNS) || 80 },
     load: () => (loaded ??= loadWithNotices(g, io, refresh)),
     with: (more) => makeCtx({ ...g, ...more }, io, refresh),
   };
@@ -120,6 +126,6 @@ async function loadWithNotices(g: GlobalOptions, io: Io, refresh: boolean): Prom
     // The progress line goes, whether the load succeeded or the problems follow.
     if (shown) io.stderr.write('\r\x1b[K');
   }
-  for (const n of loaded.notices) io.stderr.write(`aigc: warning: ${n}\n`);
+  for (const n of loaded.notices) io.stderr.write(`aigc: warning: ${terminalText(n)}\n`);
   return loaded;
 }

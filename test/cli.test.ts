@@ -91,7 +91,7 @@ describe('output options', () => {
   it('TSV with a header and no colour when stdout is not a terminal', async () => {
     const r = await cli([...KB, 'companies', '--segment', 'text']);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('id\tname\ttype\tcountry\tsegments\tdescription');
+    expect(lines[0]).toBe('id\tname\ttype\tsegments\tdescription');
     expect(lines.slice(1).map((l) => l.split('\t')[0])).toEqual(['xiaoice', 'jasper-ai']);
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
@@ -106,11 +106,12 @@ describe('output options', () => {
 
   it('tables stay aligned with Chinese text', async () => {
     const r = await cli([...KB, 'people', '--fields', 'name,editor.names'], { tty: true, env: { NO_COLOR: '1' } });
-    const widths = r.stdout
+    // The column of the separator on each line, a Han character counted as two.
+    const at = r.stdout
       .trimEnd()
       .split('\n')
-      .map((l) => [...l].reduce((n, ch) => n + (/\p{Script=Han}/u.test(ch) ? 2 : 1), 0));
-    expect(new Set(widths).size).toBe(1);
+      .map((l) => [...l.split(/[│┼]/)[0]].reduce((n, ch) => n + (/\p{Script=Han}/u.test(ch) ? 2 : 1), 0));
+    expect(new Set(at).size).toBe(1);
     expect(r.stdout).toContain('李笛');
   });
 
@@ -132,8 +133,8 @@ describe('output options', () => {
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(rows).toEqual([
-      { id: 'f-jasper-round', 'value.amount': 125000000, 'by.name': null },
-      { id: 'f-jasper-valuation', 'value.amount': 1500000000, 'by.name': null },
+      { id: 'f-jasper-round', value: { amount: 125000000 }, by: null },
+      { id: 'f-jasper-valuation', value: { amount: 1500000000 }, by: null },
     ]);
   });
 
@@ -165,16 +166,12 @@ describe('output options', () => {
   it('an unknown field is a usage error with a suggestion', async () => {
     const r = await cli([...KB, 'companies', '--fields', 'id,nmae']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/unknown field "nmae" \(did you mean `name`\?\)/);
+    expect(r.stderr).toMatch(/unknown field "nmae" for --fields \(did you mean `name`\?\)/);
   });
 
   it('an empty result succeeds, and says so on a terminal only', async () => {
     const piped = await cli([...KB, 'companies', '--type', 'organisation']);
-    expect([piped.code, piped.stdout, piped.stderr]).toEqual([
-      0,
-      'id\tname\ttype\tcountry\tsegments\tdescription\n',
-      '',
-    ]);
+    expect([piped.code, piped.stdout, piped.stderr]).toEqual([0, 'id\tname\ttype\tsegments\tdescription\n', '']);
     const tty = await cli([...KB, 'companies', '--type', 'organisation'], { tty: true });
     expect(tty.stderr).toBe('no results\n');
   });
@@ -260,5 +257,62 @@ describe('provenance check', () => {
       'test/fixtures/valid/claims.yaml:15:5: quote `q-liang-wang-movio` is in paragraph 5, not 4',
       '2 errors, 0 warnings',
     ]);
+  });
+});
+
+describe('messages and help', () => {
+  it('an unknown command is one message starting aigc:, with a real line break before the suggestion', async () => {
+    const r = await cli(['compnies']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe("aigc: unknown command 'compnies'\n(Did you mean companies?)\n");
+  });
+
+  it('a bad value keeps its control characters escaped inside the quotes', async () => {
+    const r = await cli(['claims', '--kind', 'fig\nure']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.startsWith("aigc: option '--kind <kind>' argument 'fig\\nure' is invalid.")).toBe(true);
+  });
+
+  it('help UNKNOWN is a usage error naming the topic and the topics there are', async () => {
+    const r = await cli(['help', 'compnies']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      /^aigc: unknown help topic "compnies" \(did you mean `companies`\?\); topics: .*formatting\n$/,
+    );
+  });
+
+  it('help COMMAND is the command help, global flags included; help formatting is a topic', async () => {
+    const viaHelp = await cli(['help', 'claims']);
+    expect(viaHelp.code).toBe(0);
+    expect(viaHelp.stdout).toBe((await cli(['claims', '--help'])).stdout);
+    expect(viaHelp.stdout).toMatch(/Global Options:[\s\S]*--kb <dir>/);
+    const topic = await cli(['help', 'formatting']);
+    expect(topic.code).toBe(0);
+    expect(topic.stdout).toMatch(/--fields/);
+  });
+
+  it.each([
+    'companies',
+    'products',
+    'people',
+    'segments',
+    'sources',
+    'quotes',
+    'claims',
+    'search',
+    'stats',
+    'timeline',
+  ])('%s --help names every field its JSON rows have', async (cmd) => {
+    const help = (await cli([cmd, '--help'])).stdout;
+    const args = cmd === 'search' ? ['search', 'ai'] : [cmd];
+    const rows = json(await cli([...args, '--json']));
+    const listed = help
+      .split('Fields (for --fields; a dotted path reaches inside, e.g. by.name):\n')[1]
+      .split(/\n(?! )/)[0]
+      .split(/[\s,]+/)
+      .filter(Boolean);
+    expect(listed).toEqual(Object.keys(rows[0]));
   });
 });

@@ -158,10 +158,12 @@ describe('__complete: values', () => {
     expect(await values('people', '--facet', '')).toEqual(await facetsOf('people'));
   });
 
-  it('help COMMAND: the commands, as help lists them', async () => {
+  it('help TOPIC: the commands, as help lists them, and the topics help names', async () => {
     const names = (await commandNames()).filter((n) => n !== 'help');
     expect(names.length).toBeGreaterThan(10);
-    expect(sorted(await values('help', ''))).toEqual(sorted(names));
+    const topics = (await cli(['help', 'no-such-topic'])).stderr.match(/\) or (.*)$/m)?.[1].split(', ') ?? [];
+    expect(topics).toContain('formatting');
+    expect(sorted(await values('help', ''))).toEqual(sorted([...names, ...topics]));
     expect(sorted(await values('help', 'comp'))).toEqual(sorted(names.filter((n) => n.startsWith('comp'))));
     expect(await values('help', 'companies', '')).toEqual([]);
   });

@@ -16,12 +16,12 @@ export interface Ran {
 
 export async function cli(
   args: string[],
-  o: { tty?: boolean; env?: Record<string, string>; columns?: number } = {},
+  o: { tty?: boolean; env?: Record<string, string>; columns?: number; rows?: number } = {},
 ): Promise<Ran> {
   let stdout = '';
   let stderr = '';
   const code = await run(args, {
-    stdout: { write: (s: string) => (stdout += s), isTTY: o.tty ?? false, columns: o.columns ?? 120 },
+    stdout: { write: (s: string) => (stdout += s), isTTY: o.tty ?? false, columns: o.columns ?? 120, rows: o.rows },
     stderr: { write: (s: string) => (stderr += s), isTTY: o.tty ?? false },
     env: { XDG_CACHE_HOME: freshCache(), ...o.env },
     cwd: ROOT,

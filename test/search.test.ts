@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../src/query/search.js';
 import { searchPart } from '../src/load/searchpart.js';
+import { cli, json } from './helpers.js';
+import { yamlClaims, yamlEntities } from './kb-yaml.js';
 
 const entity = (id: string, name: string, aliases: string[] = []) => ({
   id,
@@ -98,5 +100,50 @@ describe('search', () => {
 
   it('nothing matches nothing', () => {
     expect(ids('zzzzqqq')).toEqual([]);
+  });
+});
+
+describe('search ranks what matters (shipped KB)', () => {
+  const hits = async (q: string) => json<any[]>(await cli(['search', q, '--json']));
+
+  it('a near-phrase finds the statement that holds it: "invested in the field of AIGC" ranks the paragraph-23 statement first', async () => {
+    const want = yamlClaims.find((c) => c.paragraph === 23 && /invested in AIGC/.test(c.text));
+    expect(want).toBeDefined();
+    const [first] = await hits('invested in the field of AIGC');
+    expect(first.id).toBe(want.id);
+    expect(first.field).toBe('text');
+    expect(first.match.slice(first.span[0], first.span[1])).toMatch(/^invested in AIGC$/i);
+  });
+
+  it('reports the field that really matched, and its span: "large model" is an alias', async () => {
+    const owner = yamlEntities.find((e) => (e.aliases ?? []).includes('large model'));
+    const [first] = await hits('large model');
+    expect(first).toMatchObject({ id: owner.id, field: 'aliases', match: 'large model', span: [0, 11] });
+  });
+
+  it('a misspelt name ranks the person above the segments: "li dy" is Li Di', async () => {
+    const li = yamlEntities.find((e) => e.name === 'Li Di');
+    expect((await hits('li dy'))[0].id).toBe(li.id);
+  });
+
+  it('an exact phrase in a claim text ranks above a loose hit in a description', async () => {
+    const found = await hits('digital people');
+    const firstText = found.findIndex((h) => h.field === 'text' && /digital people/i.test(h.match));
+    const firstDescription = found.findIndex((h) => h.field === 'description' && !/digital people/i.test(h.match));
+    expect(firstText).toBeGreaterThanOrEqual(0);
+    if (firstDescription >= 0) expect(firstText).toBeLessThan(firstDescription);
+  });
+
+  it('notes are searched', async () => {
+    const noted = yamlEntities.find(
+      (e) => e.note && /Houchang Village/.test(e.note) === false && /pseudonym/.test(e.note),
+    );
+    expect(noted).toBeDefined();
+    const found = await hits('pseudonym');
+    expect(found.some((h) => h.id === noted.id)).toBe(true);
+  });
+
+  it('ties are broken the same way on every run', async () => {
+    expect(await hits('model')).toEqual(await hits('model'));
   });
 });

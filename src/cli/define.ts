@@ -5,6 +5,7 @@
 import type { Io } from '../io.js';
 import type { Loaded } from '../load/load.js';
 import type { Kb } from '../query/kb.js';
+import type { Chunks } from '../output/emit.js';
 import type { Facets } from '../output/facet.js';
 import type { OutputOptions, RenderContext } from '../output/render.js';
 
@@ -58,11 +59,12 @@ export interface GlobalOptions {
   kb?: string;
   cache: boolean;
   color: boolean;
+  pager: boolean;
 }
 
 // What a command hands back to the entry to print.
 export interface Output {
-  stdout: string;
+  stdout: Chunks; // a string, or chunks that src/output/emit.ts writes as they are made
   stderr?: string[];
   exitCode?: number;
   empty?: boolean; // the answer is empty: worth a word on a terminal

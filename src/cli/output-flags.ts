@@ -2,7 +2,7 @@
 // flags ask.
 import type { Facets } from '../output/facet.js';
 import { entityView, sourceView } from '../query/views.js';
-import { FACET_FORMATS, FORMATS, formatOf, type OutputOptions, render } from '../output/render.js';
+import { FORMATS, type OutputOptions, render } from '../output/render.js';
 import type { Ctx, Flag, ListCommand, Output } from './define.js';
 
 export function outputFlags(facets?: Facets): Flag[] {
@@ -19,15 +19,38 @@ export function outputFlags(facets?: Facets): Flag[] {
           } satisfies Flag,
         ]
       : []),
-    { name: 'json', help: 'print a JSON array of full records' },
+    {
+      name: 'json',
+      arg: 'fields',
+      optional: true,
+      help: 'print JSON: an array of full records, or of the fields named (id,name,value.amount), nested as in the record',
+    },
+    {
+      name: 'jq',
+      arg: 'expression',
+      help: 'filter the JSON with a jq expression (jq itself, built in); strings print raw',
+    },
     {
       name: 'format',
       arg: 'format',
       type: { choice: FORMATS },
       help: `output format: ${FORMATS.join('|')} (default: table on a terminal, else tsv)`,
     },
-    { name: 'fields', arg: 'list', help: 'comma-separated fields to print, e.g. id,name or by.name,text' },
+    {
+      name: 'fields',
+      arg: 'list',
+      help: 'comma-separated fields to print, e.g. id,name or by.name,text (see Fields below)',
+    },
+    {
+      name: 'sort',
+      arg: 'field',
+      repeatable: true,
+      help: 'sort by this field, -field for descending (repeatable, or a comma list: the first field first)',
+    },
     { name: 'limit', arg: 'n', type: 'count', help: 'print at most n records' },
+    { name: 'headers', negate: true, help: 'TSV and CSV without the header line' },
+    { name: 'csv-raw', help: 'CSV cells exactly as they are, with no quote before a formula-like cell' },
+    { name: 'wide', help: 'in a table, keep every cell whole: no wrapping or cutting to fit the terminal' },
   ];
 }
 
@@ -39,9 +62,10 @@ export async function runList<O extends OutputOptions>(
 ): Promise<Output> {
   const rows = await c.run(ctx, args, o);
   const { kb } = await ctx.load();
-  const { columns, wide, computed, facets } = c.list;
+  const { fields, columns, wide, computed, facets } = c.list;
   const listing = {
     rows,
+    fields,
     columns: [...(typeof columns === 'function' ? columns(o) : columns)],
     wide: [...(wide ?? [])],
     computed:
@@ -55,13 +79,6 @@ export async function runList<O extends OutputOptions>(
       return s && sourceView(kb, s);
     },
   };
-  const out: Output = { stdout: await render(listing, o, ctx.view), empty: rows.length === 0 };
-  // The rows are printed as asked; the counts need a format with room for them.
-  const format = formatOf(o, ctx.view);
-  if (o.facet?.length && !FACET_FORMATS.includes(format)) {
-    out.stderr = [
-      `aigc: --facet counts are shown in a table or in JSON (--format table, or --json and jq .facets); ${format} prints the rows only`,
-    ];
-  }
-  return out;
+  const rendered = await render(listing, o, ctx.view);
+  return { stdout: rendered.stdout, stderr: rendered.stderr, empty: rows.length === 0 };
 }

@@ -5,6 +5,7 @@ import { COMMANDS } from '../commands/index.js';
 import type { Ctx, Command as Def, Flag, GlobalOptions, Output } from './define.js';
 import { outputFlags, runList } from './output-flags.js';
 import { parserFor } from './values.js';
+import { terminalText } from '../text/terminal.js';
 
 export interface Hooks {
   version: string;
@@ -25,6 +26,7 @@ export const GLOBAL_FLAGS: Flag[] = [
   },
   { name: 'cache', negate: true, help: 'read the YAML afresh; neither read nor write the cache' },
   { name: 'color', negate: true, help: 'no colour (NO_COLOR is honoured too)' },
+  { name: 'pager', negate: true, help: 'on a terminal, print straight through, without $AIGC_PAGER, $PAGER or less' },
 ];
 
 // The command the arguments name: the first word that is neither a flag nor a global flag's value.
@@ -51,11 +53,36 @@ export function flagsOf(def: Def): Flag[] {
   return [...(def.flags ?? []), ...(def.list ? outputFlags(def.list.facets) : [])];
 }
 
+// Names as an indented paragraph of lines no longer than 80 columns.
+function wrapList(names: readonly string[]): string {
+  const lines = [''];
+  for (const n of names) {
+    const line = lines[lines.length - 1];
+    if (line && line.length + n.length + 4 > 78) lines.push('');
+    lines[lines.length - 1] += `${lines[lines.length - 1] ? ', ' : ''}${n}`;
+  }
+  return lines.map((l, i) => `  ${l}${i < lines.length - 1 ? ',' : ''}`).join('\n');
+}
+
+// What a list command's rows hold, for the flags that name fields and facets.
+function fieldsHelp(def: Def): string {
+  if (!def.list) return '';
+  const computed = Object.keys(def.list.computed ?? {});
+  const facets = Object.keys(def.list.facets ?? {});
+  return [
+    `\nFields (for --fields; a dotted path reaches inside, e.g. by.name):\n${wrapList(def.list.fields)}`,
+    computed.length ? `Columns worked out for reading (--fields only):\n${wrapList(computed)}` : '',
+    facets.length ? `Facets (for --facet):\n${wrapList(facets)}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
 function addCommand(program: Command, def: Def, h: Hooks): void {
   const cmd = program
     .command(def.name, { hidden: def.hidden })
     .description(def.summary)
-    .addHelpText('after', examples(def.examples));
+    .addHelpText('after', `${examples(def.examples)}${fieldsHelp(def)}${fieldsHelp(def) ? '\n' : ''}`);
   for (const a of def.args ?? []) {
     const name = a.variadic ? `${a.name}...` : a.name;
     const arg = new Argument(a.required ? `<${name}>` : `[${name}]`, a.help);
@@ -86,10 +113,23 @@ export function buildProgram(h: Hooks): Command {
       getErrHelpWidth: () => h.width,
       getOutHasColors: () => false,
       getErrHasColors: () => false,
-      // commander quotes a bad value as given; keep its control characters from breaking the line.
+      // Every message starts `aigc:`, commander's too. It quotes a bad value as given: a line
+      // break inside the quotes is shown escaped, its own line breaks stay, and each line is
+      // made safe for a terminal.
       outputError: (str, write) =>
-        write(str.replace(/[\x00-\x09\x0b-\x1f\x7f]|\n(?!$)/g, (c) => JSON.stringify(c).slice(1, -1))),
+        write(
+          `${str
+            .replace(/^error: /, 'aigc: ')
+            .replace(/\n$/, '')
+            .replace(/'[^']*'/g, (quoted) => quoted.replace(/[\r\n]/g, (c) => JSON.stringify(c).slice(1, -1)))
+            .split('\n')
+            .map((line) => terminalText(line))
+            .join('\n')}\n`,
+        ),
     })
+    // Each command's help lists the global flags too, under their own heading.
+    .configureHelp({ showGlobalOptions: true })
+    .helpCommand(false)
     .description(
       "Ask a cited knowledge base about China's generative-AI (AIGC) landscape: who builds what, who said what, which figures were claimed, by whom, where.",
     )

@@ -64,7 +64,11 @@ export const command = defineList<Options>({
   ],
   list: {
     fields: FIELDS.entity,
-    columns: ['id', 'name', 'type', 'country', 'segments', 'description'],
+    // Asked by country, each row says its country and the basis of it ("United States (editor)").
+    columns: (o) =>
+      o.country?.length || o.notCountry?.length
+        ? ['id', 'name', 'type', 'country', 'segments', 'description']
+        : ['id', 'name', 'type', 'segments', 'description'],
     wide: ['description'],
     // The people with a role there, beside its products: `--fields name,people,products`.
     computed: { people: (row: EntityRow) => peopleOf(row) },

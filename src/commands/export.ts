@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import { buildTables, rowCount, TABLE_MODEL, type Table } from '../export/tables.js';
 import { exportFolder, sqliteFile } from '../export/target.js';
 import { csv, jsonl } from '../export/text.js';
-import { checkTarget, leftoverNote, writeAtomically } from '../fs/target.js';
+import { checkTarget, leftoverNote, writeAtomically, writeFileAtomically } from '../fs/target.js';
 import { type Ctx, defineCommand, type Output } from '../cli/define.js';
 
 const FORMATS = ['jsonl', 'csv', 'sqlite'] as const;
@@ -62,9 +62,10 @@ async function exportKb(ctx: Ctx, o: Options): Promise<Output> {
   const tables = buildTables(kb);
   const rows = rowCount(tables).toLocaleString('en');
   if (o.format === 'sqlite') {
-    // SQLite is loaded for this one format only.
-    const { writeSqlite, VIEW_COUNT } = await import('../export/sqlite.js');
-    const left = writeAtomically(target, (tmp) => writeSqlite(tmp, tables, kb));
+    // SQLite is loaded for this one format only. The database is built in memory, then written
+    // whole: a failure leaves no file behind.
+    const { sqliteBytes, VIEW_COUNT } = await import('../export/sqlite.js');
+    const left = writeFileAtomically(target, await sqliteBytes(tables, kb));
     return {
       stdout: '',
       stderr: [

@@ -8,6 +8,7 @@ import { command as completion } from './completion.js';
 import { command as conflicts } from './conflicts.js';
 import { command as exportCommand } from './export.js';
 import { command as graph } from './graph.js';
+import { command as help } from './help.js';
 import { command as landscape } from './landscape.js';
 import { command as people } from './people.js';
 import { command as products } from './products.js';
@@ -40,5 +41,6 @@ export const COMMANDS: Command[] = [
   exportCommand,
   schema,
   completion,
+  help,
   complete,
 ];

@@ -6,6 +6,7 @@ import type { Command, Option } from 'commander';
 import type { Kb } from '../query/kb.js';
 import { nameKey } from '../text/normalize.js';
 import type { ValueType } from '../cli/define.js';
+import { TOPICS } from '../cli/topics.js';
 import { typeOf } from '../cli/values.js';
 import type { Entity } from '../load/schema.js';
 import { UNIT_NAMES } from '../query/select.js';
@@ -203,13 +204,10 @@ export async function complete(program: Command, words: string[], kb: () => Prom
         choices.map((value) => ({ value })),
       ),
     };
-  // `help COMMAND`: the commands there are, but help itself.
-  if (cmd.name() === 'help')
-    return {
-      candidates: starting(
-        word,
-        commandCandidates(program).filter((c) => c.value !== 'help'),
-      ),
-    };
+  // `help TOPIC`: the commands there are, but help itself, and the topics.
+  if (cmd.name() === 'help') {
+    const topics = Object.keys(TOPICS).map((value) => ({ value }));
+    return { candidates: starting(word, [...commandCandidates(program).filter((c) => c.value !== 'help'), ...topics]) };
+  }
   return typedCandidates(typeOf(arg), word, kb);
 }

@@ -81,8 +81,8 @@ export function writeAtomically(t: Target, write: (tmp: string) => void): string
 export const leftoverNote = (left: string | undefined): string[] =>
   left ? [`aigc: could not remove ${left}; delete it by hand`] : [];
 
-export function writeFileAtomically(t: Target, text: string): string | undefined {
-  return writeAtomically(t, (tmp) => writeFileSync(tmp, text, { flag: 'wx' }));
+export function writeFileAtomically(t: Target, data: string | Uint8Array): string | undefined {
+  return writeAtomically(t, (tmp) => writeFileSync(tmp, data, { flag: 'wx' }));
 }
 
 // Returns the temporary name when it is still a second name of the published file.
@@ -168,9 +168,6 @@ const WHY: Record<string, string> = {
   EIO: 'input/output error',
   EBUSY: 'busy',
   EMFILE: 'too many open files',
-  SQLITE_CANTOPEN: 'the file cannot be created there',
-  SQLITE_READONLY: 'read-only',
-  SQLITE_FULL: 'no space left on the device',
 };
 
 export function writeError(given: string, e: unknown): unknown {
@@ -179,7 +176,6 @@ export function writeError(given: string, e: unknown): unknown {
   if (WHY[code]) return failure(given, WHY[code]);
   // Node's message is "CODE: what, syscall 'path'": keep only the what.
   if (/^E[A-Z]+$/.test(code)) return failure(given, /^E[A-Z]+: ([^,]+)/.exec((e as Error).message)?.[1] ?? code);
-  if (code.startsWith('SQLITE_IOERR')) return failure(given, 'input/output error');
   return e;
 }
 

@@ -2,6 +2,8 @@
 // cards, the filter and the detail dialog. Every string from the knowledge base goes into the
 // page as a text node or an attribute value, never as markup, so a name holding `<script>`
 // shows as those characters. Plain JavaScript in a string: it runs in the browser, not Node.
+import { FOLD_SOURCE } from '../text/normalize.js';
+
 export const SCRIPT = String.raw`
 (function () {
   'use strict';
@@ -20,10 +22,8 @@ export const SCRIPT = String.raw`
   }
   function plural(n, one, many) { return n + ' ' + (n === 1 ? one : many); }
 
-  // The CLI's name folding (src/text/normalize.ts): case, width and accents do not matter.
-  function fold(s) {
-    return s.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').replace(/[\s\u3000]+/g, ' ').trim();
-  }
+  // The CLI's own name folding (src/text/normalize.ts): case, width and accents do not matter.
+  function fold(s) { return ${FOLD_SOURCE}; }
   var haystack = {};
   Object.keys(data.cards).forEach(function (id) {
     var c = data.cards[id];

@@ -31,6 +31,7 @@ export function documents(kb: { entities: Entity[]; claims: Claim[]; sources: So
         aliases: e.aliases,
         'editor.names': e.editor?.names ?? [],
         description: e.description ? [e.description] : [],
+        note: e.note ? [e.note] : [],
       },
     })),
     ...kb.claims.map((c) => ({
@@ -38,7 +39,11 @@ export function documents(kb: { entities: Entity[]; claims: Claim[]; sources: So
       id: c.id,
       // A role claim may have no text of its own: its role words stand for it.
       name: c.text ?? c.role ?? '',
-      fields: { text: [c.text ?? c.role ?? ''], measures: c.measures ? [c.measures] : [] },
+      fields: {
+        text: [c.text ?? c.role ?? ''],
+        measures: c.measures ? [c.measures] : [],
+        note: c.note ? [c.note] : [],
+      },
     })),
     ...kb.sources.map((s) => ({ type: 'source' as const, id: s.id, name: s.title, fields: { title: [s.title] } })),
   ];

@@ -1,11 +1,72 @@
-// `aigc show`: one record as a readable card.
-import { Chalk } from 'chalk';
+// `aigc show`: one record as a readable card. On a terminal every paragraph wraps to its
+// width, and a labelled value or a list item wraps under itself (a hanging indent); off a
+// terminal each stays on one line, for grep. KB text is escaped for the terminal before it
+// is coloured.
+import { Chalk, type ChalkInstance } from 'chalk';
 import type { ClaimRow as ClaimView, EntityCard as ShowView } from './shapes.js';
+import { type Layout, terminalText } from '../text/terminal.js';
+import { displayWidth, wrap } from '../text/width.js';
 import { cell } from './cell.js';
 import type { RenderContext } from './render.js';
 
-function paint(ctx: RenderContext) {
-  return new Chalk({ level: ctx.color ? 1 : 0 });
+// Narrower than this, a hanging indent would leave no room for the text beside it.
+const MIN_TEXT = 20;
+
+class Card {
+  readonly k: ChalkInstance;
+  readonly width: number;
+  readonly lines: string[] = [];
+
+  constructor(ctx: RenderContext) {
+    this.k = new Chalk({ level: ctx.color ? 1 : 0 });
+    this.width = ctx.tty ? ctx.width : Number.POSITIVE_INFINITY;
+  }
+
+  // Text after a lead (a label, a bullet) that is `leadWidth` columns wide; its other lines
+  // are indented as far. Where that leaves too little room, the text goes under the lead.
+  add(lead: string, leadWidth: number, text: string, layout: Layout = 'cell', paint = (s: string) => s): this {
+    const clean = terminalText(text, layout);
+    if (!Number.isFinite(this.width)) {
+      this.lines.push(lead + paint(clean));
+      return this;
+    }
+    const [indent, first] = this.width - leadWidth >= MIN_TEXT ? [leadWidth, lead] : [2, `${lead.trimEnd()}\n  `];
+    wrap(clean, this.width - indent).forEach((l, i) => {
+      this.lines.push((i ? ' '.repeat(indent) : first) + paint(l));
+    });
+    return this;
+  }
+
+  // The record's name in bold and what it is, dimmed: on one line where they fit.
+  title(name: string, what: string): this {
+    const [a, b] = [terminalText(name, 'cell'), terminalText(what, 'cell')];
+    if (displayWidth(a) + 2 + displayWidth(b) <= this.width) this.lines.push(`${this.k.bold(a)}  ${this.k.dim(b)}`);
+    else this.add('', 0, a, 'cell', (l) => this.k.bold(l)).add('', 0, b, 'cell', (l) => this.k.dim(l));
+    return this;
+  }
+
+  paragraph(text: string, paint?: (s: string) => string): this {
+    return this.add('', 0, text, 'prose', paint);
+  }
+
+  // A field: its name in colour, padded to `pad` columns, and its value.
+  field(name: string, value: string, pad = 10): this {
+    const lead = `${this.k.cyan(name)}${' '.repeat(Math.max(1, pad - displayWidth(name)))}`;
+    return this.add(lead, Math.max(pad, displayWidth(name) + 1), value);
+  }
+
+  item(text: string): this {
+    return this.add('  - ', 4, text);
+  }
+
+  blank(): this {
+    this.lines.push('');
+    return this;
+  }
+
+  toString(): string {
+    return `${this.lines.join('\n')}\n`;
+  }
 }
 
 const cite = (c: ClaimView) => `[${c.source.id} ¶${c.paragraphs.join(', ¶')}]`;
@@ -21,26 +82,23 @@ function claimLine(c: ClaimView, showBy: boolean): string {
   const who = showBy && c.by && c.kind === 'quote' ? `${speakerOf(c)}: ` : '';
   const body = c.kind === 'quote' ? `“${c.text}”` : c.value ? `${c.measures}: ${cell(c.value)} — ${c.text}` : c.text;
   const when = c.when ? ` (${cell(c.when)})` : '';
-  return `  - ${who}${body}${when}${modality(c)} ${cite(c)}`;
+  return `${who}${body}${when}${modality(c)} ${cite(c)}`;
 }
 
 export const card = {
   entity(v: ShowView, ctx: RenderContext): string {
-    const k = paint(ctx);
-    const out: string[] = [`${k.bold(v.name)}  ${k.dim(`${v.type} · ${v.id}`)}`];
-    if (v.description) out.push(v.description);
-    if (v.aliases.length) out.push(`${k.cyan('aliases')}   ${v.aliases.join(', ')}`);
-    if (v.identity.value !== 'named') out.push(`${k.cyan('identity')}  ${cell(v.identity)}`);
-    if (v.country) out.push(`${k.cyan('country')}   ${cell(v.country)}`);
-    if (v.roles.length)
-      out.push(`${k.cyan('roles')}     ${v.roles.map((r) => `${cell(r)} ¶${r.paragraph}`).join('; ')}`);
-    if (v.segments.length) out.push(`${k.cyan('segments')}  ${cell(v.segments)}`);
-    if (v.members.length)
-      out.push(`${k.cyan('members')}   ${v.members.map((m) => `${m.name} (${m.type})`).join(', ')}`);
+    const out = new Card(ctx);
+    const { k } = out;
+    out.title(v.name, `${v.type} · ${v.id}`);
+    if (v.description) out.paragraph(v.description);
+    if (v.aliases.length) out.field('aliases', v.aliases.join(', '));
+    if (v.identity.value !== 'named') out.field('identity', cell(v.identity));
+    if (v.country) out.field('country', cell(v.country));
+    if (v.roles.length) out.field('roles', v.roles.map((r) => `${cell(r)} ¶${r.paragraph}`).join('; '));
+    if (v.segments.length) out.field('segments', cell(v.segments));
+    if (v.members.length) out.field('members', v.members.map((m) => `${m.name} (${m.type})`).join(', '));
     for (const r of v.relations)
-      out.push(
-        `${k.cyan(r.kind.padEnd(9))} ${r.entity.name}${r.role ? ` (${r.role})` : ''}${cell({ value: '', ...r })}`,
-      );
+      out.field(r.kind, `${r.entity.name}${r.role ? ` (${r.role})` : ''}${cell({ value: '', ...r })}`);
     // What the editor knows and the source does not say, apart and marked.
     if (v.editor) {
       const e = v.editor;
@@ -49,51 +107,47 @@ export const card = {
         e.identification && `identification: ${e.identification}`,
         e.wikidata && `Wikidata ${e.wikidata}`,
       ].filter(Boolean);
-      if (said.length) out.push(`${k.cyan('editor')}    ${said.join('; ')} (editor-supplied, not the source's words)`);
+      if (said.length) out.field('editor', `${said.join('; ')} (editor-supplied, not the source's words)`);
     }
-    if (v.note) out.push(`${k.cyan('note')}      ${v.note}`);
-    if (v.sources.length) out.push(`${k.cyan('sources')}   ${v.sources.map((s) => s.id).join(', ')}`);
+    if (v.note) out.field('note', v.note);
+    if (v.sources.length) out.field('sources', v.sources.map((s) => s.id).join(', '));
     const section = (title: string, items: ClaimView[], showBy: boolean) => {
-      if (items.length) out.push('', k.bold(`${title} (${items.length})`), ...items.map((c) => claimLine(c, showBy)));
+      if (!items.length) return;
+      out.blank().paragraph(`${title} (${items.length})`, (l) => k.bold(l));
+      for (const c of items) out.item(claimLine(c, showBy));
     };
     section('Quotes', v.quotes, false);
     section('Statements and figures by', v.said, false);
     section('Claims about', v.claims, true);
     for (const o of v.organisation_claims)
       section(`Claims about ${o.organisation.name}, where ${v.name} works`, o.claims, true);
-    return `${out.join('\n')}\n`;
+    return out.toString();
   },
   claim(c: ClaimView, ctx: RenderContext): string {
-    const k = paint(ctx);
-    const lines = [
-      `${k.bold(c.id)}  ${k.dim(`${c.kind}${c.modality === 'happened' ? '' : `, ${c.modality}`}`)}`,
-      c.kind === 'quote' ? `“${c.text}”` : c.text,
-    ];
-    const line = (key: string, text: string) => lines.push(`${k.cyan(key.padEnd(9))} ${text}`);
-    if (c.by) line('by', `${cell(c.by)}${c.by.inferred ? `: ${c.by.inferred}` : ''}`);
-    if (c.speaker_role) line('role then', cell(c.speaker_role));
-    if (c.via) line('via', `${cell(c.via)}${c.via.inferred ? `: ${c.via.inferred}` : ''}`);
-    if (c.to) line('to', `${cell(c.to)}${c.to.paragraph ? ` (¶${c.to.paragraph})` : ''}`);
-    if (c.role) line('role', `${c.role}${c.org ? `, ${c.org.name}` : ''}`);
-    if (c.about.length) line('about', cell(c.about));
+    const out = new Card(ctx);
+    out.title(c.id, `${c.kind}${c.modality === 'happened' ? '' : `, ${c.modality}`}`);
+    out.paragraph(c.kind === 'quote' ? `“${c.text}”` : c.text);
+    if (c.by) out.field('by', `${cell(c.by)}${c.by.inferred ? `: ${c.by.inferred}` : ''}`);
+    if (c.speaker_role) out.field('role then', cell(c.speaker_role));
+    if (c.via) out.field('via', `${cell(c.via)}${c.via.inferred ? `: ${c.via.inferred}` : ''}`);
+    if (c.to) out.field('to', `${cell(c.to)}${c.to.paragraph ? ` (¶${c.to.paragraph})` : ''}`);
+    if (c.role) out.field('role', `${c.role}${c.org ? `, ${c.org.name}` : ''}`);
+    if (c.about.length) out.field('about', cell(c.about));
     if (c.value)
-      line('value', `${cell(c.value)}${c.measures ? ` (${c.measures}${c.measure ? `; ${c.measure}` : ''})` : ''}`);
-    if (c.when)
-      line(
-        'when',
-        `${cell(c.when)}${c.when.basis ? ` from “${c.when.basis}”${c.when.paragraph ? ` (¶${c.when.paragraph})` : ''}` : ''}`,
-      );
-    lines.push(`${k.cyan('source')}    ${c.source.name} ¶${c.paragraphs.join(', ¶')}`);
-    if (c.repeats) line('repeats', c.repeats);
-    if (c.contradicts.length) line('tension', `with ${c.contradicts.join(', ')}`);
-    if (c.note) lines.push(`${k.cyan('note')}      ${c.note}`);
-    return `${lines.join('\n')}\n`;
+      out.field('value', `${cell(c.value)}${c.measures ? ` (${c.measures}${c.measure ? `; ${c.measure}` : ''})` : ''}`);
+    if (c.when) {
+      const at = c.when.paragraph ? ` (¶${c.when.paragraph})` : '';
+      out.field('when', `${cell(c.when)}${c.when.basis ? ` from “${c.when.basis}”${at}` : ''}`);
+    }
+    out.field('source', `${c.source.name} ¶${c.paragraphs.join(', ¶')}`);
+    if (c.repeats) out.field('repeats', c.repeats);
+    if (c.contradicts.length) out.field('tension', `with ${c.contradicts.join(', ')}`);
+    if (c.note) out.field('note', c.note);
+    return out.toString();
   },
   source(s: Record<string, unknown>, ctx: RenderContext): string {
-    const k = paint(ctx);
-    return `${Object.entries(s)
-      .filter(([, v]) => v !== null && v !== undefined)
-      .map(([key, v]) => `${k.cyan(key.padEnd(18))} ${cell(v)}`)
-      .join('\n')}\n`;
+    const out = new Card(ctx);
+    for (const [key, v] of Object.entries(s)) if (v !== null && v !== undefined) out.field(key, cell(v), 19);
+    return out.toString();
   },
 };

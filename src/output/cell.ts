@@ -9,7 +9,7 @@ export function cell(v: unknown, grouped = true): string {
       .filter(Boolean)
       .join(', ');
   if (typeof v === 'number') return formatNumber(v);
-  if (typeof v !== 'object') return String(v).replace(/[\t\r\n]+/g, ' ');
+  if (typeof v !== 'object') return String(v);
   const o = v as Record<string, unknown>;
   if ('amount' in o || 'min' in o || 'max' in o) return valueText(o, formatNumber);
   if ('date' in o) return whenText(o);
@@ -60,8 +60,12 @@ function mark(o: Record<string, unknown>): string {
   return '';
 }
 
+// One formatter for every cell: toLocaleString builds a new one on each call.
+let groups: Intl.NumberFormat | undefined;
 function grouping(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString('en-US') : String(n);
+  if (!Number.isInteger(n)) return String(n);
+  groups ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+  return groups.format(n);
 }
 
 // A reference ({id, name}) made whole: the record it names, for a field the reference lacks.

@@ -90,7 +90,7 @@ export const FIELDS = {
     'products',
     'description',
   ]),
-  hit: every<SearchHit>()(['type', 'id', 'name', 'score', 'field', 'match']),
+  hit: every<SearchHit>()(['type', 'id', 'name', 'score', 'field', 'match', 'span']),
   stats: every<StatsRow>()([
     'source',
     'orgs',

@@ -305,8 +305,15 @@ export const SearchHit = named(
     id: about(id, 'the id'),
     name: about(str, "the entity's name, the source's title or the claim's text"),
     score: about(z.number().min(0).max(1), 'from 0 to 1, 1 the best'),
-    field: about(str, 'the field that matched best'),
+    field: about(
+      z.enum(['name', 'aliases', 'editor.names', 'title', 'text', 'measures', 'description', 'note']),
+      "the field that matched best: name, aliases, editor.names (the editor's), title, text, measures, description or note",
+    ),
     match: about(str, "that field's text"),
+    span: about(
+      z.tuple([count, count]).nullable(),
+      "where in `match` the query's words were found: [start, end) in UTF-16 code units, or null for a loose match",
+    ),
   }),
   'search-hit',
   'a search hit, best first',

@@ -8,6 +8,8 @@ import Fuse from 'fuse.js';
 import { nameKey, tokens } from '../text/normalize.js';
 import type { Doc, SearchPart } from '../load/searchpart.js';
 import { distance } from '../text/suggest.js';
+import { compareText } from '../text/words.js';
+import { FIELDS, type Field, STOPWORDS, scoreField } from './rank.js';
 import type { SearchHit } from '../output/shapes.js';
 
 // A hit: its type, id and name, a score from 0 to 1 (1 the best), the field that matched best
@@ -16,15 +18,8 @@ export type Hit = SearchHit;
 
 const MAX_CANDIDATES = 2000;
 const MAX_NEAR_WORDS = 200;
-const WEIGHTS: Record<string, number> = {
-  name: 3,
-  aliases: 3,
-  'editor.names': 3,
-  title: 2,
-  text: 1,
-  measures: 1,
-  description: 1,
-};
+// A query's words beyond these are not looked up: a search costs the same past them.
+export const MAX_QUERY_WORDS = 24;
 
 export class SearchIndex {
   private docs: Doc[];
@@ -71,58 +66,74 @@ export class SearchIndex {
       .map(([v]) => v);
   }
 
-  // The documents of the allowed types that match every word of the query, best first.
+  // Which documents hold each query word: exactly, as a prefix, or (for a word that starts no
+  // word at all) through its near spellings.
+  private holders(w: string): { any: Set<number>; exact: Set<number> } {
+    const any = this.lookup(w);
+    if (any.size) return { any, exact: this.lookup(w, true) };
+    const near = new Set<number>();
+    for (const v of this.nearWords(w)) for (const d of this.lookup(v, true)) near.add(d);
+    return { any: near, exact: new Set() };
+  }
+
+  // The documents of the allowed types to score. Those that hold every word, when there are any;
+  // else those that hold most of them, so that a near-phrase ("invested in the field of AIGC")
+  // still finds the statement that says "invested in AIGC". The cap keeps those that hold the
+  // most words, then the most exactly, ties by id, so the set is the same on every run.
   candidates(words: string[], types?: readonly string[]): number[] {
-    // Every word narrows the candidates: through the index, by exact word or prefix; a word
-    // that starts no word at all, through its near spellings. Exact words count toward rank.
-    let result: Set<number> | undefined;
-    const narrow = (hits: Set<number>) => (result = result ? new Set([...result].filter((d) => hits.has(d))) : hits);
-    const exact = new Map<number, number>();
-    const misspelt: string[] = [];
+    const held = new Map<number, { n: number; exact: number }>();
     for (const w of words) {
-      const hits = this.lookup(w);
-      if (!hits.size) {
-        misspelt.push(w);
-        continue;
+      const { any, exact } = this.holders(w);
+      for (const d of any) {
+        const h = held.get(d) ?? { n: 0, exact: 0 };
+        h.n++;
+        if (exact.has(d)) h.exact++;
+        held.set(d, h);
       }
-      narrow(hits);
-      for (const d of this.lookup(w, true)) exact.set(d, (exact.get(d) ?? 0) + 1);
     }
-    for (const w of misspelt) {
-      const hits = new Set<number>();
-      for (const near of this.nearWords(w)) for (const d of this.lookup(near, true)) hits.add(d);
-      narrow(hits);
-    }
-    // The type filter comes before the cap, and the cap keeps the documents that match the
-    // most words exactly, ties by id, so the set is the same on every run.
-    return [...(result ?? [])]
-      .filter((d) => !types || types.includes(this.docs[d].type))
-      .sort((a, b) => (exact.get(b) ?? 0) - (exact.get(a) ?? 0) || (this.docs[a].id < this.docs[b].id ? -1 : 1))
-      .slice(0, MAX_CANDIDATES);
+    const allowed = [...held].filter(([d]) => !types || types.includes(this.docs[d].type));
+    const most = Math.max(0, ...allowed.map(([, h]) => h.n));
+    const need = most === words.length ? most : Math.max(most, Math.ceil(words.length / 2));
+    return allowed
+      .filter(([, h]) => h.n >= need)
+      .sort(([a, ha], [b, hb]) => hb.n - ha.n || hb.exact - ha.exact || compareText(this.docs[a].id, this.docs[b].id))
+      .slice(0, MAX_CANDIDATES)
+      .map(([d]) => d);
   }
 
   search(query: string, types?: readonly string[]): Hit[] {
-    const words = [...new Set(tokens(query))];
+    const all = [...new Set(tokens(query))].slice(0, MAX_QUERY_WORDS);
+    // Words such as "in" and "the" find nearly everything; they count only in a phrase.
+    const content = all.filter((w) => !STOPWORDS.has(w));
+    const words = content.length ? content : all;
     const pool = this.candidates(words, types).map((i) => this.docs[i]);
     if (!pool.length) return [];
-    const keys = Object.keys(WEIGHTS).map((k) => ({ name: ['fields', k], weight: WEIGHTS[k] }));
-    // Fuse compares the same normalised text the index holds: case, width and accents aside.
+    // fuse.js scores how closely each field resembles the whole query, misspellings and all;
+    // rank.ts weighs that with the words and the phrase each field holds.
     const getFn = (doc: Doc, path: string | string[]) => (doc.fields[(path as string[])[1]] ?? []).map(nameKey);
     const fuse = new Fuse(pool, {
-      keys,
+      keys: FIELDS.map((k) => ({ name: ['fields', k], weight: 1 })),
       getFn,
       includeScore: true,
       includeMatches: true,
       ignoreLocation: true,
-      threshold: 0.6,
+      threshold: 1,
     });
-    return fuse
-      .search(nameKey(query))
-      .map((r) => {
-        const { field, match } = bestField(r.item, r.matches ?? [], words);
-        return { type: r.item.type, id: r.item.id, name: r.item.name, score: round(1 - (r.score ?? 1)), field, match };
+    const fuzzy = new Map<Doc, Map<string, number>>();
+    for (const r of fuse.search(nameKey(query))) {
+      const byField = new Map<string, number>();
+      for (const m of r.matches ?? []) {
+        const f = m.key?.replace(/^fields\./, '') ?? '';
+        byField.set(f, Math.max(byField.get(f) ?? 0, 1 - (r.score ?? 1)));
+      }
+      fuzzy.set(r.item, byField);
+    }
+    return pool
+      .map((doc) => {
+        const best = bestField(doc, all, words, fuzzy.get(doc));
+        return { type: doc.type, id: doc.id, name: doc.name, score: round(best.score), ...best.hit };
       })
-      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+      .sort((a, b) => b.score - a.score || compareText(a.id, b.id));
   }
 }
 
@@ -140,20 +151,14 @@ function lowerBound(words: string[], w: string): number {
   return lo;
 }
 
-// The field to name for a hit: the first, by weight, whose words hold a query word; else the
-// first fuse matched. Its text as stored, not normalised.
-function bestField(
-  doc: Doc,
-  matches: readonly { key?: string; refIndex?: number }[],
-  words: string[],
-): { field: string; match: string } {
-  for (const field of Object.keys(WEIGHTS)) {
+// The field that matches best, with its text as stored and the span of the words it matched.
+function bestField(doc: Doc, all: string[], words: string[], fuzzy?: Map<string, number>) {
+  let best = { score: 0, hit: { field: 'name' as Field, match: doc.name, span: null as [number, number] | null } };
+  for (const field of FIELDS) {
     for (const value of doc.fields[field] ?? []) {
-      const toks = tokens(value);
-      if (words.some((w) => toks.some((t) => t.startsWith(w)))) return { field, match: value };
+      const s = scoreField(field, value, all, words, fuzzy?.get(field) ?? 0);
+      if (s.score > best.score) best = { score: s.score, hit: { field, match: value, span: s.span } };
     }
   }
-  const m = matches[0];
-  const field = m?.key?.replace(/^fields\./, '') ?? 'name';
-  return { field, match: doc.fields[field]?.[m?.refIndex ?? 0] ?? doc.name };
+  return best;
 }

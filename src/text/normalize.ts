@@ -5,14 +5,16 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 export function nameKey(s: string): string {
   // Most names are plain ASCII, where the Unicode normalisations change nothing: skip them.
   if (PRINTABLE_ASCII.test(s)) return s.toLowerCase().replace(/ {2,}/g, ' ').trim();
-  return s
-    .normalize('NFKC')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[\s\u3000]+/g, ' ')
-    .trim();
+  return foldText(s);
 }
+
+// Any text folded: width (NFKC), case, accents (marks dropped after NFD) and runs of spaces.
+// Written once, as source: the landscape page's script runs this very text in the browser
+// (src/landscape/script.ts embeds it), and foldText is made from it here.
+export const FOLD_SOURCE =
+  "s.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\\p{M}+/gu, '').replace(/[\\s\\u3000]+/g, ' ').trim()";
+// The function's body is the constant above, never input.
+export const foldText = new Function('s', `return ${FOLD_SOURCE};`) as (s: string) => string;
 
 // Words for the token index: latin words and digits, and each CJK character with its bigrams.
 export function tokens(s: string): string[] {

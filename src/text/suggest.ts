@@ -1,5 +1,7 @@
 // Did-you-mean: the closest candidates by edit distance, close enough to be a likely typo.
 // The distance counts a swap of two neighbouring letters as one edit ("vidoe" -> "video").
+import { terminalText } from './terminal.js';
+
 export function distance(a: string, b: string): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > 8) return Math.abs(a.length - b.length);
@@ -18,10 +20,10 @@ export function distance(a: string, b: string): number {
   return prev[b.length];
 }
 
-// Text from a file or a user, fit for a one-line message: control characters escaped, and
-// long text cut short.
+// Text from a file or a user, fit for a one-line message: escaped for the terminal
+// (src/text/terminal.ts), and long text cut short.
 export function shown(s: string, max = 80): string {
-  const escaped = s.replace(/[\x00-\x1f\x7f\u2028\u2029]/g, (c) => JSON.stringify(c).slice(1, -1));
+  const escaped = terminalText(s);
   return escaped.length > max ? `${escaped.slice(0, max - 1)}…` : escaped;
 }
 

@@ -15,7 +15,7 @@ const CLAIM_COLUMNS = ['id', 'kind', 'about', 'by', 'text', 'value', 'when', 'so
 
 export const command = defineList<Options>({
   name: 'claims',
-  summary: 'list claims: quotes, statements, figures and events',
+  summary: 'list claims: quotes, statements, figures, events and roles, a repeat folded into what it repeats',
   examples: [
     'aigc claims --unit USD --min 100M',
     'aigc claims --about openai --kind figure',

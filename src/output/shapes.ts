@@ -470,7 +470,7 @@ export const SHAPES: Record<ShapeName, Shape> = {
   segments: list(SegmentRow, 'the JSON of `aigc segments`: segments, with their members', false),
   sources: list(SourceRow, 'the JSON of `aigc sources`: sources, with how many claims cite each'),
   quotes: list(QuoteRow, 'the JSON of `aigc quotes`: verbatim quotes'),
-  claims: list(ClaimRow, 'the JSON of `aigc claims`: quotes, statements, figures and events'),
+  claims: list(ClaimRow, 'the JSON of `aigc claims`: quotes, statements, figures, events and roles'),
   search: list(SearchHit, 'the JSON of `aigc search`: hits, best first'),
   stats: list(StatsRow, 'the JSON of `aigc stats`: counts, for all sources and per source', false),
   timeline: list(TimelineRow, 'the JSON of `aigc timeline`: dated claims in date order'),

@@ -87,7 +87,8 @@ export function selectClaims(kb: Kb, f: ClaimFilter): Claim[] {
   }
   if (f.match !== undefined) {
     const test = matcher(f.match);
-    claims = claims.filter((c) => test([c.text ?? '', c.role ?? '', c.measures ?? '', c.note ?? '']));
+    // What a figure measures, in words and as its kind (funding-round), is matched too.
+    claims = claims.filter((c) => test([c.text ?? '', c.role ?? '', c.measures ?? '', c.measure ?? '', c.note ?? '']));
   }
   return claims;
 }

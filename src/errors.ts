@@ -12,6 +12,17 @@ export const EXIT = {
   invalidKb: 3, // the knowledge base failed validation
 } as const;
 
+// What each code means to a user. docs/exit-codes.md is generated from this (npm run docs), and
+// the type asks for a meaning of every code, so a new one cannot go undocumented.
+export const EXIT_MEANING: Record<keyof typeof EXIT, string> = {
+  ok: 'success, an empty result included',
+  failure:
+    'failure: nothing has that name (`show`), or a runtime failure: a file that cannot be read or written, standard output that refuses a write (a full disk, a closed stdout)',
+  usage:
+    'usage error: an unknown command, flag or value, an unknown or ambiguous name, a refused `--out`; the message lists the candidates or says what to do',
+  invalidKb: 'invalid knowledge base: every problem in every file, as `file:line:col: message`',
+};
+
 // A problem of the knowledge base, located: file (as shown from the working folder), line and
 // column from 1, message, and whether it is an error or a warning. Its shape is the JSON of
 // `validate --json`.
@@ -62,6 +73,13 @@ export class RuntimeFailure extends AigcError {
   constructor(message: string) {
     super(message, EXIT.failure);
   }
+}
+
+// Standard output refused a write (a full disk, a closed stdout): not the input's fault nor the
+// tool's. A reader that has gone (EPIPE) is no failure, and never raises this.
+export class WriteError extends RuntimeFailure {
+  static override readonly kind: string = 'WriteError';
+  static readonly exit: number = EXIT.failure;
 }
 
 // The KB is invalid: every problem found, in every file, already located.

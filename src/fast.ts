@@ -7,6 +7,8 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { createRequire, wrap } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { cacheRoot } from './cacheroot.js';
+import { WriteError } from './errors.js';
+import { closedAtStart, writeFailure } from './stdout.js';
 
 // tty and vm are required where they are used: loading tty loads Node's stream and socket
 // code, which `--version` has no use for.
@@ -18,12 +20,25 @@ declare const __AIGC_VERSION__: string;
 const args = process.argv.slice(2);
 const only = (...flags: string[]) => args.length === 1 && flags.includes(args[0]);
 
+// A reader that has gone away (EPIPE) is no failure; any other refusal, or a stdout closed
+// when aigc started, is said in one line, with the exit code of a failed write.
 function print(text: string): void {
+  let failed: string | undefined;
+  if (closedAtStart(1)) failed = 'EBADF';
+  else
+    try {
+      writeSync(1, text);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'EPIPE') failed = code ?? '';
+    }
+  if (failed === undefined) return;
   try {
-    writeSync(1, text);
+    writeSync(2, `aigc: ${writeFailure(failed)}\n`);
   } catch {
-    // a reader that has gone away: nothing more to say
+    // nowhere left to say it
   }
+  process.exitCode = WriteError.exit;
 }
 
 // The folder of the code caches, or nothing when the user asked for no cache.

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CommanderError } from 'commander';
 import { completionArgv } from './completion/argv.js';
+import { checkArguments } from './cli/arguments.js';
 import type { Ctx, GlobalOptions, Output } from './cli/define.js';
 import { buildProgram, commandNamed } from './cli/program.js';
 import { AigcError, EXIT, formatProblem, KbInvalidError } from './errors.js';
@@ -36,7 +37,7 @@ async function runOnce(argv: string[], io: Io, refresh: boolean): Promise<number
     const asked = completionArgv(argv);
     if (!asked) return EXIT.ok;
     argv = asked;
-  }
+  } else checkArguments(argv); // outsafe: every argument's length, before anything parses it
   let out: Output | undefined;
   let pager = true;
   const program = buildProgram({
@@ -96,6 +97,7 @@ function makeCtx(g: GlobalOptions, io: Io, refresh: boolean): Ctx {
   return {
     io,
     view: { tty, color, width: (tty && io.stdout.columns) || Number(io.env.COLUMNS) || 80 },
+    global: g,
     load: () => (loaded ??= loadWithNotices(g, io, refresh)),
     with: (more) => makeCtx({ ...g, ...more }, io, refresh),
   };

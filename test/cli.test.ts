@@ -252,10 +252,12 @@ describe('provenance check', () => {
       `feature-2023=${fixture('valid')}/altered.txt`,
     ]);
     expect(r.code).toBe(3);
-    expect(r.stderr.split('\n').slice(0, 3)).toEqual([
+    expect(r.stderr.split('\n').slice(0, 4)).toEqual([
       'test/fixtures/valid/claims.yaml:6:5: quote `q-li-di-essence` is not verbatim in the source; closest passage, paragraph 3: ""the essence is focus and resolve.""',
       'test/fixtures/valid/claims.yaml:15:5: quote `q-liang-wang-movio` is in paragraph 5, not 4',
-      '2 errors, 0 warnings',
+      // altered.txt has a paragraph more before the round, so its date's basis moved too
+      'test/fixtures/valid/claims.yaml:22:47: the date basis of `f-jasper-round` is not verbatim in paragraph 3; it is in paragraph 4',
+      '3 errors, 0 warnings',
     ]);
   });
 });
@@ -307,7 +309,9 @@ describe('messages and help', () => {
   ])('%s --help names every field its JSON rows have', async (cmd) => {
     const help = (await cli([cmd, '--help'])).stdout;
     const args = cmd === 'search' ? ['search', 'ai'] : [cmd];
-    const rows = json(await cli([...args, '--json']));
+    // A claim's `context` is there with --context (null with no text attached).
+    const context = ['claims', 'quotes', 'timeline'].includes(cmd) ? ['--context'] : [];
+    const rows = json(await cli([...args, ...context, '--json']));
     const listed = help
       .split('Fields (for --fields; a dotted path reaches inside, e.g. by.name):\n')[1]
       .split(/\n(?! )/)[0]

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bin, cli, freshCache, json, ROOT } from './helpers.js';
+import { inTerminal as tmuxShell, type Step } from './tmux.js';
 
 const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
 
@@ -56,39 +57,7 @@ function script(shell: string): string {
   return file;
 }
 
-// A shell in a terminal of its own (a tmux server of this test's own): `start` is typed first,
-// then each of `steps` once the screen shows what the step before waited for.
-function inTerminal(shell: string, start: string, steps: { keys: string[]; until: RegExp }[]): string[] {
-  const socket = join(dir, `tmux-${shell.split(' ')[0]}-${Date.now()}`);
-  const tmux = (...args: string[]) => execFileSync('tmux', ['-S', socket, ...args], { encoding: 'utf8', env });
-  // A tmux server now and then exits as it starts ("server exited unexpectedly"): a second try starts it.
-  for (let tries = 3; ; tries--) {
-    try {
-      tmux('new-session', '-d', '-s', 't', '-x', '150', '-y', '20', shell);
-      break;
-    } catch (e) {
-      if (tries === 1) throw e;
-      spawnSync('sleep', ['0.2']);
-    }
-  }
-  const screens: string[] = [];
-  try {
-    tmux('send-keys', '-t', 't', start, 'Enter');
-    for (const step of steps) {
-      if (step.keys.length) tmux('send-keys', '-t', 't', ...step.keys);
-      const started = Date.now();
-      let screen = '';
-      while (Date.now() - started < 8_000 && !step.until.test(screen)) {
-        spawnSync('sleep', ['0.05']);
-        screen = tmux('capture-pane', '-p', '-t', 't');
-      }
-      screens.push(screen);
-    }
-  } finally {
-    tmux('kill-server');
-  }
-  return screens;
-}
+const inTerminal = (shell: string, start: string, steps: Step[]) => tmuxShell(shell, start, steps, { dir, env });
 
 beforeAll(async () => {
   // The KB cache and the code cache, as an installed aigc has them after its first run.

@@ -279,7 +279,13 @@ describe('__complete: every fixed set of values', () => {
     }
     const formats = (await commandNames()).filter(
       (n) =>
-        n !== 'help' && n !== 'completion' && n !== 'schema' && n !== 'show' && n !== 'validate' && n !== 'landscape',
+        n !== 'help' &&
+        n !== 'completion' &&
+        n !== 'schema' &&
+        n !== 'show' &&
+        n !== 'source' &&
+        n !== 'validate' &&
+        n !== 'landscape',
     );
     expect(checked).toEqual(
       expect.arrayContaining([

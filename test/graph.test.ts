@@ -183,7 +183,7 @@ describe('graph of the shipped KB', () => {
   it('the committed docs/graph.svg draws every entity of the current KB', () => {
     const nodes = svgNodes(readFileSync(join(ROOT, 'docs', 'graph.svg'), 'utf8'));
     for (const n of g.nodes)
-      expect(nodes.get(n.id), `${n.id}: regenerate docs/graph.svg (see the README)`).toBe(n.name);
+      expect(nodes.get(n.id), `${n.id}: regenerate docs/graph.svg (see docs/development.md)`).toBe(n.name);
     expect(nodes.size).toBe(g.nodes.length + 1); // and the legend
   });
 

@@ -37,7 +37,14 @@ export function bin(args: string[], env: Record<string, string> = {}): Ran {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'aigc.js'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: freshCache(), ...env },
+    // A store of texts of its own (empty): the user's attached texts are not the test's.
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      XDG_CACHE_HOME: freshCache(),
+      XDG_DATA_HOME: freshCache(),
+      ...env,
+    },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

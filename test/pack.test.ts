@@ -43,6 +43,12 @@ describe('npm pack and a global install', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('holds the built CLI, the KB, the docs and nothing of the sources or tests', () => {
+    // The manual the README links to, so that an installed copy has it too (its images stay out).
+    const manual = readdirSync(join(ROOT, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`);
+    expect(manual.length).toBeGreaterThan(5);
+    for (const f of manual) expect(files).toContain(f);
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     for (const f of [
       'bin/aigc.js',
@@ -61,7 +67,9 @@ describe('npm pack and a global install', () => {
       .filter(Boolean);
     expect(yaml.length).toBeGreaterThan(0);
     for (const f of yaml) expect(files).toContain(f);
-    expect(files.filter((f) => /^(src|test|scripts|docs)\//.test(f) || f.endsWith('.ts'))).toEqual([]);
+    expect(
+      files.filter((f) => /^(src|test|scripts)\//.test(f) || /^docs\/.*(?<!\.md)$/.test(f) || f.endsWith('.ts')),
+    ).toEqual([]);
     // Each export points at a file the package holds.
     for (const target of Object.values(pkg.exports as Record<string, string>)) {
       const prefix = target.replace(/^\.\//, '').replace(/\*.*$/, '');

@@ -25,11 +25,11 @@ describe('checkProvenance', () => {
     source: 's',
     paragraph,
   });
-  const text = 'Title\n\n“the essence is focus,” he said.\n\nOther words here.';
+  const text = paragraphs('Title\n\n“the essence is focus,” he said.\n\nOther words here.');
 
   it('forgives whitespace and the style of quotation marks, nothing else', () => {
     expect(checkProvenance([quote('q1', '"the  essence is focus,"', 2)], 's', text)).toEqual([]);
-    expect(checkProvenance([quote('q2', 'the essence is focus.', 2)], 's', text).map((m) => m.field)).toEqual(['text']);
+    expect(checkProvenance([quote('q2', 'the essence is focus.', 2)], 's', text).map((m) => m.key)).toEqual(['text']);
   });
 
   it('names the paragraph that holds the words, and a paragraph past the end', () => {

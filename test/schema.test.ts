@@ -13,7 +13,7 @@ import { validateData } from '../src/load/validate.js';
 import { DATE_PATTERN, inOrder, ORDERED_KEYWORD } from '../src/load/jsonschema.js';
 import { SHAPE_VERSION, SHAPES } from '../src/output/shapes.js';
 import { bin, cli, fixture, json, ROOT } from './helpers.js';
-import { fieldsOf } from './shape-doc.js';
+import { fieldsOf } from '../scripts/docs/fields.js';
 
 const yamlFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
@@ -112,7 +112,7 @@ describe('the KB file schema', () => {
 // Each fixture file alone, as the loader reads it: its text, then its YAML; files that do not
 // parse are not a schema's business. zod's verdict is the loader's per-file check (cross-file
 // references are checked later, and are not schema problems).
-const FIXTURES = ['bad', 'schema-errors', 'broken-yaml', 'dangling-refs', 'valid'].flatMap((d) =>
+const FIXTURES = ['bad', 'schema-errors', 'broken-yaml', 'dangling-refs', 'valid', 'texts'].flatMap((d) =>
   yamlFiles(join(ROOT, fixture(d))),
 );
 // The rules that compare two values of a record, which only the x-aigc-ordered keyword says.
@@ -162,7 +162,7 @@ describe("ajv with the exported schema gives zod's verdict on the fixtures", () 
     expect(tally.bothAccept).toBeGreaterThan(5);
   });
 
-  it('ajv in its default strict mode needs the keyword named, as the README says', async () => {
+  it('ajv in its default strict mode needs the keyword named, as docs/kb-format.md says', async () => {
     const schema = json(await cli(['schema', 'kb-file']));
     expect(() => new Ajv({ allowUnionTypes: true }).compile(schema)).toThrow(/unknown keyword: "x-aigc-ordered"/);
     expect(() => new Ajv({ allowUnionTypes: true }).addKeyword({ ...ORDERED_KEYWORD }).compile(schema)).not.toThrow();
@@ -240,12 +240,14 @@ describe("every command's JSON holds to its output schema", () => {
       'companies',
       'conflicts',
       'graph',
+      'paragraphs',
       'people',
       'products',
       'quotes',
       'search',
       'segments',
       'show',
+      'source-card',
       'sources',
       'stats',
       'timeline',
@@ -439,24 +441,25 @@ describe('aigc schema: names', () => {
   });
 });
 
-// The README's `### JSON output` section (up to the next heading of level 2 or 3) documents
-// every command's row: a `####` heading naming the command in backticks (several commands may
-// share one), then a table with a line `| \`field\` |` for each top-level field.
-describe('the README documents every output field', () => {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-  const start = readme.indexOf('\n### JSON output\n');
-  const section = start < 0 ? '' : readme.slice(start + 1).split(/\n(?=#{2,3} )/)[0];
+// docs/json.md documents every command's row: under `## Fields`, a `###` heading naming the
+// command in backticks (several commands may share one), then a table with a line
+// `| \`field\` |` for each top-level field. (npm run docs writes these tables from the shapes;
+// this checks them against the JSON Schema the command prints, field by field.)
+describe('docs/json.md documents every output field', () => {
+  const page = readFileSync(join(ROOT, 'docs', 'json.md'), 'utf8');
+  const start = page.indexOf('\n## Fields\n');
+  const section = start < 0 ? '' : page.slice(start + 1).split(/\n(?=## )/)[0];
 
-  it('has a `### JSON output` section giving the shape version', () => {
+  it('gives the shape version and has a `## Fields` section', () => {
+    expect(page).toContain(`shape version ${SHAPE_VERSION}`);
     expect(start).toBeGreaterThanOrEqual(0);
-    expect(section).toContain(`shape version ${SHAPE_VERSION}`);
   });
 
   it.each(Object.keys(SHAPES))('%s', (cmd) => {
     const block = section
-      .split(/\n(?=#### )/)
-      .find((b) => b.startsWith('#### ') && b.split('\n')[0].includes(`\`${cmd}\``));
-    expect(block, `no #### heading names \`${cmd}\``).toBeDefined();
+      .split(/\n(?=### )/)
+      .find((b) => b.startsWith('### ') && b.split('\n')[0].includes(`\`${cmd}\``));
+    expect(block, `no ### heading names \`${cmd}\``).toBeDefined();
     const missing = fieldsOf(cmd).filter((f) => !block!.includes(`| \`${f}\` |`));
     expect(missing).toEqual([]);
   });

@@ -51,12 +51,14 @@ export interface Ctx {
   io: Io;
   load(): Promise<Loaded>;
   view: RenderContext;
+  global: GlobalOptions; // as given: --kb, --texts...
   // The same run with other global options (a --kb typed on a line being completed).
   with(global: Partial<GlobalOptions>): Ctx;
 }
 
 export interface GlobalOptions {
   kb?: string;
+  texts?: string; // a folder of <source-id>.txt files
   cache: boolean;
   color: boolean;
   pager: boolean;
@@ -76,6 +78,7 @@ export interface ListSpec<O> {
   fields: readonly string[]; // the JSON row's fields (src/output/fields.ts)
   columns: readonly string[] | ((o: O) => readonly string[]);
   wide?: readonly string[];
+  below?: readonly string[]; // long text that a table shows under its row, across the table
   // Columns worked out from a row (and the KB) for reading, not part of the JSON record unless
   // --fields names them.
   // biome-ignore lint/suspicious/noExplicitAny: a listing's rows are of its command's own type
@@ -98,10 +101,24 @@ export interface PlainCommand<O> extends Common {
 }
 
 // A list command returns its rows; the output options (--json, --format, --fields...) print them.
+// It may return its records and the view that makes a row of each, so that only the rows
+// printed are made (a long table starts at once, --limit 1 makes one row), and what to say on
+// stderr about them.
+export interface ListResult {
+  records: readonly unknown[];
+  // biome-ignore lint/suspicious/noExplicitAny: the records are of the command's own type
+  view?(record: any): object;
+  stderr?: string[];
+}
+
 export interface ListCommand<O> extends Common {
   list: ListSpec<O>;
-  run(ctx: Ctx, args: string[], o: O): Promise<object[]>;
+  run(ctx: Ctx, args: string[], o: O): Promise<object[] | ListResult>;
 }
+
+// The rows themselves, made now.
+export const rowsOf = (r: object[] | ListResult): object[] =>
+  Array.isArray(r) ? r : r.view ? r.records.map(r.view) : (r.records as object[]);
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds commands of every option type
 export type Command = PlainCommand<any> | ListCommand<any>;

@@ -60,14 +60,17 @@ export async function runList<O extends OutputOptions>(
   args: string[],
   o: O,
 ): Promise<Output> {
-  const rows = await c.run(ctx, args, o);
+  const result = await c.run(ctx, args, o);
+  const { records, view, stderr } = Array.isArray(result) ? { records: result, view: undefined, stderr: [] } : result;
   const { kb } = await ctx.load();
-  const { fields, columns, wide, computed, facets } = c.list;
+  const { fields, columns, wide, below, computed, facets } = c.list;
   const listing = {
-    rows,
+    rows: records as object[],
+    view,
     fields,
     columns: [...(typeof columns === 'function' ? columns(o) : columns)],
     wide: [...(wide ?? [])],
+    below: [...(below ?? [])],
     computed:
       computed && Object.fromEntries(Object.entries(computed).map(([k, f]) => [k, (row: object) => f(row, kb)])),
     facets,
@@ -80,5 +83,9 @@ export async function runList<O extends OutputOptions>(
     },
   };
   const rendered = await render(listing, o, ctx.view);
-  return { stdout: rendered.stdout, stderr: rendered.stderr, empty: rows.length === 0 };
+  return {
+    stdout: rendered.stdout,
+    stderr: [...(stderr ?? []), ...(rendered.stderr ?? [])],
+    empty: records.length === 0,
+  };
 }

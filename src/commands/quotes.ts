@@ -4,14 +4,16 @@ import { defineList } from '../cli/define.js';
 import type { OutputOptions } from '../output/render.js';
 import { searchPart } from '../load/searchpart.js';
 import { type ClaimFilter, inSourceOrder, selectClaims } from '../query/select.js';
-import { claimRows } from '../query/views.js';
+import { claimGroups, groupView } from '../query/views.js';
 import { FIELDS } from '../output/fields.js';
+import { CONTEXT_FLAG, withContext } from '../texts/context.js';
 
 type Options = OutputOptions &
   Omit<ClaimFilter, 'by' | 'kind'> & {
     speaker?: string[];
     search?: string;
     collapse?: boolean;
+    context?: boolean;
   };
 
 export const command = defineList<Options>({
@@ -27,12 +29,14 @@ export const command = defineList<Options>({
   flags: [
     ...CLAIM_FLAGS.quotes,
     { name: 'search', arg: 'text', help: "fuzzy search in the quotes' words, best match first" },
+    CONTEXT_FLAG,
   ],
   list: {
     fields: FIELDS.claim,
     // The speaker's role when they spoke, beside their name.
-    columns: ['id', 'by', 'speaker_role', 'text', 'source.id', 'paragraphs'],
+    columns: (o) => ['id', 'by', 'speaker_role', 'text', 'source.id', 'paragraphs', ...(o.context ? ['context'] : [])],
     wide: ['text'],
+    below: ['context'],
     facets: { speaker: 'by', about: 'about', modality: 'modality', to: 'to', source: 'source' },
   },
   async run(ctx, _args, o) {
@@ -45,6 +49,8 @@ export const command = defineList<Options>({
       const index = new SearchIndex([searchPart({ entities: [], sources: [], claims: quotes })]);
       quotes = index.search(o.search, ['quote']).flatMap((h) => allowed.get(h.id) ?? []);
     }
-    return claimRows(kb, quotes, o.collapse === false);
+    const groups = claimGroups(kb, quotes, o.collapse === false);
+    if (o.context) return withContext(ctx, kb, groups.map(groupView(kb)));
+    return { records: groups, view: groupView(kb) };
   },
 });

@@ -13,6 +13,8 @@ export const SHAPE_NAMES = [
   'people',
   'segments',
   'sources',
+  'source-card',
+  'paragraphs',
   'quotes',
   'claims',
   'search',

@@ -5,8 +5,9 @@ import { yearOf } from '../output/facet.js';
 import type { OutputOptions } from '../output/render.js';
 import { type TimelineFilter, type TimelineRow, timeline } from '../query/timeline.js';
 import { FIELDS } from '../output/fields.js';
+import { CONTEXT_FLAG, withContext } from '../texts/context.js';
 
-type Options = OutputOptions & TimelineFilter;
+type Options = OutputOptions & TimelineFilter & { context?: boolean };
 
 export const command = defineList<Options>({
   name: 'timeline',
@@ -17,11 +18,12 @@ export const command = defineList<Options>({
     'aigc timeline --modality forecast,plan',
     'aigc timeline --json | jq ".[] | {date, text}"',
   ],
-  flags: CLAIM_FLAGS.timeline,
+  flags: [...CLAIM_FLAGS.timeline, CONTEXT_FLAG],
   list: {
     fields: FIELDS.timeline,
-    columns: ['when', 'kind', 'text', 'about'],
+    columns: (o) => ['when', 'kind', 'text', 'about', ...(o.context ? ['context'] : [])],
     wide: ['text', 'about'],
+    below: ['context'],
     // The date as written, so its precision shows (2022-10 against 2022-10-19), with its end, its
     // qualifier and an (inferred) mark: the cell of a `when` reads the same here as in `claims`.
     // A forecast or a plan is marked so, since its date is foreseen, not past.
@@ -48,6 +50,7 @@ export const command = defineList<Options>({
   },
   async run(ctx, _args, o) {
     const { kb } = await ctx.load();
-    return timeline(kb, o);
+    const rows = timeline(kb, o);
+    return o.context ? withContext(ctx, kb, rows) : rows;
   },
 });

@@ -1,7 +1,10 @@
 // The completion scripts. Each is small and fixed: at every <TAB> it runs
 // `aigc __complete -- WORDS...` (the words after `aigc`, the one being completed last, quotes
 // taken off) and offers the lines it prints: `value<TAB>description`, or `:files` / `:dirs`
-// for the shell's own path completion. What completes is decided in src/completion/candidates.ts.
+// for the shell's own path completion. What completes is decided in src/completion/candidates.ts;
+// how a value travels, in wire.ts. A value is KB text, so each script quotes it for its shell,
+// in or out of a quote the user opened: it reaches the command as one argument, and nothing in
+// it is ever run. zsh and fish quote what they insert themselves; bash's script does it.
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
@@ -25,8 +28,39 @@ __aigc_dequote() {
     REPLY=$pre$w
 }
 
+# A value as aigc sends it: %XX is a byte in hex (a line break, a tab, a % or a backslash).
+__aigc_decode() {
+    local x='\x'
+    printf -v REPLY '%b' "%{1//%/$x}"
+}
+
+# The value as one shell word, to go after the quote $2 the user opened (none, ' or "), into
+# REPLY. readline closes that quote after a lone match unless the text put in ends with it, and
+# lets text that begins with it replace it: the text is made right either way.
+__aigc_quote() {
+    local v=$1 q=$2
+    if [[ -z $q ]]; then
+        printf -v REPLY '%q' "$v"
+        return
+    fi
+    if [[ $q == \' && $v != *[[:cntrl:]]* ]]; then
+        v=%{v//\'/\'\\\'\'}
+    # A "!" would expand history even inside double quotes: it goes in single quotes.
+    elif [[ $q == \" && $v != *[[:cntrl:]]* ]]; then
+        v=%{v//\\/\\\\}; v=%{v//\"/\\\"}; v=%{v//\$/\\\$}; v=%{v//\`/\\\`}; v=%{v//!/\"\'!\'\"}
+    else
+        # The quote closed at once, the value as printf %q writes it (a control character as
+        # $'\n'), and the quote opened again, to be closed below.
+        printf -v v '%q' "$v"
+        v=$q$v$q
+    fi
+    [[ $v == *"$q" ]] && v+=$q
+    [[ $v == "$q"* ]] && v=$q$v
+    REPLY=$v
+}
+
 _aigc() {
-    local cur cword i w out line value eqpre= quoted=
+    local cur cword i w out line eqpre= quote=
     local -a words=() typed=()
     COMPREPLY=()
     if declare -F _get_comp_words_by_ref >/dev/null; then
@@ -61,15 +95,12 @@ _aigc() {
     esac
     # bash replaces only what follows the last "=" of --flag=value.
     if [[ $cur == --*=* && $COMP_WORDBREAKS == *=* ]]; then eqpre=%{cur%"%{cur##*=}"}; fi
-    __aigc_dequote "%{cur#"$eqpre"}"
-    [[ %{cur#"$eqpre"} == [\'\"]* ]] && quoted=1
+    [[ %{cur#"$eqpre"} == [\'\"]* ]] && quote=%{cur:%{#eqpre}:1}
     while IFS= read -r line; do
         [[ -z $line ]] && continue
-        value=%{line%%$'\t'*}
-        value=%{value#"$eqpre"}
-        # Inside a quote the value goes in as it is; elsewhere a space or quote in it is escaped.
-        if [[ -z $quoted ]]; then printf -v value '%q' "$value"; fi
-        COMPREPLY+=("$value")
+        __aigc_decode "%{line%%$'\t'*}"
+        __aigc_quote "%{REPLY#"$eqpre"}" "$quote"
+        COMPREPLY+=("$REPLY")
     done <<<"$out"
     if declare -F __ltrim_colon_completions >/dev/null; then __ltrim_colon_completions "$cur"; fi
     return 0
@@ -96,15 +127,19 @@ _aigc() {
         :files) _files; return ;;
         :dirs) _files -/; return ;;
     esac
-    for line in $lines; do
-        [[ -n $line ]] || continue
-        values+=("%{line%%$'\t'*}")
-        (( %{#values[-1]} > width )) && width=%{#values[-1]}
-    done
-    (( $#values )) || return 1
+    # A value as aigc sends it: %XX is a byte in hex (a line break, a tab, a % or a backslash).
+    # zsh quotes each value itself, in or out of an open quote; the list shows it made visible.
     for line in $lines; do
         [[ -n $line ]] || continue
         value=%{line%%$'\t'*}
+        values+=("%{(g::)value//\%/\\x}")
+        (( %{#%{(V)values[-1]}} > width )) && width=%{#%{(V)values[-1]}}
+    done
+    (( $#values )) || return 1
+    integer i=0
+    for line in $lines; do
+        [[ -n $line ]] || continue
+        value=%{(V)values[++i]}
         if [[ $line == *$'\t'* ]]; then shown+=("%{(r:width:)value}  -- %{line#*$'\t'}"); else shown+=("$value"); fi
     done
     # aigc has matched the word already (in any case, or by an alias): zsh takes the values as given.
@@ -133,11 +168,18 @@ function __aigc_complete
         case :dirs
             __fish_complete_directories "$cur"
         case '*'
-            string join \n -- $out
+            # A value as aigc sends it: %XX is a byte in hex (a line break, a tab, a % or a
+            # backslash). fish reads a candidate's first tab as the start of its description, so
+            # a tab in a value goes as a space; each candidate ends with a NUL, as a value may
+            # hold a line break. fish quotes each value itself, in or out of an open quote.
+            for line in $out
+                set -l parts (string split -m 1 \t -- $line)
+                printf '%b\t%s\0' (string replace -a %09 ' ' -- $parts[1] | string replace -a % '\\x') "$parts[2]"
+            end
     end
 end
 
-complete -c aigc -f -k -a '(__aigc_complete)'
+complete -c aigc -f -k -a '(__aigc_complete | string split0)'
 `;
 
 export const SCRIPTS: Record<Shell, string> = { bash, zsh, fish };

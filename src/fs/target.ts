@@ -4,9 +4,21 @@
 // path beside the target (so on the same file system), put in place at the end by a link or a
 // rename. A failed or interrupted write leaves nothing partial and an earlier result whole.
 import { randomBytes } from 'node:crypto';
-import { linkSync, lstatSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import {
+  chmodSync,
+  linkSync,
+  lstatSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AigcError, RuntimeFailure, UsageError } from '../errors.js';
+import { WRITE_REFUSED } from './why.js';
 
 export type Shape = 'file' | 'folder';
 
@@ -99,9 +111,18 @@ function publishFile(t: Target, tmp: string): string | undefined {
   }
   // Replacing (or on a file system without hard links): checked again, then renamed over. A
   // small window remains between the two, which no portable call closes.
-  if (present(t.given, t.path, t.policy) && !t.replaces) throw appeared(t);
+  const there = present(t.given, t.path, t.policy);
+  if (there && !t.replaces) throw appeared(t);
+  if (there) keepMode(tmp, there);
   renameSync(tmp, t.path);
   return undefined;
+}
+
+// What --force replaces keeps its permissions: a private file (600) stays private, where the
+// new file would have the umask's (644). A new file gets the umask's, as any file made. Only
+// the permission bits are kept, not set-user-id and its kin.
+function keepMode(tmp: string, replaced: Stats): void {
+  chmodSync(tmp, replaced.mode & 0o777);
 }
 
 // What link() says on a file system that has no hard links (FAT, some network and FUSE mounts).
@@ -127,8 +148,15 @@ function publishFolder(t: Target, tmp: string): string | undefined {
     return undefined;
   }
   try {
-    const kept = t.policy.keep(lstatSync(old), old, t.given);
+    const was = lstatSync(old);
+    const kept = t.policy.keep(was, old, t.given);
     if (kept) throw new UsageError(kept);
+    // Each file written again keeps its permissions, and then the folder its own.
+    for (const name of readdirSync(tmp)) {
+      const before = stat(join(old, name), false);
+      if (before?.isFile()) keepMode(join(tmp, name), before);
+    }
+    keepMode(tmp, was);
     renameSync(tmp, t.path);
   } catch (e) {
     renameSync(old, t.path);
@@ -153,11 +181,7 @@ function removeQuietly(p: string): boolean {
 // user gave: the system's own message names the temporary path, which means nothing to them.
 // Anything else is the tool's own fault and keeps its stack.
 const WHY: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'not permitted',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'disk quota exceeded',
+  ...WRITE_REFUSED,
   // The folder was there when checked: it has gone since, or (like /proc) takes no new files.
   ENOENT: 'its folder does not take new files, or is gone',
   ENOTDIR: 'part of the path is not a folder',
@@ -165,7 +189,6 @@ const WHY: Record<string, string> = {
   // Nothing was there when checked, before the KB was read; something is now.
   EEXIST: 'something else appeared there meanwhile',
   ENAMETOOLONG: 'the name is too long',
-  EIO: 'input/output error',
   EBUSY: 'busy',
   EMFILE: 'too many open files',
 };

@@ -1,13 +1,14 @@
 // The graph in Graphviz's DOT language, laid out and styled so that a plain `dot -Tsvg` draws
 // it legibly: the layout engine is named inside the file.
 import type { Graph, GraphEdge, GraphNode } from './build.js';
-import { EDGE_STYLES, edgeLabel, NODE_TYPES, nodeStyle } from './style.js';
+import { EDGE_STYLES, edgeLabel, labelText, NODE_TYPES, nodeStyle } from './style.js';
 
 // A DOT quoted string. Only `"` needs escaping to the parser, but a backslash would start one of
 // Graphviz's label escapes (\N, \l...) and an `&` an HTML entity (Graphviz decodes those in
 // plain labels too), so both are escaped to stand for themselves; a line break becomes \n.
+// Controls are made visible first (labelText).
 export function dotString(s: string): string {
-  return `"${s
+  return `"${labelText(s)
     .replace(/\\/g, '\\\\')
     .replace(/"/g, '\\"')
     .replace(/&/g, '&amp;')

@@ -1,13 +1,16 @@
 // The graph as a Mermaid flowchart, which GitHub draws from a ```mermaid block.
 import type { Graph, GraphEdge, GraphNode } from './build.js';
-import { EDGE_STYLES, edgeLabel, nodeStyle } from './style.js';
+import { EDGE_STYLES, edgeLabel, labelText, nodeStyle } from './style.js';
 
 // A Mermaid quoted label. Mermaid reads `#name;` and `#123;` as entities, so `#` is escaped first,
 // then the characters that would end the label or be read as HTML or Markdown; a label is one
-// line.
+// line. Every `%` is an entity too: Mermaid reads a `%%{...}%%` directive (which restyles the
+// whole diagram) wherever it stands, even inside a label, and `%%` at a line's start as a
+// comment. Controls are made visible (labelText).
 export function mermaidString(s: string): string {
-  const escaped = s
+  const escaped = labelText(s)
     .replace(/#/g, '#35;')
+    .replace(/%/g, '#37;')
     .replace(/"/g, '#quot;')
     .replace(/&/g, '#amp;')
     .replace(/</g, '#lt;')

@@ -1,6 +1,7 @@
 // How each entity type and edge kind looks, shared by the DOT and Mermaid renderers so that
 // both pictures read alike.
 import type { EdgeKind, GraphEdge } from './build.js';
+import { terminalText } from '../text/terminal.js';
 
 export interface NodeStyle {
   fill: string;
@@ -47,3 +48,9 @@ export function edgeLabel(e: GraphEdge, legend: boolean): string {
   if (e.kind === 'in_segment') return '';
   return EDGE_STYLES[e.kind].label;
 }
+
+// A label as a picture can show it: a control character or a bidirectional control escaped as
+// the terminal shows it (\0, \e, \u202e: src/text/terminal.ts), a tab a space, each line break
+// one \n, which each renderer writes its own way. A NUL would end Graphviz's input and lose the
+// graph; other controls would make its SVG, which is XML, invalid.
+export const labelText = (s: string): string => terminalText(s.replace(/\r\n?/g, '\n'), 'prose');

@@ -8,7 +8,7 @@
 // A URL is checked by the loader with the WHATWG URL parser; here it needs only a scheme.
 import { z } from 'zod';
 import { ORG_TYPES } from '../model.js';
-import { Claim, dateText, Entity, IdentityBasis, Relation, Source, Value, When } from './schema.js';
+import { Claim, dateText, Entity, IdentityBasis, Relation, Source, TextFingerprint, Value, When } from './schema.js';
 
 export const KB_FORMAT_VERSION = 2;
 
@@ -108,6 +108,13 @@ const VALUE_RULES = {
 
 const DESCRIPTIONS = new Map<z.ZodType, [string, string]>([
   [Source, ['source', 'a source: where claims come from, and how its paragraphs are numbered']],
+  [
+    TextFingerprint,
+    [
+      'text-fingerprint',
+      "the fingerprint of a source's text (the text itself stays out of the KB): the SHA-256 of its paragraphs, as `paragraphs` numbers them, joined by a blank line, and how many there are",
+    ],
+  ],
   [
     Entity,
     [

@@ -1,10 +1,12 @@
-// The provenance check: every quote of a source, verbatim, in the paragraph it names, against
-// a plain-text copy of that source. Only whitespace and the style of quotation marks may differ.
+// The provenance check: every quote of a source, verbatim, in the paragraph it names, and every
+// date's basis in the paragraph it rests on, against the paragraphs of a plain-text copy of that source. Only
+// whitespace and the style of quotation marks may differ.
 import type { Claim } from './schema.js';
 
 export interface Mismatch {
   claim: Claim;
-  field: 'text' | 'paragraph'; // the field to point at
+  at: string[]; // the field to point at: its path within the claim, then its key
+  key: string;
   message: string;
 }
 
@@ -30,43 +32,106 @@ export function normalizeText(s: string): string {
     .trim();
 }
 
-export function checkProvenance(claims: Claim[], sourceId: string, text: string): Mismatch[] {
-  const paras = paragraphs(text).map(normalizeText);
+export function checkProvenance(claims: Claim[], sourceId: string, text: readonly string[]): Mismatch[] {
+  const paras = text.map(normalizeText);
   const out: Mismatch[] = [];
   for (const c of claims) {
     if (c.source !== sourceId) continue;
     if (c.paragraph > paras.length) {
       out.push({
         claim: c,
-        field: 'paragraph',
+        at: [],
+        key: 'paragraph',
         message: `paragraph ${c.paragraph} does not exist: the source has ${paras.length}`,
       });
       continue;
     }
-    if (c.kind !== 'quote') continue;
-    const words = normalizeText(c.text ?? '');
-    if (paras[c.paragraph - 1].includes(words)) continue;
-    const elsewhere = paras.findIndex((p) => p.includes(words));
-    if (elsewhere >= 0) {
-      out.push({
-        claim: c,
-        field: 'paragraph',
-        message: `quote \`${c.id}\` is in paragraph ${elsewhere + 1}, not ${c.paragraph}`,
-      });
-      continue;
-    }
-    const near = closestPassage(paras, words);
-    out.push({
-      claim: c,
-      field: 'text',
-      message: `quote \`${c.id}\` is not verbatim in the source; closest passage, paragraph ${near.paragraph}: "${near.text}"`,
-    });
+    const quote = c.kind === 'quote' ? quoteMismatch(c, paras) : undefined;
+    const basis = basisMismatch(c, paras);
+    for (const m of [quote, basis]) if (m) out.push(m);
   }
   return out;
 }
 
+function quoteMismatch(c: Claim, paras: string[]): Mismatch | undefined {
+  const words = normalizeText(c.text ?? ''); // a quote has text (the schema requires it)
+  if (paras[c.paragraph - 1].includes(words)) return undefined;
+  const elsewhere = paras.findIndex((p) => p.includes(words));
+  if (elsewhere >= 0)
+    return {
+      claim: c,
+      at: [],
+      key: 'paragraph',
+      message: `quote \`${c.id}\` is in paragraph ${elsewhere + 1}, not ${c.paragraph}`,
+    };
+  const near = closestPassage(paras, words);
+  return {
+    claim: c,
+    at: [],
+    key: 'text',
+    message: `quote \`${c.id}\` is not verbatim in the source; closest passage, paragraph ${near.paragraph}: "${near.text}"`,
+  };
+}
+
+// A date's basis is the source's words the date was read from: verbatim in the paragraph the
+// date rests on (`when.paragraph`, else the claim's own), compared as a quote is. Fragments
+// joined by " ... " are each found, in order.
+function basisMismatch(c: Claim, paras: string[]): Mismatch | undefined {
+  const b = dateBasis(c);
+  if (!b) return undefined;
+  if (b.paragraph > paras.length)
+    return {
+      claim: c,
+      at: ['when'],
+      key: 'paragraph',
+      message: `paragraph ${b.paragraph} does not exist: the source has ${paras.length}`,
+    };
+  if (inOrder(paras[b.paragraph - 1], b.fragments)) return undefined;
+  const elsewhere = paras.findIndex((p) => inOrder(p, b.fragments));
+  const near = elsewhere < 0 ? closestPassage(paras, b.fragments.join(' ')) : undefined;
+  const where = near
+    ? `closest passage, paragraph ${near.paragraph}: "${near.text}"`
+    : `it is in paragraph ${elsewhere + 1}`;
+  return {
+    claim: c,
+    at: ['when'],
+    key: 'basis',
+    message: `the date basis of \`${c.id}\` is not verbatim in paragraph ${b.paragraph}; ${where}`,
+  };
+}
+
+export const basisFragments = (basis: string): string[] =>
+  basis
+    .split(/\s*(?:\.\.\.|\u2026)\s*/)
+    .map(normalizeText)
+    .filter(Boolean);
+
+// Where a claim's date rests in its source: the paragraph (`when.paragraph`, else the claim's)
+// and the fragments of its basis, normalised.
+export interface DateBasis {
+  paragraph: number;
+  fragments: string[];
+}
+
+export function dateBasis(c: Claim): DateBasis | undefined {
+  const w = c.when;
+  if (!w?.basis) return undefined;
+  return { paragraph: w.paragraph ?? c.paragraph, fragments: basisFragments(w.basis) };
+}
+
+// The fragments, each found after the one before it.
+export function inOrder(paragraph: string, fragments: readonly string[]): boolean {
+  let from = 0;
+  for (const f of fragments) {
+    const at = paragraph.indexOf(f, from);
+    if (at < 0) return false;
+    from = at + f.length;
+  }
+  return true;
+}
+
 // The window of the source, as many words long as the quote, that shares the most words with it.
-function closestPassage(paras: string[], quote: string): { paragraph: number; text: string } {
+export function closestPassage(paras: string[], quote: string): { paragraph: number; text: string } {
   const q = quote.split(' ');
   const want = new Map<string, number>();
   for (const w of q) want.set(w, (want.get(w) ?? 0) + 1);

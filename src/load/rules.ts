@@ -30,6 +30,7 @@ export function checkRules(files: FileRecords[]): FileProblem[] {
   references(ctx);
   claimLinks(ctx);
   paragraphSources(ctx);
+  paragraphsExist(ctx);
   uniqueNames(ctx);
   chineseAliases(ctx);
   return problems;
@@ -161,6 +162,35 @@ function paragraphSources(ctx: RuleContext) {
     e.relations.forEach((r, j) => need(r, 'relations', j));
     need(e.country, 'country');
     need(e.identity, 'identity');
+  });
+}
+
+// A source that records its text's fingerprint says how many paragraphs it has: a locator past
+// the end is wrong whether or not a copy of the text is at hand.
+function paragraphsExist(ctx: RuleContext) {
+  const count = new Map<string, number>();
+  each<Source>(ctx, 'sources', (s) => {
+    if (s.text) count.set(s.id, s.text.paragraphs);
+  });
+  const past = (file: number, path: Path, source: string | undefined, p: number | undefined) => {
+    const n = source === undefined ? undefined : count.get(source);
+    if (n !== undefined && p !== undefined && p > n)
+      ctx.push(file, path, `paragraph ${p} does not exist: \`${source}\` has ${n} paragraphs`);
+  };
+  each<Claim>(ctx, 'claims', (c, file, i) => {
+    past(file, ['claims', i, 'paragraph'], c.source, c.paragraph);
+    past(file, ['claims', i, 'when', 'paragraph'], c.source, c.when?.paragraph);
+    past(file, ['claims', i, 'to', 'paragraph'], c.source, c.to?.paragraph);
+  });
+  // An entity's paragraph is in the source it names, or in its one source.
+  each<Entity>(ctx, 'entities', (e, file, i) => {
+    const own = e.sources.length === 1 ? e.sources[0] : undefined;
+    const at = (has: { paragraph?: number; source?: string } | undefined, ...path: (string | number)[]) =>
+      past(file, ['entities', i, ...path, 'paragraph'], has?.source ?? own, has?.paragraph);
+    e.segments.forEach((s, j) => at(s, 'segments', j));
+    e.relations.forEach((r, j) => at(r, 'relations', j));
+    at(e.country, 'country');
+    at(e.identity, 'identity');
   });
 }
 

@@ -85,6 +85,12 @@ function claimLine(c: ClaimView, showBy: boolean): string {
   return `${who}${body}${when}${modality(c)} ${cite(c)}`;
 }
 
+// A text's fingerprint on one line.
+const fingerprint = (v: unknown) => {
+  const f = v as { sha256: string; paragraphs: number };
+  return `sha256 ${f.sha256}, ${f.paragraphs} paragraphs`;
+};
+
 export const card = {
   entity(v: ShowView, ctx: RenderContext): string {
     const out = new Card(ctx);
@@ -114,7 +120,11 @@ export const card = {
     const section = (title: string, items: ClaimView[], showBy: boolean) => {
       if (!items.length) return;
       out.blank().paragraph(`${title} (${items.length})`, (l) => k.bold(l));
-      for (const c of items) out.item(claimLine(c, showBy));
+      for (const c of items) {
+        out.item(claimLine(c, showBy));
+        // With --context, the paragraph the claim cites, under it.
+        if (c.context) out.add('    ', 4, c.context, 'prose');
+      }
     };
     section('Quotes', v.quotes, false);
     section('Statements and figures by', v.said, false);
@@ -142,12 +152,14 @@ export const card = {
     out.field('source', `${c.source.name} ¶${c.paragraphs.join(', ¶')}`);
     if (c.repeats) out.field('repeats', c.repeats);
     if (c.contradicts.length) out.field('tension', `with ${c.contradicts.join(', ')}`);
+    if (c.context) out.add(`${out.k.cyan('context')}   `, 10, c.context, 'prose');
     if (c.note) out.field('note', c.note);
     return out.toString();
   },
   source(s: Record<string, unknown>, ctx: RenderContext): string {
     const out = new Card(ctx);
-    for (const [key, v] of Object.entries(s)) if (v !== null && v !== undefined) out.field(key, cell(v), 19);
+    for (const [key, v] of Object.entries(s))
+      if (v !== null && v !== undefined) out.field(key, key === 'text' ? fingerprint(v) : cell(v), 19);
     return out.toString();
   },
 };

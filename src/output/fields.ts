@@ -58,6 +58,7 @@ export const FIELDS = {
     'repeated_by',
     'contradicts',
     'note',
+    'context',
   ]),
   source: every<SourceRow>()([
     'id',
@@ -123,6 +124,7 @@ export const FIELDS = {
     'measures',
     'source',
     'paragraph',
+    'context',
   ]),
   conflict: every<ConflictRow>()(['basis', 'about', 'measure', 'claims', 'note']),
 } as const;

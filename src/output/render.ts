@@ -32,10 +32,13 @@ export interface RenderContext {
 }
 
 export interface Listing extends Fields {
-  rows: object[];
+  rows: object[]; // the rows, or the records `view` makes rows of
+  // biome-ignore lint/suspicious/noExplicitAny: the records are of the command's own type
+  view?: (record: any) => object;
   fields: readonly string[]; // the JSON row's fields
   columns: string[]; // the default columns for table, TSV and CSV
   wide?: string[]; // columns that may wrap in a table (long text)
+  below?: string[]; // columns that a table shows under each row, across it (a paragraph)
   facets?: Facets; // the facets this listing offers, by name
 }
 
@@ -78,15 +81,21 @@ export async function render(l: Listing, o: OutputOptions, ctx: RenderContext): 
   const fields = o.fields ? checkedPaths('--fields', o.fields, l) : jsonFields;
   const sort = sortKeys(o.sort ?? []);
   checkedPaths('--sort', sort.map((k) => k.path).join(',') || 'id', { ...l, fields: [...l.fields, 'id'] });
-  const facets = o.facet?.length ? countFacets(l.rows, o.facet, l.facets) : undefined;
-  const sorted = sortRows(l.rows, sort, (r, p) => valueAt(r, p, l));
-  const rows = o.limit !== undefined ? sorted.slice(0, o.limit) : sorted;
+  // Every row is made where sorting or counting needs them all; else only those printed, and
+  // for a table only as it reaches them.
+  const whole = l.view && (sort.length || o.facet?.length) ? l.rows.map(l.view) : l.rows;
+  const made = l.view && whole === l.rows ? l.view : undefined;
+  const facets = o.facet?.length ? countFacets(whole, o.facet, l.facets) : undefined;
+  const sorted = sortRows(whole, sort, (r, p) => valueAt(r, p, l));
+  const limited = o.limit !== undefined ? sorted.slice(0, o.limit) : sorted;
+  const rows = made && format !== 'table' ? limited.map(made) : limited;
+  const rowAt = made && format === 'table' ? made : (r: object) => r;
   if (format === 'json' || format === 'jsonl') {
     const out = fields ? rows.map((r) => project(r, fields, l)) : rows;
     // Only with --facet does the array become {rows, facets}: plain --json stays an array.
-    const whole = facets ? { rows: out, facets } : out;
-    if (o.jq !== undefined) return { stdout: await (await import('./jq.js')).jq(JSON.stringify(whole), o.jq) };
-    if (format === 'json') return { stdout: `${jsonText(whole, 2)}\n` };
+    const doc = facets ? { rows: out, facets } : out;
+    if (o.jq !== undefined) return { stdout: await (await import('./jq.js')).jq(JSON.stringify(doc), o.jq) };
+    if (format === 'json') return { stdout: `${jsonText(doc, 2)}\n` };
     return { stdout: out.map((r) => `${jsonText(r)}\n`).join(''), stderr: facetBlock(facets) };
   }
   const cols = fields ?? l.columns;
@@ -115,18 +124,28 @@ export async function render(l: Listing, o: OutputOptions, ctx: RenderContext): 
   const counted = Object.entries(facets ?? {}).filter(([, counts]) => counts.length);
   if (!rows.length && !counted.length) return { stdout: '' };
   const { table } = await import('./table.js');
+  // A table shows these columns under each row, across the table, rather than beside it.
+  const under = cols.filter((c) => l.below?.includes(c));
+  const beside = cols.filter((c) => !under.includes(c));
+  const besideOf = (r: object) => beside.map((c) => text(cell(valueAt(r, c, l), true)));
+  const underOf = (i: number): [string, string][] =>
+    under.flatMap((c) => {
+      const v = valueAt(rowAt(rows[i]), c, l);
+      return v === null || v === undefined || v === '' ? [] : [[c, terminalText(String(v), 'prose')]];
+    });
   const view = { width: ctx.width, color: ctx.color, wide: o.wide };
   return {
     stdout: (function* () {
       // Each row's cells are made as the table reaches it.
       if (rows.length)
         yield* table(
-          cols,
+          beside,
           (function* () {
-            for (const r of rows) yield cellsOf(r);
+            for (const r of rows) yield besideOf(rowAt(r));
           })(),
           l.wide ?? [],
           view,
+          under.length ? underOf : undefined,
         );
       for (const [i, [name, counts]] of counted.entries()) {
         if (rows.length || i) yield '\n';

@@ -41,7 +41,7 @@ const SCHEMAS: Record<SchemaName, Entry> = {
     Object.entries(SHAPES).map(([name, shape]) => [
       name,
       {
-        title: `aigc ${name} --json`,
+        title: shape.title ?? `aigc ${name} --json`,
         description: `${shape.description[0].toUpperCase()}${shape.description.slice(1)}; output shape version ${SHAPE_VERSION}.`,
         version: SHAPE_VERSION,
         make: () => {

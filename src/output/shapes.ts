@@ -245,6 +245,10 @@ const claimFields = {
   repeated_by: about(z.array(Cite), 'the repeats folded into this row (claims collapses them by default)'),
   contradicts: about(z.array(id), 'the claims this one is in tension with, stated on either side'),
   note: about(str.nullable(), "an editor's note"),
+  context: about(
+    str.nullable().optional(),
+    "with --context: the paragraph the claim cites, from the source's attached text; null when none is attached",
+  ),
 };
 export const ClaimRow = named(z.strictObject(claimFields), 'claim', 'a claim, every reference resolved');
 export const QuoteRow = named(
@@ -281,6 +285,34 @@ const sourceFields = {
   claims: about(count, 'how many claims cite it'),
 };
 export const SourceRow = named(z.strictObject(sourceFields), 'source', 'a source, with how many claims cite it');
+
+// Where an attached text was found: the user's store of texts (`aigc source attach`), a folder
+// named by --texts or AIGC_TEXTS, or a file named for one run (`validate --source-text`).
+export const TextOrigin = named(
+  z.strictObject({
+    from: about(z.enum(['store', 'folder', 'file']), 'store (aigc source attach), folder (--texts) or file'),
+    path: about(str, 'the file read'),
+  }),
+  'text-origin',
+  'where the attached copy of a text was found',
+);
+export const SourceCard = named(
+  z.strictObject({
+    ...sourceFields,
+    attached: about(TextOrigin.nullable(), 'where its attached text comes from, or null when none is attached'),
+  }),
+  'source-card',
+  'a source, with whether a copy of its text is attached',
+);
+export const ParagraphRow = named(
+  z.strictObject({
+    source: about(id, "the source's id"),
+    paragraph: about(z.number().int().positive(), 'its number, from 1'),
+    text: about(str, 'the paragraph, as the attached text has it'),
+  }),
+  'paragraph',
+  "a paragraph of a source's attached text",
+);
 
 export const SegmentRow = named(
   z.strictObject({
@@ -358,6 +390,7 @@ export const TimelineRow = named(
     measures: about(str.nullable(), 'what a figure measures, or null'),
     source: about(NameRef, 'the source, by id and title'),
     paragraph: about(z.number().int().positive(), 'the paragraph of the source'),
+    context: claimFields.context,
   }),
   'timeline-entry',
   'a dated claim: an event, a figure, or any claim with `when`',
@@ -457,6 +490,7 @@ export interface Shape {
   list: boolean; // the JSON is an array of rows (else one object)
   facets: boolean; // with --facet, the array becomes {rows, facets}
   description: string;
+  title?: string; // the command line that prints it, where the name is not a command's
 }
 
 const list = (row: z.ZodType, description: string, facets = true): Shape => ({ row, list: true, facets, description });
@@ -469,6 +503,14 @@ export const SHAPES: Record<ShapeName, Shape> = {
   people: list(entityRow(['person'], 'person', 'a person'), 'the JSON of `aigc people`: people, with their roles'),
   segments: list(SegmentRow, 'the JSON of `aigc segments`: segments, with their members', false),
   sources: list(SourceRow, 'the JSON of `aigc sources`: sources, with how many claims cite each'),
+  'source-card': {
+    row: SourceCard,
+    list: false,
+    facets: false,
+    description: 'the JSON of `aigc source ID`: a source, with whether its text is attached',
+    title: 'aigc source ID --json (source-card)',
+  },
+  paragraphs: list(ParagraphRow, 'the JSON of `aigc source ID --paragraph N`: paragraphs of its attached text', false),
   quotes: list(QuoteRow, 'the JSON of `aigc quotes`: verbatim quotes'),
   claims: list(ClaimRow, 'the JSON of `aigc claims`: quotes, statements, figures, events and roles'),
   search: list(SearchHit, 'the JSON of `aigc search`: hits, best first'),
@@ -506,6 +548,9 @@ export type RelationView = z.infer<typeof RelationRow>;
 export type EntityRow = z.infer<typeof EntityRowSchema>;
 export type ClaimRow = z.infer<typeof ClaimRow>;
 export type SourceRow = z.infer<typeof SourceRow>;
+export type SourceCard = z.infer<typeof SourceCard>;
+export type TextOrigin = z.infer<typeof TextOrigin>;
+export type ParagraphRow = z.infer<typeof ParagraphRow>;
 export type SegmentRow = z.infer<typeof SegmentRow>;
 export type SearchHit = z.infer<typeof SearchHit>;
 export type StatsRow = z.infer<typeof StatsRow>;

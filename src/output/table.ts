@@ -31,7 +31,15 @@ interface Layout {
   right: boolean[]; // numbers are aligned on the right
 }
 
-export function* table(cols: string[], rows: Iterable<string[]>, long: string[], v: TableView): Generator<string> {
+// `under`: for the row of that index, long text (a paragraph) shown under it across the table,
+// each as [column, text].
+export function* table(
+  cols: string[],
+  rows: Iterable<string[]>,
+  long: string[],
+  v: TableView,
+  under?: (row: number) => [string, string][],
+): Generator<string> {
   const k = new Chalk({ level: v.color ? 1 : 0 });
   const n = cols.length;
   const more = rows[Symbol.iterator]();
@@ -47,7 +55,7 @@ export function* table(cols: string[], rows: Iterable<string[]>, long: string[],
   })();
   const layout = plan(cols, first, long, v);
   if (!layout) {
-    yield* records(cols, all, v.width, k);
+    yield* records(cols, all, v.width, k, under);
     return;
   }
   const { widths, right } = layout;
@@ -108,6 +116,12 @@ export function* table(cols: string[], rows: Iterable<string[]>, long: string[],
       }
       tall = true;
       yield block;
+    }
+    const extra = under?.(r) ?? [];
+    if (extra.length) {
+      const across = Math.max(MIN_TEXT, sum(widths) + GAP.length * (n - 1) - 2);
+      yield extra.map(([, t]) => (v.wide ? [t] : wrap(t, across)).map((l) => `  ${l}\n`).join('')).join('');
+      tall = true;
     }
     r++;
   }
@@ -170,7 +184,13 @@ function plan(cols: string[], rows: string[][], long: string[], v: TableView): L
 
 // Expanded display: one record per block, one field per line, each value wrapped beside its
 // name. Empty fields are left out.
-function* records(cols: string[], rows: Iterable<string[]>, width: number, k: ChalkInstance): Generator<string> {
+function* records(
+  cols: string[],
+  rows: Iterable<string[]>,
+  width: number,
+  k: ChalkInstance,
+  under?: (row: number) => [string, string][],
+): Generator<string> {
   const keyWidth = Math.min(Math.max(...cols.map((c) => displayWidth(c))), Math.floor(width / 3));
   const valueWidth = Math.max(1, width - keyWidth - GAP.length);
   const sep = k.gray(GAP);
@@ -178,13 +198,14 @@ function* records(cols: string[], rows: Iterable<string[]>, width: number, k: Ch
   for (const r of rows) {
     const title = `─[ ${++n} ]`;
     let block = `${k.gray(title + '─'.repeat(Math.max(0, width - displayWidth(title))))}\n`;
-    r.forEach((c, i) => {
-      if (!c) return;
-      const key = wrap(cols[i], keyWidth);
+    const fields: [string, string][] = [...cols.map((c, i): [string, string] => [c, r[i]]), ...(under?.(n - 1) ?? [])];
+    for (const [name, c] of fields) {
+      if (!c) continue;
+      const key = wrap(name, keyWidth);
       const value = wrap(c, valueWidth);
       for (let l = 0; l < Math.max(key.length, value.length); l++)
         block += `${`${k.bold.cyan(pad(key[l] ?? '', keyWidth))}${sep}${value[l] ?? ''}`.trimEnd()}\n`;
-    });
+    }
     yield block;
   }
 }

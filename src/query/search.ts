@@ -18,8 +18,23 @@ export type Hit = SearchHit;
 
 const MAX_CANDIDATES = 2000;
 const MAX_NEAR_WORDS = 200;
-// A query's words beyond these are not looked up: a search costs the same past them.
+// A query costs in proportion to its length (fuse.js scores each candidate against the whole
+// of it: a 2 KB query took seconds), so only its start is read: its first MAX_QUERY_CHARS
+// characters, cut after a whole word where there is one, and of their words the first
+// MAX_QUERY_WORDS. A question or a quoted sentence fits; a search costs the same past them.
+export const MAX_QUERY_CHARS = 64;
 export const MAX_QUERY_WORDS = 24;
+
+// What a query is searched for: the text fuse.js scores with, and the words looked up.
+export function queryTerms(query: string): { pattern: string; words: string[] } {
+  let pattern = nameKey(query);
+  if (pattern.length > MAX_QUERY_CHARS) {
+    const cut = pattern.slice(0, MAX_QUERY_CHARS + 1);
+    const space = cut.lastIndexOf(' ');
+    pattern = (space > 0 ? cut.slice(0, space) : cut.slice(0, MAX_QUERY_CHARS)).trimEnd();
+  }
+  return { pattern, words: [...new Set(tokens(pattern))].slice(0, MAX_QUERY_WORDS) };
+}
 
 export class SearchIndex {
   private docs: Doc[];
@@ -102,7 +117,7 @@ export class SearchIndex {
   }
 
   search(query: string, types?: readonly string[]): Hit[] {
-    const all = [...new Set(tokens(query))].slice(0, MAX_QUERY_WORDS);
+    const { pattern, words: all } = queryTerms(query);
     // Words such as "in" and "the" find nearly everything; they count only in a phrase.
     const content = all.filter((w) => !STOPWORDS.has(w));
     const words = content.length ? content : all;
@@ -120,7 +135,7 @@ export class SearchIndex {
       threshold: 1,
     });
     const fuzzy = new Map<Doc, Map<string, number>>();
-    for (const r of fuse.search(nameKey(query))) {
+    for (const r of fuse.search(pattern)) {
       const byField = new Map<string, number>();
       for (const m of r.matches ?? []) {
         const f = m.key?.replace(/^fields\./, '') ?? '';

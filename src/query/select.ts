@@ -93,16 +93,14 @@ export function selectClaims(kb: Kb, f: ClaimFilter): Claim[] {
   return claims;
 }
 
-// The claims in the order the sources tell them: by source, then paragraph, then as the KB lists them.
+// The claims in the order the sources tell them: by source, then paragraph, then as given (the
+// filters keep the KB's order). Keys are made once: on 100,000 claims a comparator that looked
+// them up cost most of a second.
 export function inSourceOrder(kb: Kb, claims: Claim[]): Claim[] {
   const rank = new Map(kb.sources.map((s, i) => [s.id, i]));
-  const at = new Map(kb.claims.map((c, i) => [c, i]));
-  return [...claims].sort(
-    (a, b) =>
-      (rank.get(a.source) ?? 0) - (rank.get(b.source) ?? 0) ||
-      a.paragraph - b.paragraph ||
-      (at.get(a) ?? 0) - (at.get(b) ?? 0),
-  );
+  const keyed = claims.map((c, i) => ({ c, s: rank.get(c.source) ?? 0, p: c.paragraph, i }));
+  keyed.sort((a, b) => a.s - b.s || a.p - b.p || a.i - b.i);
+  return keyed.map((k) => k.c);
 }
 
 // The subjects --about names; with --with-products, an organisation brings its parts (Douyin of

@@ -158,10 +158,10 @@ export function claimView(kb: Kb, c: Claim, folded: Claim[] = []): ClaimRow {
   };
 }
 
-// Claims as rows, repeats folded into the first telling of what they repeat (or, where that is
-// not among them, into the first of them to come): one row per fact, citing every paragraph.
-export function claimRows(kb: Kb, claims: Claim[], apart = false): ClaimRow[] {
-  if (apart) return claims.map((c) => claimView(kb, c));
+// Claims in groups, repeats folded into the first telling of what they repeat (or, where that
+// is not among them, into the first of them to come), the lead first: one group per fact.
+export function claimGroups(kb: Kb, claims: readonly Claim[], apart = false): Claim[][] {
+  if (apart) return claims.map((c) => [c]);
   const groups = new Map<string, Claim[]>();
   for (const c of claims) {
     const key = kb.firstTelling(c.id);
@@ -169,21 +169,37 @@ export function claimRows(kb: Kb, claims: Claim[], apart = false): ClaimRow[] {
   }
   return [...groups.entries()].map(([first, group]) => {
     const lead = group.find((c) => c.id === first) ?? group[0];
-    return claimView(
-      kb,
-      lead,
-      group.filter((c) => c !== lead),
-    );
+    return [lead, ...group.filter((c) => c !== lead)];
   });
 }
 
+// A group's row: one fact, citing every paragraph.
+export const groupView =
+  (kb: Kb) =>
+  ([lead, ...folded]: Claim[]): ClaimRow =>
+    claimView(kb, lead, folded);
+
+export const claimRows = (kb: Kb, claims: readonly Claim[], apart = false): ClaimRow[] =>
+  claimGroups(kb, claims, apart).map(groupView(kb));
+
 export function sourceView(kb: Kb, s: Source): SourceRow {
+  // In the order of the fields (src/output/fields.ts); translated_from and note only when given.
   return {
-    ...s,
+    id: s.id,
+    kind: s.kind,
+    title: s.title,
+    publisher: s.publisher,
     column: s.column ?? null,
     author: s.author ? entityRef(kb, s.author) : null,
+    published: s.published,
+    published_inferred: s.published_inferred,
     updated: s.updated ?? null,
+    language: s.language,
+    ...(s.translated_from === undefined ? {} : { translated_from: s.translated_from }),
+    machine_translated: s.machine_translated,
+    paragraphs: s.paragraphs,
     text: s.text ?? null,
+    ...(s.note === undefined ? {} : { note: s.note }),
     url: s.url ?? null,
     claims: kb.claimsFrom(s.id).length,
   };

@@ -1,8 +1,8 @@
-// The README's field tables, made from the output shapes (src/output/shapes.ts): the table
-// of each command's row, and of the parts rows refer to. schema.test.ts checks the README
-// lists every field; `markdown()` wrote the tables pasted there.
+// The field tables of docs/json.md, made from the output shapes (src/output/shapes.ts): the
+// table of each command's row, and of the parts rows refer to. `npm run docs` writes them
+// between the page's markers; schema.test.ts checks the page lists every field.
 import { z } from 'zod';
-import { parts, SHAPES } from '../src/output/shapes.js';
+import { parts, SHAPES } from '../../src/output/shapes.js';
 
 type Js = Record<string, any>;
 
@@ -37,7 +37,7 @@ export function fieldsOf(command: string): string[] {
 
 // Commands whose rows have the same fields share a table; where a field's type or meaning
 // differs between them, each command's is given.
-export function markdown(): string {
+export function fieldTables(): string {
   const defs: Js = {};
   const roots = new Set<string>();
   const groups = new Map<string, { names: string[]; roots: Js[] }>();
@@ -63,7 +63,7 @@ export function markdown(): string {
       )} |`;
     });
     out.push(
-      `#### ${g.names.map((n) => `\`${n}\``).join(', ')}\n\n| field | type | meaning |\n|---|---|---|\n${rows.join('\n')}`,
+      `### ${g.names.map((n) => `\`${n}\``).join(', ')}\n\n| field | type | meaning |\n|---|---|---|\n${rows.join('\n')}`,
     );
   }
   const partRows = Object.entries(defs)
@@ -72,6 +72,6 @@ export function markdown(): string {
       ([id, d]: [string, Js]) =>
         `| \`${id}\` | ${d.anyOf ? d.anyOf.map(typeOf).join(' or ') : typeOf(d)} | ${d.description ?? ''} |`,
     );
-  out.push(`#### Parts\n\n| name | fields | meaning |\n|---|---|---|\n${partRows.join('\n')}`);
+  out.push(`### Parts\n\n| name | fields | meaning |\n|---|---|---|\n${partRows.join('\n')}`);
   return `${out.join('\n\n')}\n`;
 }

@@ -64,7 +64,7 @@ function quoteMismatch(c: Claim, paras: string[]): Mismatch | undefined {
       key: 'paragraph',
       message: `quote \`${c.id}\` is in paragraph ${elsewhere + 1}, not ${c.paragraph}`,
     };
-  const near = closestPassage(paras, words);
+  const near = closestPassage(paras, words, c.paragraph);
   return {
     claim: c,
     at: [],
@@ -88,7 +88,7 @@ function basisMismatch(c: Claim, paras: string[]): Mismatch | undefined {
     };
   if (inOrder(paras[b.paragraph - 1], b.fragments)) return undefined;
   const elsewhere = paras.findIndex((p) => inOrder(p, b.fragments));
-  const near = elsewhere < 0 ? closestPassage(paras, b.fragments.join(' ')) : undefined;
+  const near = elsewhere < 0 ? closestPassage(paras, b.fragments.join(' '), b.paragraph) : undefined;
   const where = near
     ? `closest passage, paragraph ${near.paragraph}: "${near.text}"`
     : `it is in paragraph ${elsewhere + 1}`;
@@ -130,8 +130,9 @@ export function inOrder(paragraph: string, fragments: readonly string[]): boolea
   return true;
 }
 
-// The window of the source, as many words long as the quote, that shares the most words with it.
-export function closestPassage(paras: string[], quote: string): { paragraph: number; text: string } {
+// The window of the source, as many words long as the quote, that shares the most words with it;
+// on a tie, the one in the paragraph cited (`prefer`), where a passage said twice is looked for.
+export function closestPassage(paras: string[], quote: string, prefer?: number): { paragraph: number; text: string } {
   const q = quote.split(' ');
   const want = new Map<string, number>();
   for (const w of q) want.set(w, (want.get(w) ?? 0) + 1);
@@ -148,7 +149,8 @@ export function closestPassage(paras: string[], quote: string): { paragraph: num
         score++;
         left.set(w, n - 1);
       }
-      if (score > best.score) best = { paragraph: i + 1, text: win.join(' '), score };
+      const tie = score === best.score && i + 1 === prefer && best.paragraph !== prefer;
+      if (score > best.score || tie) best = { paragraph: i + 1, text: win.join(' '), score };
     }
   });
   const text = best.text.length > 160 ? `${best.text.slice(0, 157)}...` : best.text;

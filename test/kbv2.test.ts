@@ -252,6 +252,30 @@ describe('repeats and conflicts', () => {
     expect(ids(apart)).toEqual(ids(figures));
   });
 
+  it('show CLAIM: a first telling with its repeats and every paragraph; a repeat names what it repeats', async () => {
+    const again = yamlClaims.filter((c) => c.repeats && c.kind === 'figure');
+    expect(again.length).toBeGreaterThan(0);
+    for (const r of again) {
+      const lead = first(r);
+      const all = yamlClaims.filter((c) => c === lead || (c.repeats && first(c) === lead));
+      const shown = json(await cli(['show', lead.id, '--json']));
+      expect(shown.paragraphs).toEqual([...new Set(all.map((c) => c.paragraph))].sort((a, b) => a - b));
+      expect(shown.repeated_by.map((x: any) => x.id).sort()).toEqual(ids(all.filter((c) => c !== lead)));
+      const card = (await cli(['show', lead.id])).stdout;
+      expect(card).toMatch(new RegExp(`^repeated  .*${r.id} ¶${r.paragraph}`, 'm'));
+      const own = json(await cli(['show', r.id, '--json']));
+      expect([own.paragraphs, own.repeats, own.repeated_by]).toEqual([[r.paragraph], r.repeats, []]);
+    }
+  });
+
+  it("a person's card gives each role once, on its roles line, not again as works_at", async () => {
+    const card = (await cli(['show', 'li-di'])).stdout;
+    const roles = yamlClaims.filter((c) => c.kind === 'role' && c.about[0] === 'li-di' && !c.repeats);
+    const line = card.split('\n').find((l) => l.startsWith('roles '))!;
+    for (const r of roles) expect(line).toContain(`${r.role}, ${name(r.org)} ¶${r.paragraph}`);
+    expect(card).not.toMatch(/^works_at /m);
+  });
+
   it('conflicts lists the paragraph-40 tension as stated, with both figures', async () => {
     const stated = yamlClaims.filter((c) => c.contradicts?.length);
     expect(stated.length).toBeGreaterThan(0);

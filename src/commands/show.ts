@@ -23,10 +23,13 @@ export const command = defineCommand<{ json?: boolean; context?: boolean }>({
     // With --context, each claim shown carries its paragraph; stderr says once if a text is missing.
     const cx = o.context ? contexts(kb, textRun(ctx)) : undefined;
     const withCx = (row: ClaimRow) => (cx ? { ...row, context: cx.of(row) } : row);
-    const claimRow = (c: Claim) => withCx(claimView(kb, c));
     const done = (out: { stdout: string }) => ({ ...out, stderr: cx?.stderr() ?? [] });
     const claim = kb.claim(name);
-    if (claim) return done(o.json ? jsonOutput(claimRow(claim)) : { stdout: card.claim(claimRow(claim), ctx.view) });
+    if (claim) {
+      // A first telling shown with its repeats, citing every paragraph, as claims lists it.
+      const row = withCx(claimView(kb, claim, kb.firstTelling(claim.id) === claim.id ? kb.repeatsOf(claim.id) : []));
+      return done(o.json ? jsonOutput(row) : { stdout: card.claim(row, ctx.view) });
+    }
     const source = kb.source(name);
     if (source) {
       if (o.context)

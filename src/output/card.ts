@@ -103,7 +103,8 @@ export const card = {
     if (v.roles.length) out.field('roles', v.roles.map((r) => `${cell(r)} ¶${r.paragraph}`).join('; '));
     if (v.segments.length) out.field('segments', cell(v.segments));
     if (v.members.length) out.field('members', v.members.map((m) => `${m.name} (${m.type})`).join(', '));
-    for (const r of v.relations)
+    // works_at and employs are made from the role claims, which the roles line shows already.
+    for (const r of v.relations.filter((x) => x.kind !== 'works_at' && x.kind !== 'employs'))
       out.field(r.kind, `${r.entity.name}${r.role ? ` (${r.role})` : ''}${cell({ value: '', ...r })}`);
     // What the editor knows and the source does not say, apart and marked.
     if (v.editor) {
@@ -143,14 +144,16 @@ export const card = {
     if (c.to) out.field('to', `${cell(c.to)}${c.to.paragraph ? ` (¶${c.to.paragraph})` : ''}`);
     if (c.role) out.field('role', `${c.role}${c.org ? `, ${c.org.name}` : ''}`);
     if (c.about.length) out.field('about', cell(c.about));
-    if (c.value)
-      out.field('value', `${cell(c.value)}${c.measures ? ` (${c.measures}${c.measure ? `; ${c.measure}` : ''})` : ''}`);
+    // The kind of measure where the words do not already say it ("funding round" is funding-round).
+    const kind = c.measure && c.measure !== c.measures?.toLowerCase().replace(/\s+/g, '-') ? `; ${c.measure}` : '';
+    if (c.value) out.field('value', `${cell(c.value)}${c.measures ? ` (${c.measures}${kind})` : ''}`);
     if (c.when) {
       const at = c.when.paragraph ? ` (¶${c.when.paragraph})` : '';
       out.field('when', `${cell(c.when)}${c.when.basis ? ` from “${c.when.basis}”${at}` : ''}`);
     }
     out.field('source', `${c.source.name} ¶${c.paragraphs.join(', ¶')}`);
     if (c.repeats) out.field('repeats', c.repeats);
+    if (c.repeated_by.length) out.field('repeated', c.repeated_by.map((r) => `${r.id} ¶${r.paragraph}`).join(', '));
     if (c.contradicts.length) out.field('tension', `with ${c.contradicts.join(', ')}`);
     if (c.context) out.add(`${out.k.cyan('context')}   `, 10, c.context, 'prose');
     if (c.note) out.field('note', c.note);

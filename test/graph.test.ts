@@ -30,8 +30,16 @@ function edgesFromYaml(k: ReturnType<typeof readKb>): Map<string, number> {
     for (const r of e.relations ?? []) r.kind === 'maker' ? add(r.to, 'makes', e.id) : add(e.id, r.kind, r.to);
     for (const s of e.segments ?? []) add(e.id, 'in_segment', typeof s === 'string' ? s : s.id);
   }
+  // A quote said again (`repeats`) weighs once: count each first telling once per subject.
+  const firstOf = (c: any): any => (c.repeats ? firstOf(k.claims.find((x: any) => x.id === c.repeats)) : c);
+  const spoken = new Set<string>();
   for (const c of k.claims) {
-    if (c.kind === 'quote' && c.by) for (const a of new Set<string>(c.about ?? [])) add(c.by, 'spoke_about', a);
+    if (c.kind === 'quote' && c.by)
+      for (const a of new Set<string>(c.about ?? [])) {
+        const told = `${firstOf(c).id} ${a}`;
+        if (!spoken.has(told)) add(c.by, 'spoke_about', a);
+        spoken.add(told);
+      }
     // Who works where: a role claim that names an organisation.
     if (c.kind === 'role' && c.org && !c.repeats && !out.has(`${c.about[0]} works_at ${c.org}`))
       add(c.about[0], 'works_at', c.org);
@@ -115,7 +123,9 @@ describe('graph of the shipped KB', () => {
   it('weighs a spoke_about edge by the quotes that `aigc quotes` finds for the pair', async () => {
     const spoke = g.edges.filter((e) => e.kind === 'spoke_about');
     expect(spoke.some((e) => e.weight > 1)).toBe(true);
-    for (const e of spoke.slice(0, 8)) {
+    // The first few, and every pair with a quote said twice (which weighs once).
+    const twice = new Set(kb.claims.filter((c) => c.kind === 'quote' && c.repeats).map((c) => c.by));
+    for (const e of [...spoke.slice(0, 8), ...spoke.filter((x) => twice.has(x.from))]) {
       const q = await cli(['quotes', '--speaker', e.from, '--about', e.to, '--json']);
       expect(json(q), key(e)).toHaveLength(e.weight);
     }

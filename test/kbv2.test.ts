@@ -2,16 +2,19 @@
 // each checked against the YAML read with the yaml package (test/kb-yaml.ts).
 import { describe, expect, it } from 'vitest';
 import { cli, json } from './helpers.js';
-import { yamlClaims, yamlEntities, yamlSources } from './kb-yaml.js';
+import {
+  firstTelling as first,
+  identityOf,
+  nameOf as name,
+  ORG_TYPES as ORG,
+  yamlById as byId,
+  yamlClaims,
+  yamlEntities,
+  yamlSources,
+} from './kb-yaml.js';
 
-const byId = new Map([...yamlEntities, ...yamlClaims].map((r) => [r.id, r]));
-const name = (id: string) => byId.get(id).name;
 const ids = (rows: any[]) => rows.map((r) => r.id).sort();
-// A claim that repeats another is folded into the first telling of what it repeats.
-const first = (c: any): any => (c.repeats ? first(byId.get(c.repeats)) : c);
 const told = (claims: any[]) => [...new Set(claims.map(first))];
-const identityOf = (e: any) => (typeof e.identity === 'object' ? e.identity.value : (e.identity ?? 'named'));
-const ORG = ['company', 'investor', 'organisation'];
 
 describe('modality', () => {
   it('timeline marks the Gartner and McKinsey forecasts and the ERNIE Bot plan, in the when cell and the JSON', async () => {

@@ -50,9 +50,17 @@ export function buildGraph(kb: Kb): Graph {
   // Who works where: the role claims that name an organisation, each role once (a repeat is not
   // another role).
   for (const c of kb.roleClaims()) if (c.org && c.repeats === undefined) add(c.about[0], c.org, 'works_at', c.role);
-  // A speaker's own name among a quote's subjects is no edge: it would be a loop.
+  // A speaker's own name among a quote's subjects is no edge: it would be a loop. A quote said
+  // again (`repeats`) is the same quote: it weighs once.
+  const counted = new Set<string>();
   for (const c of kb.claims) {
-    if (c.kind === 'quote' && c.by) for (const a of new Set(c.about)) add(c.by, a, 'spoke_about');
+    if (c.kind !== 'quote' || !c.by) continue;
+    for (const a of new Set(c.about)) {
+      const key = `${kb.firstTelling(c.id)}\0${a}`;
+      if (counted.has(key)) continue;
+      counted.add(key);
+      add(c.by, a, 'spoke_about');
+    }
   }
   return sorted({ nodes, edges: [...edges.values()] });
 }

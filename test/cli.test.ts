@@ -182,7 +182,9 @@ describe('show, search, stats', () => {
     const r = await cli([...KB, 'show', 'xiao bing']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Xiaoice {2}company · xiaoice/);
-    expect(r.stdout).toContain('employs   Li Di (CEO)');
+    // Its people once, on the roles line (the employs relations they make are not repeated).
+    expect(r.stdout).toContain('roles     CEO, Li Di ¶2');
+    expect(r.stdout).not.toMatch(/^employs /m);
     expect(r.stdout).toContain('[feature-2023 ¶2]');
     const j = json(await cli([...KB, 'show', 'li di', '--json']));
     expect(j.quotes.map((q: any) => q.id)).toEqual(['q-li-di-essence']);
@@ -256,7 +258,7 @@ describe('provenance check', () => {
       'test/fixtures/valid/claims.yaml:6:5: quote `q-li-di-essence` is not verbatim in the source; closest passage, paragraph 3: ""the essence is focus and resolve.""',
       'test/fixtures/valid/claims.yaml:15:5: quote `q-liang-wang-movio` is in paragraph 5, not 4',
       // altered.txt has a paragraph more before the round, so its date's basis moved too
-      'test/fixtures/valid/claims.yaml:22:47: the date basis of `f-jasper-round` is not verbatim in paragraph 3; it is in paragraph 4',
+      'test/fixtures/valid/claims.yaml:23:47: the date basis of `f-jasper-round` is not verbatim in paragraph 3; it is in paragraph 4',
       '3 errors, 0 warnings',
     ]);
   });

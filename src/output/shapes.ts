@@ -9,310 +9,41 @@
 import { z } from 'zod';
 import type { ShapeName } from '../commands/schema.js';
 import { EDGE_KINDS } from '../graph/build.js';
+import { CLAIM_KINDS, ENTITY_TYPES, MEASURES, MODALITIES, QUALIFIERS } from '../model.js';
 import {
-  CLAIM_KINDS,
-  DATE,
-  DERIVED_KINDS,
-  ENTITY_TYPES,
-  IDENTITIES,
-  INVERSE,
-  MEASURES,
-  MODALITIES,
-  PARAGRAPH_SCHEMES,
-  QUALIFIERS,
-  RELATION_KINDS,
-  SLUG,
-  SOURCE_KINDS,
-} from '../model.js';
-import { PERS, UNITS } from '../load/units.js';
+  about,
+  BasedRef,
+  count,
+  dateText,
+  EntityRef,
+  id,
+  NameRef,
+  named,
+  ORG,
+  Precision,
+  SpeakerRef,
+  str,
+  Value,
+} from './parts.js';
+import {
+  ClaimRow,
+  claimFields,
+  entityFields,
+  entityRow,
+  ParagraphRow,
+  QuoteRow,
+  SourceCard,
+  SourceRow,
+} from './rows.js';
+
+// The parts and the rows of records are defined beside (parts.ts, rows.ts); this module is where
+// every shape is found.
+export * from './parts.js';
+export * from './rows.js';
 
 // 2: the knowledge model of KB format 2 (modality, attribution, identity, roles as claims,
 // country, editor-supplied knowledge, membership and relation bases, repeats and conflicts).
 export const SHAPE_VERSION = 2;
-
-// Each named part becomes a definition of the exported JSON Schema (zod reads `id` from this
-// registry), so a reader sees `entity-ref` once rather than its fields at every use.
-export const parts = z.registry<{ id?: string; description?: string }>();
-const named = <T extends z.ZodType>(schema: T, id: string, description: string): T => {
-  parts.add(schema, { id, description });
-  return schema;
-};
-// A field's description goes on a copy: the same schema serves many fields (and a named part,
-// so described, is written out in place rather than referred to).
-const about = <T extends z.ZodType>(schema: T, description: string): T => {
-  const copy = schema.clone() as T;
-  parts.add(copy, { description });
-  return copy;
-};
-
-const id = z.string().regex(SLUG);
-const str = z.string();
-const count = z.number().int().nonnegative();
-const dateText = z.string().regex(DATE);
-const ORG = ['company', 'investor', 'organisation'] as const;
-
-export const EntityRef = named(
-  z.strictObject({ id, name: str, type: z.enum(ENTITY_TYPES) }),
-  'entity-ref',
-  'an entity, by id and name, with its type',
-);
-export const NameRef = named(
-  z.strictObject({ id, name: str }),
-  'name-ref',
-  'an entity or a source, by id and name (a source is named by its title)',
-);
-
-const paragraphNo = z.number().int().positive();
-const Basis = z.enum(['source', 'editor']);
-
-export const Value = named(
-  z.strictObject({
-    amount: about(z.number().optional(), 'the amount, when the source gives one number'),
-    min: about(z.number().optional(), 'the lower end of a range; alone, "at least"'),
-    max: about(z.number().optional(), 'the upper end of a range; alone, "at most" or "less than"'),
-    unit: about(z.enum(UNITS).optional(), 'from the unit vocabulary; absent where the source gives none'),
-    per: about(z.enum(PERS).optional(), 'the period or denominator: "a year" is per year'),
-    approx: about(
-      z.boolean().optional(),
-      'the source says "about" (or gives a round phrase such as "tens of billions")',
-    ),
-  }),
-  'value',
-  "a figure's value: an amount, or a range from min to max of which one end may be open",
-);
-const Precision = z.enum(['year', 'month', 'day']);
-export const When = named(
-  z.strictObject({
-    date: about(dateText, 'YYYY, YYYY-MM or YYYY-MM-DD'),
-    end: about(dateText.optional(), 'the end of a period, if the claim spans one'),
-    qualifier: about(z.enum(QUALIFIERS).optional(), 'the source\'s qualifier: "end of 2021" is end, "by 2026" is by'),
-    inferred: about(z.boolean(), 'the date is worked out, not printed in the source'),
-    basis: about(str.optional(), 'the words the date rests on'),
-    paragraph: about(paragraphNo.optional(), "the paragraph of the basis, when not the claim's own"),
-    precision: about(Precision, "the date's precision: year, month or day"),
-  }),
-  'when',
-  'when a claim happened or applies',
-);
-
-export const SpeakerRef = named(
-  z.strictObject({
-    id,
-    name: str,
-    type: z.enum(ENTITY_TYPES),
-    inferred: about(
-      str.nullable(),
-      'when the source does not name them in a clause of saying: why the KB reads it so; else null',
-    ),
-  }),
-  'speaker-ref',
-  'who said a claim, or relayed it, with the basis when that is inferred',
-);
-export const BasedRef = named(
-  z.strictObject({
-    id,
-    name: str,
-    type: z.enum(ENTITY_TYPES),
-    basis: about(Basis, 'source: the source states it (at `paragraph`); editor: the editor supplied it'),
-    paragraph: about(paragraphNo.nullable(), "where the source states it; null for the editor's"),
-  }),
-  'based-ref',
-  'an entity linked with its basis: stated by the source, or supplied by the editor',
-);
-export const Addressee = named(
-  z.strictObject({
-    id,
-    name: str,
-    type: z.enum(ENTITY_TYPES),
-    paragraph: about(paragraphNo.nullable(), "where the source says so, when not the claim's own paragraph"),
-  }),
-  'addressee',
-  'whom a claim was said to: a column, reporters, a channel such as WeChat Moments',
-);
-export const IdentityView = named(
-  z.strictObject({
-    value: about(z.enum(IDENTITIES), IDENTITIES.join(', ')),
-    basis: about(
-      Basis.nullable(),
-      "source (stated at `paragraph`), editor (the editor's reading), or null when not recorded",
-    ),
-    paragraph: about(paragraphNo.nullable(), 'where the source states it'),
-  }),
-  'identity',
-  'whether a person or an organisation is named, under a pseudonym, anonymous or a group',
-);
-export const CountryView = named(
-  z.strictObject({
-    code: about(str, 'ISO 3166-1 alpha-2'),
-    name: about(str, 'its English name'),
-    basis: about(Basis, 'source: stated at `paragraph`; editor: supplied by the editor'),
-    paragraph: about(paragraphNo.nullable(), 'where the source states it'),
-  }),
-  'country',
-  "an organisation's country, with its basis",
-);
-export const EditorView = named(
-  z.strictObject({
-    names: about(z.array(str), 'real or Chinese names the source does not print (they resolve like aliases)'),
-    identification: about(str.nullable(), 'how a garbled or partial name was identified'),
-    wikidata: about(str.nullable(), 'a Wikidata item id, where certain'),
-  }),
-  'editor',
-  "what the editor supplied that the source does not say; never the source's words",
-);
-
-const roleBasis = {
-  claim: about(id, 'the role claim'),
-  source: about(id, 'its source'),
-  paragraph: about(paragraphNo, 'its paragraph'),
-};
-export const Role = named(
-  z.union([
-    z.strictObject({ role: str, org: NameRef.nullable(), ...roleBasis }),
-    z.strictObject({ role: str, person: NameRef, ...roleBasis }),
-  ]),
-  'role',
-  "a role claim, in the source's words: on a person, the organisation (`org`, null for none); on an organisation, the person (`person`)",
-);
-export const RelationRow = named(
-  z.strictObject({
-    kind: z.enum([...RELATION_KINDS, ...DERIVED_KINDS, ...new Set(Object.values(INVERSE))]),
-    entity: EntityRef,
-    role: about(str.nullable(), 'works_at and employs: the roles, joined; otherwise null'),
-    note: str.nullable(),
-    basis: about(Basis, 'source (stated at `paragraph`; works_at from role claims) or editor'),
-    paragraph: about(paragraphNo.nullable(), 'where the source states it'),
-  }),
-  'relation',
-  'a relation, stored (maker, part_of...), derived from role claims (works_at), or seen from the other side (employs, makes, has_part...)',
-);
-export const SpeakerRole = named(
-  z.strictObject({ role: str, org: NameRef.nullable(), paragraph: paragraphNo }),
-  'speaker-role',
-  "the speaker's role when they spoke: their role claim in the same source nearest at or before the claim",
-);
-const Cite = named(
-  z.strictObject({ id, source: id, paragraph: paragraphNo }),
-  'cite',
-  'a claim by its id, source and paragraph',
-);
-
-const entityFields = {
-  id: about(id, 'the id'),
-  type: about(z.enum(ENTITY_TYPES), 'company, investor, organisation, person, product or segment'),
-  name: about(str, 'the name'),
-  aliases: about(z.array(str), 'other names, as the source writes them'),
-  identity: about(IdentityView, 'named, pseudonym, anonymous or group, with its basis'),
-  description: about(str.nullable(), 'what it is'),
-  segments: about(z.array(BasedRef), 'its segments: listed by the source (basis source) or tagged by the editor'),
-  country: about(CountryView.nullable(), "an organisation's country, with its basis; null when not recorded"),
-  editor: about(EditorView.nullable(), 'what the editor supplied (names, identification, Wikidata id), or null'),
-  roles: about(z.array(Role), "its role claims: a person's roles, an organisation's people"),
-  makers: about(z.array(BasedRef), "a product's makers, each with its basis"),
-  products: about(z.array(BasedRef), "an organisation's products, each with its basis"),
-  relations: about(z.array(RelationRow), 'every relation, both ways'),
-  sources: about(z.array(NameRef), 'the sources it is cited in'),
-  note: about(str.nullable(), "an editor's note"),
-};
-// Any entity's row; each list command narrows `type` to the types it lists.
-const EntityRowSchema = z.strictObject(entityFields);
-const entityRow = (types: readonly [string, ...string[]], id: string, description: string) =>
-  named(z.strictObject({ ...entityFields, type: about(z.enum(types), types.join(', ')) }), id, description);
-
-const claimFields = {
-  id: about(id, 'the id'),
-  kind: about(z.enum(CLAIM_KINDS), CLAIM_KINDS.join(', ')),
-  modality: about(z.enum(MODALITIES), `${MODALITIES.join(', ')}; happened unless the KB says otherwise`),
-  by: about(SpeakerRef.nullable(), 'who said or asserted it; null when the source itself states it'),
-  speaker_role: about(SpeakerRole.nullable(), "the speaker's role when they said it, or null"),
-  via: about(SpeakerRef.nullable(), 'who relayed the words of `by`, or null'),
-  to: about(Addressee.nullable(), 'whom it was said to, or null'),
-  about: about(z.array(EntityRef), 'what it is about (a role claim: the person)'),
-  text: about(str, "a quote's verbatim words, a short paraphrase, or a role as a phrase"),
-  role: about(str.nullable(), "a role claim: the role in the source's words; null for other kinds"),
-  org: about(EntityRef.nullable(), 'a role claim: the organisation, or null'),
-  value: about(Value.nullable(), "a figure's value; null for other kinds"),
-  measure: about(z.enum(MEASURES).nullable(), "a figure's kind of measure; null for other kinds"),
-  measures: about(str.nullable(), 'what a figure measures, in words'),
-  when: about(When.nullable(), 'when, if dated'),
-  source: about(NameRef, 'the source, by id and title'),
-  paragraph: about(paragraphNo, "the paragraph of the source, counted by the source's `paragraphs` scheme"),
-  paragraphs: about(
-    z.array(paragraphNo),
-    'every paragraph that says it: its own, and those of the repeats folded into this row',
-  ),
-  repeats: about(id.nullable(), 'the claim this one says again, or null'),
-  repeated_by: about(z.array(Cite), 'the repeats folded into this row (claims collapses them by default)'),
-  contradicts: about(z.array(id), 'the claims this one is in tension with, stated on either side'),
-  note: about(str.nullable(), "an editor's note"),
-  context: about(
-    str.nullable().optional(),
-    "with --context: the paragraph the claim cites, from the source's attached text; null when none is attached",
-  ),
-};
-export const ClaimRow = named(z.strictObject(claimFields), 'claim', 'a claim, every reference resolved');
-export const QuoteRow = named(
-  z.strictObject({ ...claimFields, kind: about(z.literal('quote'), 'quote') }),
-  'quote',
-  'a verbatim quote',
-);
-
-export const TextFingerprint = named(
-  z.strictObject({
-    sha256: about(z.string().regex(/^[0-9a-f]{64}$/), 'the SHA-256 of the paragraphs joined by a blank line'),
-    paragraphs: about(z.number().int().positive(), 'how many paragraphs the text has'),
-  }),
-  'text-fingerprint',
-  "the fingerprint of a source's text, which an attached copy must match",
-);
-const sourceFields = {
-  id: about(id, 'the id'),
-  kind: about(z.enum(SOURCE_KINDS), SOURCE_KINDS.join(', ')),
-  title: about(str, 'the title'),
-  publisher: about(str, 'the outlet that published this text'),
-  column: about(str.nullable(), 'the column or programme it was written for, or null'),
-  author: about(EntityRef.nullable(), 'the writer, or null when not recorded'),
-  published: about(dateText, 'YYYY, YYYY-MM or YYYY-MM-DD'),
-  published_inferred: about(z.boolean(), 'the date is worked out, not printed'),
-  updated: about(dateText.nullable(), 'when the text was last updated, or null'),
-  language: about(str, 'the language of the text the KB cites'),
-  translated_from: about(str.optional(), 'the original language, for a translation (absent otherwise)'),
-  machine_translated: about(z.boolean(), 'the text is a machine translation'),
-  paragraphs: about(z.enum(PARAGRAPH_SCHEMES), 'how paragraph locators are counted'),
-  text: about(TextFingerprint.nullable(), 'the fingerprint of the text the claims cite, or null when not recorded'),
-  note: about(str.optional(), "an editor's note (absent when there is none)"),
-  url: about(str.nullable(), 'where it was published'),
-  claims: about(count, 'how many claims cite it'),
-};
-export const SourceRow = named(z.strictObject(sourceFields), 'source', 'a source, with how many claims cite it');
-
-// Where an attached text was found: the user's store of texts (`aigc source attach`), a folder
-// named by --texts or AIGC_TEXTS, or a file named for one run (`validate --source-text`).
-export const TextOrigin = named(
-  z.strictObject({
-    from: about(z.enum(['store', 'folder', 'file']), 'store (aigc source attach), folder (--texts) or file'),
-    path: about(str, 'the file read'),
-  }),
-  'text-origin',
-  'where the attached copy of a text was found',
-);
-export const SourceCard = named(
-  z.strictObject({
-    ...sourceFields,
-    attached: about(TextOrigin.nullable(), 'where its attached text comes from, or null when none is attached'),
-  }),
-  'source-card',
-  'a source, with whether a copy of its text is attached',
-);
-export const ParagraphRow = named(
-  z.strictObject({
-    source: about(id, "the source's id"),
-    paragraph: about(z.number().int().positive(), 'its number, from 1'),
-    text: about(str, 'the paragraph, as the attached text has it'),
-  }),
-  'paragraph',
-  "a paragraph of a source's attached text",
-);
 
 export const SegmentRow = named(
   z.strictObject({
@@ -533,24 +264,7 @@ export const SHAPES: Record<ShapeName, Shape> = {
 };
 
 // The types of the output, for the code that makes it.
-export type EntityRef = z.infer<typeof EntityRef>;
-export type NameRef = z.infer<typeof NameRef>;
-export type ValueView = z.infer<typeof Value>;
-export type SpeakerRefView = z.infer<typeof SpeakerRef>;
-export type BasedRefView = z.infer<typeof BasedRef>;
-export type IdentityRow = z.infer<typeof IdentityView>;
-export type CountryRow = z.infer<typeof CountryView>;
-export type SpeakerRoleView = z.infer<typeof SpeakerRole>;
 export type ConflictRow = z.infer<typeof ConflictRow>;
-export type WhenView = z.infer<typeof When>;
-export type RoleView = z.infer<typeof Role>;
-export type RelationView = z.infer<typeof RelationRow>;
-export type EntityRow = z.infer<typeof EntityRowSchema>;
-export type ClaimRow = z.infer<typeof ClaimRow>;
-export type SourceRow = z.infer<typeof SourceRow>;
-export type SourceCard = z.infer<typeof SourceCard>;
-export type TextOrigin = z.infer<typeof TextOrigin>;
-export type ParagraphRow = z.infer<typeof ParagraphRow>;
 export type SegmentRow = z.infer<typeof SegmentRow>;
 export type SearchHit = z.infer<typeof SearchHit>;
 export type StatsRow = z.infer<typeof StatsRow>;

@@ -111,3 +111,24 @@ export function expectedGroups(entities: any[], claims: any[]): Map<string, Map<
   if (other.length) out.set('_other', new Map(other.map((e) => [e.id, []])));
   return out;
 }
+
+// Whether a card shown through another (`via`) is there only by a link the editor supplied: no
+// way from the via card to it, up (maker, part_of) in a segment or down on Platforms, takes only
+// relations the source states. The page marks such a via "(editor)".
+export function viaByEditor(entities: any[], group: string, card: string, via: string): boolean {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const stated = (r: any) => ['maker', 'part_of'].includes(r.kind) && !r.editor;
+  const up = (id: string) => (byId.get(id)?.relations ?? []).filter(stated).map((r: any) => r.to);
+  const down = (id: string) =>
+    entities.filter((e) => (e.relations ?? []).some((r: any) => stated(r) && r.to === id)).map((e) => e.id);
+  const step = group === '_platforms' ? down : up;
+  const seen = new Set<string>();
+  for (let todo = step(via); todo.length; ) {
+    const x = todo.pop()!;
+    if (x === card) return false;
+    if (seen.has(x)) continue;
+    seen.add(x);
+    todo.push(...step(x));
+  }
+  return true;
+}

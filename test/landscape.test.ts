@@ -72,6 +72,29 @@ describe('aigc landscape: what the page holds', () => {
     }
   });
 
+  it('marks a card shown through a link the editor supplied (ByteDance via Jianying), not one the source states', () => {
+    const byId = new Map(yamlEntities.map((e) => [e.id, e]));
+    // The basis of a relation held directly between two entities, either way round.
+    const direct = (a: string, b: string) => {
+      const r = [
+        ...(byId.get(a)?.relations ?? []).filter((x: any) => x.to === b),
+        ...(byId.get(b)?.relations ?? []).filter((x: any) => x.to === a),
+      ][0];
+      return r ? (r.editor ? 'editor' : 'source') : undefined;
+    };
+    const shown = data.groups.flatMap((g: any) =>
+      Object.entries(g.via).flatMap(([card, through]: any) => through.map((x: any) => ({ card, ...x }))),
+    );
+    const linked = shown.filter((x: any) => direct(x.card, x.id));
+    expect(linked.filter((x: any) => direct(x.card, x.id) === 'editor').length).toBeGreaterThan(0);
+    for (const x of linked)
+      expect(Boolean(x.byEditor), `${x.card} via ${x.id}`).toBe(direct(x.card, x.id) === 'editor');
+    // ByteDance under video generation, through Jianying, whose maker the article does not name.
+    const video = data.groups.find((g: any) => g.id === 'video-generation');
+    expect(video.via.bytedance).toEqual([{ id: 'jianying', name: 'Jianying', byEditor: true }]);
+    expect(byId.get('jianying').relations).toEqual([{ kind: 'maker', to: 'bytedance', editor: true }]);
+  });
+
   it('puts Baidu under image generation through Baidu Wenxin; Other keeps only what no group holds', () => {
     const image = data.groups.find((g: any) => g.id === 'image-generation');
     expect(image.via.baidu).toEqual([{ id: 'baidu-wenxin', name: 'Baidu Wenxin' }]);
@@ -225,7 +248,11 @@ describe('aigc landscape: hostile strings stay data', () => {
     const roster = yaml.claims.find((c: any) => c.kind === 'statement');
     expect(d.groups[0].cites[0].text).toBe(roster.text);
     const widget = yaml.entities.find((e: any) => e.id === 'widget');
-    expect(d.groups.find((g: any) => g.id === seg.id).via.initech).toEqual([{ id: 'widget', name: widget.name }]);
+    // Shown through its product, marked where the maker is the editor's knowledge.
+    const byEditor = widget.relations.find((r: any) => r.kind === 'maker' && r.to === 'initech').editor === true;
+    expect(d.groups.find((g: any) => g.id === seg.id).via.initech).toEqual([
+      { id: 'widget', name: widget.name, ...(byEditor ? { byEditor } : {}) },
+    ]);
     expect(seg.description).toMatch(/\u2028/);
     const q = yaml.claims.find((c: any) => c.kind === 'quote');
     expect(d.cards.acme.quotes[0]).toMatchObject({

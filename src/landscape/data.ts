@@ -17,6 +17,7 @@ const WEB = /^https?:\/\//i;
 export interface Named {
   id: string;
   name: string;
+  byEditor?: true; // the link to it is the editor's knowledge, not the source's (the page marks it)
 }
 
 export interface Group {
@@ -104,7 +105,11 @@ export function landscapeData(kb: Kb): LandscapeData {
     const kind = id === PLATFORMS ? 'platforms' : id === OTHER ? 'other' : 'segment';
     const sorted = [...placed.keys()].map((m) => kb.entity(m)!).sort(byName);
     const via: Record<string, Named[]> = {};
-    for (const [m, through] of placed) if (through.size) via[m] = [...through].map(named).sort(byName);
+    for (const [m, through] of placed)
+      if (through.size)
+        via[m] = [...through]
+          .map(([t, editor]) => ({ ...named(t), ...(editor ? { byEditor: true as const } : {}) }))
+          .sort(byName);
     groups.push({
       id,
       name: kind === 'segment' ? s!.name : kind === 'platforms' ? 'Platforms' : 'Other',
@@ -165,7 +170,13 @@ export function landscapeSummary(d: LandscapeData): string {
 function cardOf(kb: Kb, e: Entity, segmentIds: Set<string>): Card {
   const rels = kb.relations(e.id);
   const named = (kind: string) =>
-    rels.filter((r) => r.kind === kind).map((r) => ({ id: r.other.id, name: r.other.name }));
+    rels
+      .filter((r) => r.kind === kind)
+      .map((r) => ({
+        id: r.other.id,
+        name: r.other.name,
+        ...(r.basis === 'editor' ? { byEditor: true as const } : {}),
+      }));
   // The claims about it, and those it made itself (an analyst firm's forecast), once each.
   const claims = [...new Set([...kb.claimsAbout(e.id), ...kb.claimsBy(e.id)])].sort(
     (a, b) => a.source.localeCompare(b.source) || a.paragraph - b.paragraph,

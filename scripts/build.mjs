@@ -26,7 +26,8 @@ const cacheFormat = createHash('sha1')
   .slice(0, 12);
 // Each bundle is named after its source file. They hold what few runs need or what carries much
 // code: the validator and YAML readers (on a cache miss), fuzzy search, terminal tables and
-// cards, the JSON Schemas (zod), the landscape page and the SQLite export.
+// cards, the JSON Schemas (zod), the landscape page, the SQLite export, and the MCP server
+// with its SDK.
 const LAZY = {
   'src/load/build.ts': 'build',
   'src/query/search.ts': 'search',
@@ -38,6 +39,7 @@ const LAZY = {
   'src/output/jq.ts': 'jq',
   // Only when output is taller than the screen: the child-process code a pager needs.
   'src/output/pager.ts': 'pager',
+  'src/mcp/server.ts': 'server',
 };
 
 // From the entry, an import of a lazy module becomes an import of its bundle.

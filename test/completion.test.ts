@@ -285,7 +285,8 @@ describe('__complete: every fixed set of values', () => {
         n !== 'show' &&
         n !== 'source' &&
         n !== 'validate' &&
-        n !== 'landscape',
+        n !== 'landscape' &&
+        n !== 'mcp',
     );
     expect(checked).toEqual(
       expect.arrayContaining([

@@ -20,6 +20,7 @@ import { PERS, UNIT_FAMILIES } from '../../src/load/units.js';
 import { MEASURES, MODALITIES, QUALIFIERS } from '../../src/model.js';
 import { MAX_QUERY_CHARS, MAX_QUERY_WORDS } from '../../src/query/search.js';
 import { fieldTables } from './fields.js';
+import { mcpTools } from './mcp.js';
 
 export interface Generator {
   source: string | ((arg: string | undefined) => string); // where to edit instead, named in the marker
@@ -158,6 +159,7 @@ export const GENERATORS: Record<string, Generator> = {
   'export-tables': { source: 'src/export/tables.ts', render: exportTables },
   commands: { source: 'src/commands/*.ts', render: (_root, _arg, page) => commandIndex(page) },
   facets: { source: 'src/commands/*.ts', render: facets },
+  'mcp-tools': { source: 'src/commands/*.ts and src/mcp/tools.ts', render: () => table(...mcpTools()) },
   // help (the program's) and help:COMMAND (a command's)
   help: { source: (command) => (command ? `src/commands/${command}.ts` : 'src/cli/program.ts'), render: help },
 };

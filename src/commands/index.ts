@@ -10,6 +10,7 @@ import { command as exportCommand } from './export.js';
 import { command as graph } from './graph.js';
 import { command as help } from './help.js';
 import { command as landscape } from './landscape.js';
+import { command as mcp } from './mcp.js';
 import { command as people } from './people.js';
 import { command as products } from './products.js';
 import { command as quotes } from './quotes.js';
@@ -41,6 +42,7 @@ export const COMMANDS: Command[] = [
   graph,
   landscape,
   exportCommand,
+  mcp,
   schema,
   completion,
   help,

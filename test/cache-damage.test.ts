@@ -128,8 +128,8 @@ describe('damage that passes the checksums is found by the shape check', () => {
     // Without the record (lost, or refused by the cache folder), each section is checked when
     // first read, and the record says so.
     rmSync(join(kbCacheDir(e.XDG_CACHE_HOME), 'checked'));
-    await cli(['companies', '--json'], { env: e });
-    expect(record(e)).toBe(`aigc-checked ${idOf(store)} entities sources\n`);
+    await cli(['segments', '--json'], { env: e });
+    expect(record(e)).toBe(`aigc-checked ${idOf(store)} entities\n`);
     await cli(['claims', '--json'], { env: e });
     expect(record(e)).toBe(`aigc-checked ${idOf(store)} claims entities sources\n`);
     // A store written since, with other contents, is not covered by the record: it is checked.

@@ -4,7 +4,18 @@
 import { describe, expect, it } from 'vitest';
 import { buildFile } from '../src/load/build.js';
 import { findKbFiles } from '../src/load/files.js';
-import { Claim, Entity, Relation, Source, TextFingerprint, Value, When } from '../src/load/schema.js';
+import {
+  Claim,
+  Country,
+  Editor,
+  Entity,
+  IdentityBasis,
+  Relation,
+  Source,
+  TextFingerprint,
+  Value,
+  When,
+} from '../src/load/schema.js';
 import { searchPart } from '../src/load/searchpart.js';
 import { FIELDS, isSearchPart, SHAPES } from '../src/load/shape.js';
 import { SECTION_NAMES } from '../src/model.js';
@@ -67,7 +78,7 @@ describe('the shape check of cached records', () => {
             expect(SHAPES[s](put({ ...inner, extra: 'x' })), `${s} ${what} with an unknown field`).toBe(false);
             expect(SHAPES[s](put(null)), `${s} ${what} null`).toBe(false);
           }
-    expect([...seen].sort()).toEqual(['relation', 'text', 'value', 'when']);
+    expect([...seen].sort()).toEqual(['country', 'editor', 'identity', 'relation', 'text', 'value', 'when']);
   });
 });
 
@@ -76,7 +87,8 @@ type Shape = Record<string, { def: { type: string } }>;
 const SCHEMAS = { sources: Source, entities: Entity, claims: Claim };
 const optionalIn = (s: keyof typeof SCHEMAS, k: string) => (SCHEMAS[s].shape as Shape)[k].def.type === 'optional';
 
-// The records inside a record, each with the schema it was validated by and a way to put a
+// The records inside a record (a value's `amount` and range are both optional in the schema; the
+// check refuses a value with neither, as the schema's refinement does), each with the schema it was validated by and a way to put a
 // changed one in its place.
 function nested(s: keyof typeof SCHEMAS, r: Record<string, unknown>) {
   const out: { what: string; inner: Record<string, unknown>; shape: Shape; put: (v: unknown) => unknown }[] = [];
@@ -98,15 +110,25 @@ function nested(s: keyof typeof SCHEMAS, r: Record<string, unknown>) {
       });
     });
   if (s === 'claims' && r.value) {
-    const inner = r.value as Record<string, unknown>;
-    const [amount, range] = Value.options;
     out.push({
       what: 'value',
-      inner,
-      shape: ('amount' in inner ? amount.shape : range.shape) as Shape,
+      inner: r.value as Record<string, unknown>,
+      shape: Value.shape as Shape,
       put: (v) => ({ ...r, value: v }),
     });
   }
+  for (const [what, shape] of [
+    ['identity', IdentityBasis.shape],
+    ['country', Country.shape],
+    ['editor', Editor.shape],
+  ] as const)
+    if (s === 'entities' && r[what])
+      out.push({
+        what,
+        inner: r[what] as Record<string, unknown>,
+        shape: shape as Shape,
+        put: (v) => ({ ...r, [what]: v }),
+      });
   if (s === 'claims' && r.when)
     out.push({
       what: 'when',

@@ -34,29 +34,45 @@ entities:
     relations:
       - kind: related_to
         to: beta
-        role: @
+        paragraph: 1
         note: @
+    editor:
+      names:
+        - @
+      identification: @
     sources: [src]
     note: @
   - id: beta
     type: person
     name: Beta Person
-    relations:
-      - { kind: works_at, to: acme, role: @ }
+  - id: gamma
+    type: person
+    name: Gamma Person
 claims:
   - id: q1
     kind: quote
     by: beta
+    by_inferred: @
+    via: gamma
+    via_inferred: @
     about: [acme]
     text: @
     source: src
     paragraph: 1
     note: @
+  - id: r1
+    kind: role
+    about: [beta]
+    role: @
+    org: acme
+    source: src
+    paragraph: 1
   - id: f1
     kind: figure
     about: [acme]
     text: Acme raised money.
-    value: { amount: 5, unit: @ }
+    value: { amount: 5, unit: USD }
+    measure: funding-round
     measures: @
     when: { date: 2023, inferred: true, basis: @ }
     source: src
@@ -67,12 +83,13 @@ const LINES = TEMPLATE.split('\n');
 // Each field: the line it is on (0-based), its path in the data, and whether it is flow style.
 export const FIELDS = LINES.flatMap((line, i) => {
   if (!line.includes('@')) return [];
-  const key = /(\w+): @/.exec(line)?.[1] ?? 'aliases';
+  // A list item (`- @`) is of the key on the line above it.
+  const key = /(\w+): @/.exec(line)?.[1] ?? /(\w+):\s*$/.exec(LINES[i - 1])![1];
   return [{ line: i, key, flow: line.includes('{') }];
 });
 
 // Fields whose value names something: kept unique with a prefix of their own.
-const NAMES = new Set(['name', 'aliases']);
+const NAMES = new Set(['name', 'aliases', 'names']);
 
 // Code points that a terminal, a shell, a spreadsheet or a graph tool may act on.
 const NASTY = [
@@ -300,6 +317,8 @@ function valueAt(data: Record<string, unknown>, line: number): unknown {
   const key = FIELDS.find((f) => f.line === line)!.key;
   const l = LINES[line];
   if (key === 'aliases') return at([section, record, 'aliases', 0]);
+  if (key === 'names') return at([section, record, 'editor', 'names', 0]);
+  if (key === 'identification') return at([section, record, 'editor', key]);
   if (/^ {6}- \{/.test(l) || /^ {8}/.test(l)) return at([section, record, 'relations', 0, key]);
   if (l.includes('value: {')) return at([section, record, 'value', key]);
   if (l.includes('when: {')) return at([section, record, 'when', key]);

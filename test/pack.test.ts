@@ -145,7 +145,7 @@ describe('npm pack and a global install', () => {
           expect(r.status, r.stderr).toBe(0);
           expect(r.stderr).toMatch(/^wrote \d+ tables \([\d,]+ rows\), a full-text index and \d+ views to kb\.db\n$/);
           const file = join(elsewhere, 'kb.db');
-          const claims = JSON.parse(aigc(where, ['claims', '--json'], elsewhere).stdout);
+          const claims = JSON.parse(aigc(where, ['claims', '--no-collapse', '--json'], elsewhere).stdout);
           expect(sqlite3(file, 'select count(*) as n from claims')).toEqual([{ n: claims.length }]);
           const ernie = json(bin(['products', '--json'])).find((p: { name: string }) => p.name === 'ERNIE Bot');
           expect(sqlite3(file, "select id from search where search match 'ERNIE' and field = 'name'")).toEqual([

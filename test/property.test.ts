@@ -21,7 +21,7 @@ import { buildFile, crossCheck, type FileResult } from '../src/load/build.js';
 import { displayPath, findKbFiles, type KbFileInfo } from '../src/load/files.js';
 import { type Loaded, loadKb } from '../src/load/load.js';
 import { parse as parseYaml } from 'yaml';
-import { Claim, Entity, Relation, Source, Value, When } from '../src/load/schema.js';
+import { Claim, Editor, Entity, IdentityBasis, Relation, Source, Value, When } from '../src/load/schema.js';
 import { cli } from './helpers.js';
 import { SEED, scaled } from './scale.js';
 import { type Case, expected, FIELDS, hostileText, kbWith, style, TEMPLATE } from './hostile.js';
@@ -118,47 +118,79 @@ function generateKb(seed: number): Record<string, string> {
   const people = Array.from({ length: int(0, 2) }, () => entity('person'));
   const products = Array.from({ length: int(0, 2) }, () => entity('product'));
   let ent = 'entities:\n';
+  // A paragraph on an entity names its source, as a KB must where an entity cites more than one.
+  const stated = () => `paragraph: ${int(1, 40)}, source: ${pick(sources)}`;
   for (const e of [...segs, ...orgs, ...people, ...products]) {
     ent += `${comment('  ')}  - id: ${e.id}\n    type: ${e.type}\n    name: ${str(e.name)}${chance(0.2) ? ' # the name' : ''}\n`;
-    if (chance(0.5))
-      ent += `    aliases:${list([`${e.name} alias`, ...(chance(0.4) ? [`${pick(HAN)}${e.id}`] : [])], '      ')}\n`;
-    if (chance(0.4)) ent += `    description: ${str(`${words(8)}.`)}\n`;
-    if (e.type === 'company' || e.type === 'product') ent += `    segments:${list([pick(segs).id], '      ')}\n`;
-    const rel =
-      e.type === 'person'
-        ? { kind: 'works_at', to: pick(orgs).id, role: 'CEO' }
-        : e.type === 'product'
-          ? { kind: 'maker', to: pick(orgs).id }
-          : undefined;
-    if (rel) {
+    if (chance(0.5)) ent += `    aliases:${list([`${e.name} alias`], '      ')}\n`;
+    const org = ['company', 'investor', 'organisation'].includes(e.type);
+    if ((org || e.type === 'person') && chance(0.3))
       ent += chance(0.5)
-        ? `    relations:\n      - { kind: ${rel.kind}, to: ${rel.to}${rel.role ? `, role: ${rel.role}` : ''} }\n`
-        : `    relations:\n      - kind: ${rel.kind}\n        to: ${rel.to}\n${rel.role ? `        role: ${str(rel.role)}\n` : ''}`;
+        ? `    identity: ${pick(['named', 'pseudonym', 'anonymous', 'group'])}\n`
+        : `    identity: { value: ${pick(['pseudonym', 'anonymous'])}, ${chance(0.5) ? stated() : 'editor: true'} }\n`;
+    if (chance(0.4)) ent += `    description: ${str(`${words(8)}.`)}\n`;
+    if (e.type === 'company' || e.type === 'product')
+      ent += chance(0.5)
+        ? `    segments:${list([pick(segs).id], '      ')}\n`
+        : `    segments:\n      - { id: ${pick(segs).id}, ${stated()} }\n`;
+    if (org && chance(0.3)) ent += `    country: { code: ${pick(['CN', 'US', 'GB'])}, ${stated()} }\n`;
+    if (e.type === 'product') {
+      const to = pick(orgs).id;
+      ent += chance(0.5)
+        ? `    relations:\n      - { kind: maker, to: ${to}, ${chance(0.5) ? stated() : 'editor: true'} }\n`
+        : `    relations:\n      - kind: maker\n        to: ${to}\n        editor: true\n`;
+    }
+    if (chance(0.3)) {
+      ent += '    editor:\n';
+      ent += `      names:${list([`${pick(HAN)}${e.id}`], '        ')}\n`;
+      if (org && chance(0.5)) ent += `      country: ${pick(['CN', 'US'])}\n`;
+      if (chance(0.5)) ent += `      identification: ${str(words(4))}\n`;
     }
     if (chance(0.5)) ent += `    sources:${list([pick(sources)], '      ')}\n`;
   }
 
   let cl = 'claims:\n';
   const speakers = [...people, ...orgs];
+  const ids: string[] = [];
   for (let i = 0, count = int(1, 4); i < count; i++) {
     const kind = pick(['quote', 'statement', 'figure', 'event']);
     const about = pick([...orgs, ...products, ...segs]).id;
-    cl += `${comment('  ')}  - id: ${kind.slice(0, 1)}-${seed}-${i}\n    kind: ${kind}\n    about:${list([about], '      ')}\n`;
-    if (kind === 'quote' || chance(0.3)) cl += `    by: ${pick(speakers).id}\n`;
+    const id = `${kind.slice(0, 1)}-${seed}-${i}`;
+    cl += `${comment('  ')}  - id: ${id}\n    kind: ${kind}\n    about:${list([about], '      ')}\n`;
+    if (chance(0.3)) cl += `    modality: ${pick(['happened', 'forecast', 'plan', 'estimate', 'opinion'])}\n`;
+    if (kind === 'quote' || chance(0.3)) {
+      cl += `    by: ${pick(speakers).id}\n`;
+      if (chance(0.2)) cl += `    by_inferred: ${str(words(5))}\n`;
+      if (chance(0.2))
+        cl += `    to: ${chance(0.5) ? pick(orgs).id : `{ id: ${pick(orgs).id}, paragraph: ${int(1, 40)} }`}\n`;
+    }
     cl += `    text: ${str(`${words(7)}.`)}\n`;
     if (kind === 'figure') {
-      cl += chance(0.5)
-        ? `    value: { amount: ${int(1, 1e9)}, unit: ${pick(['USD', 'users', 'percent'])} }\n`
-        : `    value:\n      min: ${int(1, 100)}\n      max: ${int(101, 1000)}\n      unit: users\n`;
+      cl += pick([
+        `    value: { amount: ${int(1, 1e9)}, unit: ${pick(['USD', 'users', 'percent'])} }\n`,
+        `    value:\n      min: ${int(1, 100)}\n      max: ${int(101, 1000)}\n      unit: users\n`,
+        `    value: { min: ${int(1, 100)}, unit: cent, per: answer, approx: true }\n`,
+        `    value: { amount: ${int(1, 50)}, unit: users, per: day }\n`,
+      ]);
+      cl += `    measure: ${pick(['users', 'cost', 'valuation', 'other'])}\n`;
       cl += `    measures: ${str(words(2))}\n`;
     }
     if (kind === 'event' || (kind === 'figure' && chance(0.5))) {
       cl += chance(0.5)
-        ? `    when: { date: ${pick(['2022', '2022-10', '2022-10-19'])} }\n`
-        : `    when:\n      date: '2021-03'\n      end: '2023'\n      inferred: true\n      basis: ${str('last year')}\n`;
+        ? `    when: { date: ${pick(['2022', '2022-10', '2022-10-19'])}${chance(0.3) ? ', qualifier: end' : ''} }\n`
+        : `    when:\n      date: '2021-03'\n      end: '2023'\n      inferred: true\n      basis: ${str('last year')}\n      paragraph: ${int(1, 40)}\n`;
     }
     cl += `    source: ${pick(sources)}\n    paragraph: ${int(1, 40)}\n`;
+    if (ids.length && chance(0.2))
+      cl += `    ${pick(['repeats: ', 'contradicts: '])}${pick(ids)}\n`.replace(
+        /contradicts: (\S+)/,
+        'contradicts: [$1]',
+      );
     if (chance(0.2)) cl += `    note: ${str(words(5))}\n`;
+    ids.push(id);
+  }
+  for (const [i, p] of people.entries()) {
+    cl += `  - { id: r-${seed}-${i}, kind: role, about: [${p.id}], role: ${str(words(2))}${chance(0.7) ? `, org: ${pick(orgs).id}` : ''}, source: ${pick(sources)}, paragraph: ${int(1, 40)} }\n`;
   }
 
   switch (seed % 3) {
@@ -281,6 +313,14 @@ const SCALARS = [
   '小冰',
   '__proto__',
   '{__proto__: {polluted: 1}}',
+  'years',
+  'users per day',
+  'works_at',
+  'UK',
+  'Q0',
+  'forecasted',
+  '{id: x, paragraph: 0}',
+  '{value: pseudonym}',
 ];
 const KEYS = [
   'id',
@@ -321,6 +361,24 @@ const KEYS = [
   'to',
   'entities',
   'claims',
+  'modality',
+  'by_inferred',
+  'via',
+  'via_inferred',
+  'org',
+  'measure',
+  'per',
+  'approx',
+  'qualifier',
+  'repeats',
+  'contradicts',
+  'identity',
+  'country',
+  'code',
+  'editor',
+  'names',
+  'identification',
+  'wikidata',
 ];
 const ODD_KEYS = [
   '__proto__',
@@ -853,7 +911,7 @@ function textFields(): Record<string, string[]> {
     const d = z.def;
     return d.innerType ? inner(d.innerType) : d.type === 'array' && d.element ? inner(d.element) : z;
   };
-  const records = { Source, Entity, Relation, Claim, When, Amount: Value.options[0], Range: Value.options[1] };
+  const records = { Source, Entity, Relation, Claim, When, Value, Editor, IdentityBasis };
   const out = Object.fromEntries(
     Object.entries(records).map(([name, r]) => [
       name,

@@ -5,6 +5,7 @@ import { command as complete } from './__complete.js';
 import { command as claims } from './claims.js';
 import { command as companies } from './companies.js';
 import { command as completion } from './completion.js';
+import { command as conflicts } from './conflicts.js';
 import { command as exportCommand } from './export.js';
 import { command as graph } from './graph.js';
 import { command as help } from './help.js';
@@ -32,6 +33,7 @@ export const COMMANDS: Command[] = [
   source,
   quotes,
   claims,
+  conflicts,
   show,
   search,
   stats,

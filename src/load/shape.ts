@@ -5,32 +5,16 @@
 // Each check is written out field by field rather than composed from small functions: it runs
 // over every record of a section a query reads (100,000 at a time), where a generic walk costs
 // as much as parsing the JSON. test/cache-shape.test.ts holds the checks and FIELDS to the schema.
-import { CLAIM_KINDS, ENTITY_TYPES, PARAGRAPH_SCHEMES, RELATION_KINDS, SOURCE_KINDS } from '../model.js';
+import { CLAIM_KINDS, ENTITY_TYPES, IDENTITIES, PARAGRAPH_SCHEMES, RELATION_KINDS, SOURCE_KINDS } from '../model.js';
 import type { SearchPart } from './searchpart.js';
-
-type Rec = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Rec => v !== null && typeof v === 'object' && !Array.isArray(v);
-const optStr = (v: unknown) => v === undefined || typeof v === 'string';
-function strings(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
-  for (const x of v) if (typeof x !== 'string') return false;
-  return true;
-}
-const finite = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
-// Nothing but the fields named: as many keys as the fields it has (JSON keeps no undefined).
-function only(r: Rec, present: number): boolean {
-  let n = 0;
-  for (const _ in r) n++;
-  return n === present;
-}
-const has = (v: unknown) => (v === undefined ? 0 : 1);
+import { isClaim } from './shape-claim.js';
+import { has, isObject, only, optEditor, optPara, optStr, positive, strings } from './shape-kit.js';
 
 const SOURCE_KIND = new Set<unknown>(SOURCE_KINDS);
 const SCHEME = new Set<unknown>(PARAGRAPH_SCHEMES);
 const ENTITY_TYPE = new Set<unknown>(ENTITY_TYPES);
 const RELATION_KIND = new Set<unknown>(RELATION_KINDS);
-const CLAIM_KIND = new Set<unknown>(CLAIM_KINDS);
+const IDENTITY = new Set<unknown>(IDENTITIES);
 const DOC_TYPE = new Set<unknown>([...ENTITY_TYPES, ...CLAIM_KINDS, 'source']);
 
 // The fields each check knows, for the test that holds them to the schema.
@@ -53,12 +37,46 @@ export const FIELDS = {
     'text',
     'note',
   ],
-  entities: ['id', 'type', 'name', 'aliases', 'description', 'segments', 'relations', 'sources', 'note'],
-  claims: ['id', 'kind', 'about', 'by', 'text', 'value', 'measures', 'when', 'source', 'paragraph', 'note'],
+  entities: [
+    'id',
+    'type',
+    'name',
+    'aliases',
+    'identity',
+    'description',
+    'segments',
+    'country',
+    'relations',
+    'editor',
+    'sources',
+    'note',
+  ],
+  claims: [
+    'id',
+    'kind',
+    'modality',
+    'about',
+    'by',
+    'by_inferred',
+    'via',
+    'via_inferred',
+    'to',
+    'text',
+    'role',
+    'org',
+    'value',
+    'measure',
+    'measures',
+    'when',
+    'source',
+    'paragraph',
+    'repeats',
+    'contradicts',
+    'note',
+  ],
 };
 
 const SHA256 = /^[0-9a-f]{64}$/;
-const positive = (v: unknown) => Number.isSafeInteger(v) && (v as number) > 0;
 
 // A text's fingerprint: a positive count, and a hash of the form src/texts/store.ts names a file by.
 function isFingerprint(v: unknown): boolean {
@@ -110,75 +128,79 @@ function isSource(v: unknown): boolean {
 
 function isRelation(v: unknown): boolean {
   if (!isObject(v)) return false;
-  const { kind, to, role, note } = v;
+  const { kind, to, paragraph, source, editor, note } = v;
   return (
     RELATION_KIND.has(kind) &&
     typeof to === 'string' &&
-    optStr(role) &&
+    optPara(paragraph) &&
+    optStr(source) &&
+    optEditor(editor) &&
     optStr(note) &&
-    only(v, 2 + has(role) + has(note))
+    only(v, 2 + has(paragraph) + has(source) + has(editor) + has(note))
+  );
+}
+
+// A segment membership, normalised by the schema: {id}, or {id, paragraph, source?}.
+function isMembership(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  const { id, paragraph, source } = v;
+  return typeof id === 'string' && optPara(paragraph) && optStr(source) && only(v, 1 + has(paragraph) + has(source));
+}
+
+function isIdentity(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  const { value, paragraph, source, editor } = v;
+  return (
+    IDENTITY.has(value) &&
+    optPara(paragraph) &&
+    optStr(source) &&
+    optEditor(editor) &&
+    only(v, 1 + has(paragraph) + has(source) + has(editor))
+  );
+}
+
+function isCountry(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  const { code, paragraph, source } = v;
+  return typeof code === 'string' && positive(paragraph) && optStr(source) && only(v, 2 + has(source));
+}
+
+function isEditor(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  const { names, country, identification, wikidata } = v;
+  return (
+    strings(names) &&
+    optStr(country) &&
+    optStr(identification) &&
+    optStr(wikidata) &&
+    only(v, 1 + has(country) + has(identification) + has(wikidata))
   );
 }
 
 function isEntity(v: unknown): boolean {
   if (!isObject(v)) return false;
-  const { id, type, name, aliases, description, segments, relations, sources, note } = v;
+  const { id, type, name, aliases, identity, description, segments, country, relations, editor, sources, note } = v;
   if (
     !(
       typeof id === 'string' &&
       ENTITY_TYPE.has(type) &&
       typeof name === 'string' &&
       strings(aliases) &&
+      (identity === undefined || isIdentity(identity)) &&
       optStr(description) &&
-      strings(segments) &&
+      Array.isArray(segments) &&
+      (country === undefined || isCountry(country)) &&
       Array.isArray(relations) &&
+      (editor === undefined || isEditor(editor)) &&
       strings(sources) &&
       optStr(note) &&
-      only(v, 7 + has(description) + has(note))
+      only(v, 7 + has(identity) + has(description) + has(country) + has(editor) + has(note))
     )
   )
     return false;
+  for (const m of segments) if (!isMembership(m)) return false;
   for (const r of relations) if (!isRelation(r)) return false;
   return true;
-}
-
-function isValue(v: unknown): boolean {
-  if (!isObject(v)) return false;
-  const { amount, min, max, unit } = v;
-  if (!optStr(unit)) return false;
-  if (amount !== undefined) return finite(amount) && only(v, 1 + has(unit));
-  return finite(min) && finite(max) && only(v, 2 + has(unit));
-}
-
-function isWhen(v: unknown): boolean {
-  if (!isObject(v)) return false;
-  const { date, end, inferred, basis } = v;
-  return (
-    typeof date === 'string' &&
-    optStr(end) &&
-    typeof inferred === 'boolean' &&
-    optStr(basis) &&
-    only(v, 2 + has(end) + has(basis))
-  );
-}
-
-function isClaim(v: unknown): boolean {
-  if (!isObject(v)) return false;
-  const { id, kind, about, by, text, value, measures, when, source, paragraph, note } = v;
-  return (
-    typeof id === 'string' &&
-    CLAIM_KIND.has(kind) &&
-    strings(about) &&
-    (by === null || typeof by === 'string') &&
-    typeof text === 'string' &&
-    (value === undefined || isValue(value)) &&
-    optStr(measures) &&
-    (when === undefined || isWhen(when)) &&
-    typeof source === 'string' &&
-    positive(paragraph) &&
-    optStr(note) &&
-    only(v, 7 + has(value) + has(measures) + has(when) + has(note))
-  );
 }
 
 export const SHAPES = { sources: isSource, entities: isEntity, claims: isClaim };

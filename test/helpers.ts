@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { run } from '../src/main.js';
+import { it } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const fixture = (name: string) => join('test', 'fixtures', name);
@@ -50,3 +51,6 @@ export function bin(args: string[], env: Record<string, string> = {}): Ran {
 }
 
 export const json = <T = any>(r: Ran): T => JSON.parse(r.stdout) as T;
+
+// A slow case that only the full run takes (AIGC_TEST_FULL, set by .ci/run; see vitest.config.ts).
+export const itFull = process.env.AIGC_TEST_FULL ? it : it.skip;

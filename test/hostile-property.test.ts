@@ -3,7 +3,7 @@
 // formula prefixes, Mermaid directives and entities, line breaks) go through each writer, and a
 // real reader of each format reads them back: Python's csv module, Graphviz, bash's own
 // parser. Each batch of cases goes to its reader in one run.
-// PROPERTY_SCALE sets the share of the cases run (test/scale.ts): all of them in CI, a tenth by
+// PROPERTY_SCALE sets the share of the cases run (test/scale.ts): all of them in CI, a twentieth by
 // default elsewhere. FC_SEED replays one.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';

@@ -9,7 +9,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/commands/index.js';
-import { fixture, freshCache, ROOT } from './helpers.js';
+import { fixture, freshCache, itFull, ROOT } from './helpers.js';
 import { yamlClaims, yamlEntities } from './kb-yaml.js';
 import {
   attachedStore,
@@ -263,7 +263,7 @@ describe('aigc mcp that cannot start', () => {
     expect(r.stderr).toMatch(/^aigc: the knowledge base is invalid: \d+ errors?\n$/m);
   });
 
-  it('many answers to a client that reads slowly: every one arrives, and nothing is said on stderr', () => {
+  itFull('many answers to a client that reads slowly: every one arrives, and nothing is said on stderr', () => {
     const calls = Array.from({ length: 40 }, (_, i) =>
       JSON.stringify({
         jsonrpc: '2.0',

@@ -10,7 +10,7 @@
 // into every text field of a KB file: validate accepts it, and then every command runs without
 // a crash, or refuses it with located messages, as an independent reading of the YAML says.
 // PROPERTY_SCALE sets the share of the cases run (test/scale.ts): all of them (10,400) in CI, a
-// tenth by default elsewhere. FC_SEED replays one.
+// twentieth by default elsewhere. FC_SEED replays one.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
 const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
@@ -27,7 +28,7 @@ const cacheFormat = createHash('sha1')
 // Each bundle is named after its source file. They hold what few runs need or what carries much
 // code: the validator and YAML readers (on a cache miss), fuzzy search, terminal tables and
 // cards, the JSON Schemas (zod), the landscape page and the SQLite export.
-const LAZY = {
+export const LAZY = {
   'src/load/build.ts': 'build',
   'src/query/search.ts': 'search',
   'src/output/table.ts': 'table',
@@ -41,21 +42,21 @@ const LAZY = {
 };
 
 // From the entry, an import of a lazy module becomes an import of its bundle.
-const lazyExternal = {
+export const lazyExternal = (ext = 'cjs') => ({
   name: 'lazy-external',
   setup(b) {
     b.onResolve({ filter: /\.js$/ }, (args) => {
       if (args.kind === 'entry-point') return undefined;
       const file = relative(root, resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')));
       const name = LAZY[file];
-      return name ? { path: `./lazy/${name}.cjs`, external: true } : undefined;
+      return name ? { path: `./lazy/${name}.${ext}`, external: true } : undefined;
     });
   },
-};
+});
 
 // commander requires child_process for subcommands run as separate programs, which aigc does
 // not have; loading it (and the net and stream code behind it) is a cost on every run.
-const noChildProcess = {
+export const noChildProcess = {
   name: 'no-child-process',
   setup(b) {
     b.onResolve({ filter: /^(node:)?child_process$/ }, () => ({ path: 'child_process', namespace: 'stub' }));
@@ -63,7 +64,7 @@ const noChildProcess = {
   },
 };
 
-const common = {
+export const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -73,46 +74,54 @@ const common = {
   logLevel: 'warning',
 };
 
-rmSync(resolve(root, 'dist'), { recursive: true, force: true });
-await Promise.all([
-  build({
-    ...common,
-    format: 'cjs',
-    entryPoints: [resolve(root, 'src/bin.ts')],
-    outfile: resolve(root, 'dist/main.cjs'),
-    plugins: [lazyExternal, noChildProcess],
-    // import() of a lazy bundle becomes a require() when it is needed: the entry runs as a
-    // plain script under V8's code cache (src/fast.ts), where import() has no loader.
-    supported: { 'dynamic-import': false },
-    define: { ...common.define, 'import.meta.url': '__aigcUrl' },
-    banner: { js: "const __aigcUrl = require('node:url').pathToFileURL(__filename).href;" },
-  }),
-  build({
-    ...common,
-    format: 'cjs',
-    entryPoints: [resolve(root, 'src/fast.ts')],
-    outfile: resolve(root, 'dist/aigc.cjs'),
-  }),
-  ...Object.entries(LAZY).map(([src, name]) =>
+// Builds the CLI into `out` (dist/ by default). `without` names a piece of the start-up machinery
+// to leave out (src/fast.ts, src/io.ts read it as __AIGC_WITHOUT__): only the bench's ablation
+// builds set it (scripts/bench/ablation.mjs), to measure what each piece saves.
+export async function buildDist(out = resolve(root, 'dist'), { without = '' } = {}) {
+  const opts = { ...common, define: { ...common.define, __AIGC_WITHOUT__: JSON.stringify(without) } };
+  rmSync(out, { recursive: true, force: true });
+  await Promise.all([
     build({
-      ...common,
+      ...opts,
       format: 'cjs',
-      entryPoints: [resolve(root, src)],
-      outfile: resolve(root, `dist/lazy/${name}.cjs`),
+      entryPoints: [resolve(root, 'src/bin.ts')],
+      outfile: resolve(out, 'main.cjs'),
+      plugins: [lazyExternal(), ...(without === 'no-child-process' ? [] : [noChildProcess])],
+      // import() of a lazy bundle becomes a require() when it is needed: the entry runs as a
+      // plain script under V8's code cache (src/fast.ts), where import() has no loader.
+      supported: { 'dynamic-import': false },
+      define: { ...opts.define, 'import.meta.url': '__aigcUrl' },
+      banner: { js: "const __aigcUrl = require('node:url').pathToFileURL(__filename).href;" },
     }),
-  ),
-]);
+    build({
+      ...opts,
+      format: 'cjs',
+      entryPoints: [resolve(root, 'src/fast.ts')],
+      outfile: resolve(out, 'aigc.cjs'),
+    }),
+    ...Object.entries(LAZY).map(([src, name]) =>
+      build({
+        ...opts,
+        format: 'cjs',
+        entryPoints: [resolve(root, src)],
+        outfile: resolve(out, `lazy/${name}.cjs`),
+      }),
+    ),
+  ]);
 
-// SQLite for `export --format sqlite`: sql.js's JavaScript is bundled into dist/lazy/sqlite.cjs,
-// and its WebAssembly goes beside that bundle, where src/export/sqlite.ts reads it (written anew
-// rather than copied: sql.js ships the file with execute bits).
-writeFileSync(
-  resolve(root, 'dist/lazy/sql-wasm.wasm'),
-  readFileSync(createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm')),
-);
+  // SQLite for `export --format sqlite`: sql.js's JavaScript is bundled into dist/lazy/sqlite.cjs,
+  // and its WebAssembly goes beside that bundle, where src/export/sqlite.ts reads it (written anew
+  // rather than copied: sql.js ships the file with execute bits).
+  writeFileSync(
+    resolve(out, 'lazy/sql-wasm.wasm'),
+    readFileSync(createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm')),
+  );
 
-// The help text as the CLI renders it off a terminal, for dist/aigc.cjs to print.
-writeFileSync(
-  resolve(root, 'dist/help.txt'),
-  execFileSync(process.execPath, [resolve(root, 'dist/main.cjs'), '--help'], { encoding: 'utf8' }),
-);
+  // The help text as the CLI renders it off a terminal, for dist/aigc.cjs to print.
+  writeFileSync(
+    resolve(out, 'help.txt'),
+    execFileSync(process.execPath, [resolve(out, 'main.cjs'), '--help'], { encoding: 'utf8' }),
+  );
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await buildDist();

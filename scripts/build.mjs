@@ -8,7 +8,7 @@
 // built-in module is cheaper than the ESM facade an import of one builds.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { relative, resolve } from 'node:path';
@@ -17,7 +17,8 @@ import { pathToFileURL } from 'node:url';
 const root = resolve(import.meta.dirname, '..');
 const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
 // The cache's format: a hash of the sources that decide what it holds (see src/load/cache.ts).
-const cacheFormat = createHash('sha1')
+const cacheFormat = crypto
+  .createHash('sha1')
   .update(
     ['src/load/schema.ts', 'src/load/cache.ts', 'src/load/searchpart.ts', 'src/text/normalize.ts']
       .map((f) => readFileSync(resolve(root, f)))
@@ -64,6 +65,22 @@ export const noChildProcess = {
   },
 };
 
+// node:crypto loads Node's stream code with it (some 35 modules): the modules that use it (the
+// atomic write of --out, attaching a text) are part of dist/main.cjs, but few runs call them, so
+// the bundle gets crypto's exports as getters that require it on first use.
+const lazyCrypto = {
+  name: 'lazy-crypto',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?crypto$/ }, (args) =>
+      args.namespace === 'lazy' ? { path: 'node:crypto', external: true } : { path: 'crypto', namespace: 'lazy' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: `let m;\nfor (const k of ${JSON.stringify(Object.keys(crypto))})\n  Object.defineProperty(exports, k, { enumerable: true, get: () => (m ??= require('node:crypto'))[k] });`,
+      loader: 'js',
+    }));
+  },
+};
+
 export const common = {
   bundle: true,
   platform: 'node',
@@ -86,7 +103,11 @@ export async function buildDist(out = resolve(root, 'dist'), { without = '' } = 
       format: 'cjs',
       entryPoints: [resolve(root, 'src/bin.ts')],
       outfile: resolve(out, 'main.cjs'),
-      plugins: [lazyExternal(), ...(without === 'no-child-process' ? [] : [noChildProcess])],
+      plugins: [
+        lazyExternal(),
+        ...(without === 'no-child-process' ? [] : [noChildProcess]),
+        ...(without === 'lazy-crypto' ? [] : [lazyCrypto]),
+      ],
       // import() of a lazy bundle becomes a require() when it is needed: the entry runs as a
       // plain script under V8's code cache (src/fast.ts), where import() has no loader.
       supported: { 'dynamic-import': false },

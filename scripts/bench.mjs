@@ -519,14 +519,20 @@ async function tableStages(m, kb, time) {
   const all = m.select.selectClaims(kb, {}).map((c) => m.views.claimView(kb, c));
   const listing = (rows) => ({
     rows,
+    fields: Object.keys(rows[0] ?? {}),
     columns: ['id', 'kind', 'about', 'by', 'text', 'value', 'when', 'source.id', 'paragraph'],
     wide: ['text', 'measures', 'about'],
   });
   const tty = { tty: true, color: true, width: TABLE_COLUMNS };
   const tsv = (rows) => m.render.render(listing(rows), { format: 'tsv' }, { ...tty, tty: false });
+  // render() answers { stdout }: a string, or the chunks of a table as it makes them.
+  const chunksOf = async (rows) => {
+    const { stdout } = await m.render.render(listing(rows), { format: 'table' }, tty);
+    return typeof stdout === 'string' ? [stdout] : stdout;
+  };
   const table = async (rows) => {
     let n = 0;
-    for (const chunk of await m.render.render(listing(rows), { format: 'table' }, tty)) n += chunk.length;
+    for (const chunk of await chunksOf(rows)) n += chunk.length;
     return n;
   };
   await tsv(all.slice(0, 200));
@@ -535,8 +541,7 @@ async function tableStages(m, kb, time) {
   await time(TSV_STAGE, () => tsv(some));
   await time(TABLE_STAGE, () => table(some));
   await time(`warm: output table of all ${all.length.toLocaleString('en')} claims, to its first chunk`, async () => {
-    const chunks = (await m.render.render(listing(all), { format: 'table' }, tty))[Symbol.iterator]();
-    chunks.next();
+    (await chunksOf(all))[Symbol.iterator]().next();
   });
 }
 
@@ -618,7 +623,7 @@ async function stagesChild([mode, bundle, dir, query, cacheRoot]) {
     await companiesStages(kb);
     await time('warm: read the claims section of the cache', () => kb.claims.length);
     const rows = await time('warm: query claims --unit USD --min 100M (select, claimView)', () =>
-      m.select.selectClaims(kb, { unit: 'USD', min: 1e8 }).map((x) => m.views.claimView(kb, x)),
+      m.select.selectClaims(kb, { unit: ['USD'], min: 1e8 }).map((x) => m.views.claimView(kb, x)),
     );
     await time('warm: output JSON.stringify(rows, null, 2), claims', () => JSON.stringify(rows, null, 2));
     if (m.render) await tableStages(m, kb, time);
@@ -634,11 +639,10 @@ async function stagesChild([mode, bundle, dir, query, cacheRoot]) {
     );
     await time('warm: search, candidates for the misspelt-name query', () => index.candidates(query));
     await time('warm: search, the whole query (candidates again, then fuse.js)', () => index.search(query));
-    await time('warm: every other lazy map of Kb (ids, names, members, relations, speakers, subjects)', () => {
+    await time('warm: every other lazy map of Kb (ids, members, relations, speakers, subjects)', () => {
       kb.entity('');
       kb.source('');
       kb.claim('');
-      kb.names();
       kb.segmentMembers('');
       kb.relations('');
       kb.claimsBy('');

@@ -14,6 +14,8 @@
 // Median, min and max are wall-clock milliseconds measured around spawnSync. Peak memory
 // is one more run under /usr/bin/time -f %M. Generated KBs (scripts/synth.mjs) and their
 // caches live in a temporary folder; the user's cache is never touched.
+// The MCP server (`aigc mcp`) is timed from its client: the SDK's Client over stdio calls each
+// tool many times on one warm server, each call timed around callTool.
 // In-process stage figures come from a bundle of src/load and src/query built here with esbuild and run in a
 // fresh node process per KB size.
 // Prints the report as markdown on stdout and writes it to docs/bench.md; progress on stderr.
@@ -427,6 +429,57 @@ function misspell(json) {
 }
 
 // ---------------------------------------------------------------------------------------
+// The MCP server: one `aigc mcp` on the shipped KB, asked by the SDK's own client over stdio.
+
+// Questions an assistant asks, each with what its answer must hold.
+const MCP_CALLS = [
+  { tool: 'claims', args: { unit: ['USD'], min: '100M' }, rows: true },
+  { tool: 'quotes', args: { speaker: ['li di'] }, rows: true },
+  { tool: 'search', args: { text: 'chatgpt' }, rows: true },
+  { tool: 'show', args: { name_or_id: 'li di' }, rows: false },
+];
+const MCP_TARGET_MS = 50;
+
+async function measureMcp(runs, cacheHome, tmp) {
+  const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
+  const { StdioClientTransport } = await import('@modelcontextprotocol/sdk/client/stdio.js');
+  mkdirSync(join(tmp, 'mcp-data'), { recursive: true });
+  const env = { ...baseEnv(), XDG_CACHE_HOME: cacheHome, XDG_DATA_HOME: join(tmp, 'mcp-data') };
+  const client = new Client({ name: 'aigc-bench', version: '0' });
+  const t0 = performance.now();
+  await client.connect(new StdioClientTransport({ command: NODE, args: [BIN, 'mcp'], env, stderr: 'ignore' }));
+  const startMs = performance.now() - t0;
+  try {
+    await client.listTools();
+    const call = async (c) => {
+      const t = performance.now();
+      const r = await client.callTool({ name: c.tool, arguments: c.args });
+      const ms = performance.now() - t;
+      const s = r.structuredContent;
+      if (r.isError || !(c.rows ? s?.rows?.length : s?.result))
+        throw new Error(`mcp ${c.tool} ${JSON.stringify(c.args)} answered: ${JSON.stringify(r).slice(0, 500)}`);
+      return ms;
+    };
+    // Warm: each call a few times untimed, then rounds of every call, interleaved.
+    for (const c of MCP_CALLS) for (let i = 0; i < 3; i++) await call(c);
+    const times = MCP_CALLS.map(() => []);
+    for (let i = 0; i < runs; i++) for (const [k, c] of MCP_CALLS.entries()) times[k].push(await call(c));
+    return {
+      startMs,
+      runs,
+      rows: MCP_CALLS.map((c, k) => ({
+        name: `\`${c.tool}\` ${JSON.stringify(c.args)}`,
+        median: median(times[k]),
+        min: Math.min(...times[k]),
+        max: Math.max(...times[k]),
+      })),
+    };
+  } finally {
+    await client.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------
 // In-process stages: src/load and src/query bundled with esbuild, run in a fresh process per KB.
 
 async function buildStages(tmp) {
@@ -519,13 +572,14 @@ async function tableStages(m, kb, time) {
   const all = m.select.selectClaims(kb, {}).map((c) => m.views.claimView(kb, c));
   const listing = (rows) => ({
     rows,
-    fields: Object.keys(rows[0] ?? {}),
+    // render checks --sort and --fields against the JSON row's fields: a claim row's own.
+    fields: Object.keys(all[0] ?? {}),
     columns: ['id', 'kind', 'about', 'by', 'text', 'value', 'when', 'source.id', 'paragraph'],
     wide: ['text', 'measures', 'about'],
   });
   const tty = { tty: true, color: true, width: TABLE_COLUMNS };
   const tsv = (rows) => m.render.render(listing(rows), { format: 'tsv' }, { ...tty, tty: false });
-  // render() answers { stdout }: a string, or the chunks of a table as it makes them.
+  // What render prints: a string, or chunks made as they are reached.
   const chunksOf = async (rows) => {
     const { stdout } = await m.render.render(listing(rows), { format: 'table' }, tty);
     return typeof stdout === 'string' ? [stdout] : stdout;
@@ -715,7 +769,32 @@ function verdict(row, warmOf, keyed) {
   };
 }
 
-function report(rows, stages, o, notes, meta) {
+function mcpReport(mcp) {
+  if (!mcp) return { text: '', verdicts: [] };
+  const verdicts = mcp.rows.map((r) => r.median <= MCP_TARGET_MS);
+  const lines = [
+    '| tool call (warm, from the client) | calls | median ms | min | max | target | result |',
+    '| --- | ---: | ---: | ---: | ---: | --- | --- |',
+    ...mcp.rows.map(
+      (r, i) =>
+        `| ${r.name} | ${mcp.runs} | ${fmtMs(r.median)} | ${fmtMs(r.min)} | ${fmtMs(r.max)} | ≤ ${MCP_TARGET_MS} ms | ${verdicts[i] ? 'met' : missedBy(r.median / MCP_TARGET_MS)} |`,
+    ),
+  ];
+  const text = [
+    '## The MCP server: warm tool calls',
+    '',
+    `\`aigc mcp\` on the shipped KB, started once (${fmtMs(mcp.startMs)} ms from spawn to initialized), asked by the`,
+    "MCP SDK's own Client over stdio: each call three times untimed, then rounds of every call, interleaved;",
+    'wall-clock per call around `callTool`, which includes the client checking the result against the',
+    "tool's output schema.",
+    '',
+    lines.join('\n'),
+    '',
+  ].join('\n');
+  return { text, verdicts };
+}
+
+function report(rows, stages, o, notes, meta, mcp) {
   const keyed = (key, records) => rows.find((r) => r.key === key && r.records === records)?.median;
   const warmOf = (records) => keyed('warm-companies', records);
   const lines = [];
@@ -834,8 +913,9 @@ function report(rows, stages, o, notes, meta) {
       b.join('\n');
   }
 
-  const met = rows.map((r) => verdict(r, warmOf, keyed)).filter((v) => v.met !== undefined);
-  const summary = `${met.filter((v) => v.met).length} of ${met.length} targets met.`;
+  const server = mcpReport(mcp);
+  const met = [...rows.map((r) => verdict(r, warmOf, keyed).met).filter((v) => v !== undefined), ...server.verdicts];
+  const summary = `${met.filter(Boolean).length} of ${met.length} targets met.`;
 
   const md = [
     '# Benchmarks',
@@ -872,6 +952,7 @@ function report(rows, stages, o, notes, meta) {
     summary,
     '',
     ...(notes.length ? ['Notes:', '', ...notes.map((n) => `- ${n}`), ''] : []),
+    server.text,
     '### Baselines measured with each case',
     '',
     'Targets are judged on medians. The ratios of minimums beside them are less sensitive to other',
@@ -959,6 +1040,7 @@ async function main() {
   const notes = [];
   const stages = {};
   let startup;
+  let mcp;
   try {
     BIN = snapshotApp(tmp);
     // Built now, from the same sources as the copy of the build, so that both measure one version.
@@ -969,6 +1051,9 @@ async function main() {
       progress(`${c.name}: ${c.runs} runs`);
       rows.push(measure(c, c.runs));
     }
+    const mcpRuns = o.runs * 2;
+    progress(`MCP server: ${MCP_CALLS.length} tool calls, ${mcpRuns} rounds`);
+    mcp = await measureMcp(mcpRuns, shippedCache, tmp);
     // What each piece of the start-up machinery saves: builds of the same sources without it.
     if (o.ablationRuns) startup = await ablation({ runs: o.ablationRuns, progress });
 
@@ -1015,7 +1100,7 @@ async function main() {
     took: `${Math.floor(s / 60)} min ${s % 60} s`,
     load: `1-minute load average ${loadAtStart.toFixed(2)} at the start, ${loadavg()[0].toFixed(2)} at the end`,
   };
-  const { md } = report(rows, stages, o, notes, { ...meta, startup });
+  const { md } = report(rows, stages, o, notes, { ...meta, startup }, mcp);
   process.stdout.write(`${md}\n`);
   if (o.write) {
     mkdirSync(join(ROOT, 'docs'), { recursive: true });

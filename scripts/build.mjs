@@ -28,7 +28,17 @@ const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8
 const cacheFormat = crypto
   .createHash('sha1')
   .update(
-    ['src/load/schema.ts', 'src/load/cache.ts', 'src/load/searchpart.ts', 'src/text/normalize.ts']
+    [
+      'src/load/schema.ts',
+      'src/load/chars.ts',
+      'src/load/cache.ts',
+      'src/load/snapshot.ts',
+      'src/load/store.ts',
+      'src/load/checksum.ts',
+      'src/load/shape.ts',
+      'src/load/searchpart.ts',
+      'src/text/normalize.ts',
+    ]
       .map((f) => readFileSync(resolve(root, f)))
       .join('\0'),
   )
@@ -36,7 +46,8 @@ const cacheFormat = crypto
   .slice(0, 12);
 // Each bundle is named after its source file. They hold what few runs need or what carries much
 // code: the validator and YAML readers (on a cache miss), fuzzy search, terminal tables and
-// cards, the JSON Schemas (zod), the landscape page and the SQLite export.
+// cards, the JSON Schemas (zod), the landscape page, the SQLite export, and the MCP server
+// with its SDK.
 export const LAZY = {
   'src/load/build.ts': 'build',
   'src/query/search.ts': 'search',
@@ -48,6 +59,7 @@ export const LAZY = {
   'src/output/jq.ts': 'jq',
   // Only when output is taller than the screen: the child-process code a pager needs.
   'src/output/pager.ts': 'pager',
+  'src/mcp/server.ts': 'server',
 };
 
 // From the entry, an import of a lazy module becomes an import of its bundle.

@@ -380,17 +380,17 @@ const BASES = [
   'the year before last',
 ];
 const FIGURE_KINDS = [
-  // unit, measures (with {s} the subject's name), amount range, range probability
-  ['USD', 'funding raised by {s} in its latest round', [5e6, 2e9], 0.2],
-  ['USD', 'annual revenue of {s}', [1e6, 5e9], 0.3],
-  ['CNY', 'valuation of {s}', [1e8, 5e10], 0.3],
-  ['CNY', 'yearly computing spend of {s}', [1e7, 3e9], 0.3],
-  ['users', 'monthly active users of {s}', [1e4, 8e8], 0.2],
-  ['users', 'registered users of {s}', [1e5, 1e9], 0.1],
-  ['people', 'headcount of {s}', [10, 20000], 0.2],
-  ['percent', 'share of {s} revenue from AIGC', [1, 95], 0.3],
-  ['percent', 'year-on-year growth of {s}', [-20, 400], 0.2],
-  ['parameters', 'parameter count of {s}', [1e8, 2e12], 0.25],
+  // unit, measures (with {s} the subject's name), amount range, range probability, measure kind, per
+  ['USD', 'funding raised by {s} in its latest round', [5e6, 2e9], 0.2, 'funding-round'],
+  ['USD', 'annual revenue of {s}', [1e6, 5e9], 0.3, 'revenue', 'year'],
+  ['CNY', 'valuation of {s}', [1e8, 5e10], 0.3, 'valuation'],
+  ['CNY', 'yearly computing spend of {s}', [1e7, 3e9], 0.3, 'spending', 'year'],
+  ['users', 'monthly active users of {s}', [1e4, 8e8], 0.2, 'users', 'month'],
+  ['users', 'registered users of {s}', [1e5, 1e9], 0.1, 'users'],
+  ['people', 'headcount of {s}', [10, 20000], 0.2, 'headcount'],
+  ['percent', 'share of {s} revenue from AIGC', [1, 95], 0.3, 'share'],
+  ['percent', 'year-on-year growth of {s}', [-20, 400], 0.2, 'other'],
+  ['parameters', 'parameter count of {s}', [1e8, 2e12], 0.25, 'parameters'],
 ];
 const EVENT_KINDS = [
   ['{s} launched {p}.', 'product'],
@@ -477,6 +477,10 @@ export function generate({ records: total, seed }) {
   }
   const srcIds = sources.map((s) => s.id);
   const someSources = () => rng.some(srcIds, rng.chance(0.8) ? 1 : 2);
+  const para = () => rng.int(1, 140);
+  // A relation stated by the source, in a paragraph of the entity's first source, or the editor's.
+  const based = (r, e) =>
+    rng.chance(0.7) ? { ...r, paragraph: rng.int(1, 140), source: e.sources[0] } : { ...r, editor: true };
 
   // Entities: segments first, then organisations, people and products interleaved as a KB
   // grows (an organisation is written before the people and products that point at it).
@@ -524,9 +528,10 @@ export function generate({ records: total, seed }) {
     } while (!takeName(name));
     const e = { id: takeId(slug(name)), type, name };
     const aliases = [];
+    // Chinese names are the editor's: the sources are read in translation.
     if (rng.chance(0.55)) {
       const zh = hanWord() + rng.pick(ORG_HAN_SUFFIX[type]);
-      if (takeName(zh)) aliases.push(zh);
+      if (takeName(zh)) e.editorNames = [zh];
     }
     if (name !== w && rng.chance(0.3) && takeName(w)) aliases.push(w);
     if (rng.chance(0.1)) {
@@ -551,8 +556,8 @@ export function generate({ records: total, seed }) {
     if (type === 'investor' && companies.length) {
       for (const c of rng.some(companies.slice(-200), rng.int(1, 4))) relations.push({ kind: 'invests_in', to: c.id });
     }
-    if (relations.length) e.relations = relations;
     e.sources = someSources();
+    if (relations.length) e.relations = relations.map((r) => based(r, e));
     if (rng.chance(0.05)) e.note = `The source also spells it "${w.toLowerCase()}", which differs only in case.`;
     orgs.push(e);
     if (type === 'company') companies.push(e);
@@ -567,17 +572,14 @@ export function generate({ records: total, seed }) {
     const e = { id: takeId(slug(name)), type: 'person', name };
     if (rng.chance(0.6)) {
       const zh = HAN_SURNAMES[si] + hanWord();
-      if (takeName(zh)) e.aliases = [zh];
+      if (takeName(zh)) e.editorNames = [zh];
     }
     const jobs = rng.some(orgs.length > 50 ? orgs.slice(-300) : orgs, rng.chance(0.85) ? 1 : 2);
     const first = jobs[0];
     if (rng.chance(0.8))
       e.description = `${capital(rng.pick(ROLES))} at ${first.name}; speaks about ${rng.pick(TOPICS)}.`;
-    e.relations = jobs.map((o) => {
-      const r = { kind: 'works_at', to: o.id };
-      if (rng.chance(0.9)) r.role = o.type === 'investor' ? 'partner' : rng.pick(ROLES);
-      return r;
-    });
+    // Who works where is said by role claims, written with the other claims.
+    e.jobs = jobs.map((o) => ({ org: o, role: o.type === 'investor' ? 'partner' : rng.pick(ROLES) }));
     e.sources = someSources();
     e.employer = first; // dropped before writing
     people.push(e);
@@ -594,16 +596,17 @@ export function generate({ records: total, seed }) {
     const e = { id: takeId(slug(name)), type: 'product', name };
     if (rng.chance(0.4)) {
       const zh = hanWord();
-      if (takeName(zh)) e.aliases = [zh];
+      if (takeName(zh)) e.editorNames = [zh];
     }
     if (rng.chance(0.8))
       e.description = `${rng.pick(['Model', 'App', 'Tool', 'Service', 'Platform'])} by ${maker.name} for ${rng.pick(INDUSTRIES)}.`;
     e.segments = pickSegments(2);
-    e.relations = [{ kind: 'maker', to: maker.id }];
+    const relations = [{ kind: 'maker', to: maker.id }];
     if (products.length > 10 && rng.chance(0.15)) {
-      e.relations.push({ kind: 'based_on', to: rng.pick(products).id, note: "Built on it, by its maker's account." });
+      relations.push({ kind: 'based_on', to: rng.pick(products).id, note: "Built on it, by its maker's account." });
     }
     e.sources = someSources();
+    e.relations = relations.map((r) => based(r, e));
     e.maker = maker; // dropped before writing
     products.push(e);
     return e;
@@ -625,13 +628,27 @@ export function generate({ records: total, seed }) {
   const speakers = [...people, ...orgs];
   const subjects = [...orgs, ...products, ...people];
   const orgsAndProducts = [...orgs, ...products];
-  const para = () => rng.int(1, 140);
   let claimNo = 0;
   const claimId = (prefix, about) =>
     takeId(
       `${prefix}-${String(++claimNo).padStart(6, '0')}${about ? `-${about.id.slice(0, 24).replace(/-+$/, '')}` : ''}`,
     );
-  for (let i = 0; i < nClaims; i++) {
+  // A role claim for each post of each person, in the source the person is cited in.
+  for (const p of people) {
+    for (const j of p.jobs) {
+      if (claims.length >= nClaims) break;
+      claims.push({
+        id: claimId('r', p),
+        kind: 'role',
+        about: [p.id],
+        role: j.role,
+        org: j.org.id,
+        source: p.sources[0],
+        paragraph: para(),
+      });
+    }
+  }
+  for (let i = claims.length; i < nClaims; i++) {
     const kind = rng.weighted([
       ['quote', 30],
       ['statement', 35],
@@ -675,7 +692,7 @@ export function generate({ records: total, seed }) {
         paragraph: para(),
       });
     } else if (kind === 'figure') {
-      const [unit, measure, [lo, hi], pRange] = rng.pick(FIGURE_KINDS);
+      const [unit, measure, [lo, hi], pRange, kindOf, per] = rng.pick(FIGURE_KINDS);
       const subject =
         unit === 'parameters' && products.length
           ? rng.pick(products)
@@ -685,6 +702,7 @@ export function generate({ records: total, seed }) {
         ? roundish(amount + Math.abs(amount) * 0.1 + 1, amount + Math.abs(amount) * 0.8 + 1, rng)
         : amount;
       const value = max > amount ? { min: amount, max, unit } : { amount, unit };
+      if (per) value.per = per;
       const by = rng.chance(0.3) ? null : rng.pick(speakers);
       const c = {
         id: claimId('f', subject),
@@ -693,6 +711,7 @@ export function generate({ records: total, seed }) {
         by: by ? by.id : null,
         text: `${capital(measure.replace('{s}', subject.name))} is ${fmtValue(value)}${by ? `, according to ${by.name}` : ''}.`,
         value,
+        measure: kindOf,
         measures: measure.replace('{s}', subject.name),
       };
       if (rng.chance(0.4)) c.when = { date: randomDate(rng, 'any') };
@@ -732,7 +751,10 @@ export function generate({ records: total, seed }) {
     }
   }
 
-  for (const e of people) delete e.employer;
+  for (const e of people) {
+    delete e.employer;
+    delete e.jobs;
+  }
   for (const e of products) delete e.maker;
   return { sources, entities, claims };
 }
@@ -794,7 +816,7 @@ function sourceYaml(x) {
 
 function relationYaml(r) {
   let y = `{kind: ${r.kind}, to: ${r.to}`;
-  if (r.role) y += `, role: ${s(r.role)}`;
+  y += r.editor ? ', editor: true' : `, paragraph: ${r.paragraph}, source: ${r.source}`;
   if (r.note) y += `, note: ${s(r.note)}`;
   return `${y}}`;
 }
@@ -802,6 +824,7 @@ function relationYaml(r) {
 function entityYaml(e) {
   let y = `  - id: ${e.id}\n    type: ${e.type}\n    name: ${s(e.name)}\n`;
   if (e.aliases) y += `    aliases: ${list(e.aliases)}\n`;
+  if (e.editorNames) y += `    editor: {names: ${list(e.editorNames)}}\n`;
   if (e.description) y += `    description: ${s(e.description)}\n`;
   if (e.segments) y += `    segments: ${list(e.segments)}\n`;
   if (e.relations) {
@@ -814,14 +837,18 @@ function entityYaml(e) {
 }
 
 function claimYaml(c) {
+  if (c.kind === 'role')
+    return `  - {id: ${c.id}, kind: role, about: ${list(c.about)}, role: ${s(c.role)}, org: ${c.org}, source: ${c.source}, paragraph: ${c.paragraph}}\n`;
   let y = `  - id: ${c.id}\n    kind: ${c.kind}\n    about: ${list(c.about)}\n    by: ${c.by ?? 'null'}\n    text: ${JSON.stringify(c.text)}\n`;
   if (c.value) {
     const v = c.value;
+    const per = v.per ? `, per: ${v.per}` : '';
     y +=
       'amount' in v
-        ? `    value: {amount: ${num(v.amount)}, unit: ${v.unit}}\n`
-        : `    value: {min: ${num(v.min)}, max: ${num(v.max)}, unit: ${v.unit}}\n`;
+        ? `    value: {amount: ${num(v.amount)}, unit: ${v.unit}${per}}\n`
+        : `    value: {min: ${num(v.min)}, max: ${num(v.max)}, unit: ${v.unit}${per}}\n`;
   }
+  if (c.measure) y += `    measure: ${c.measure}\n`;
   if (c.measures) y += `    measures: ${JSON.stringify(c.measures)}\n`;
   if (c.when) {
     const w = c.when;

@@ -8,6 +8,8 @@ import { createRequire, wrap } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { cacheRoot } from './cacheroot.js';
 import { WriteError } from './errors.js';
+import { readCacheFile } from './fs/regular.js';
+import { hash } from './load/checksum.js';
 import { closedAtStart, writeFailure } from './stdout.js';
 
 // tty and vm are required where they are used: loading tty loads Node's stream and socket
@@ -50,12 +52,10 @@ function cacheDir(): string | undefined {
   return args.includes('--no-cache') || process.env.AIGC_NO_CACHE ? undefined : cacheRoot(process.env);
 }
 
-// A short stable hash, so that two installs of the same version keep caches of their own.
-function hash(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16);
-}
+// V8's code cache of a bundle: only a regular file, and only up to a bound well above any real
+// code cache (V8 itself rejects data that does not fit its source), so that a FIFO, a device or
+// a link in its place is passed over, never waited on.
+const CODE_CACHE_MAX = 64 * 1024 * 1024;
 
 // Runs a CommonJS bundle of dist/ under V8's code cache and returns its exports. V8 rejects
 // cached data made by another V8 or for a source of another length; the cache file's name
@@ -67,14 +67,10 @@ function load(file: string, dir = cacheDir()): unknown {
   if (loaded.has(file)) return loaded.get(file);
   const name = basename(file, '.cjs');
   const { size, mtimeMs } = statSync(file);
+  // The bundle's path hashed, so that two installs of the same version keep caches of their own.
   const prefix = `code-${name}-${hash(file)}-`;
   const cachePath = dir && join(dir, `${prefix}${__AIGC_VERSION__}-${size}-${Math.round(mtimeMs)}.bin`);
-  let cachedData: Buffer | undefined;
-  try {
-    if (cachePath) cachedData = readFileSync(cachePath);
-  } catch {
-    // no code cache yet
-  }
+  const cachedData = cachePath ? readCacheFile(cachePath, CODE_CACHE_MAX) : undefined;
   const { Script } = require('node:vm') as Vm;
   const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
   if (dir && cachePath && (!cachedData || script.cachedDataRejected)) {
@@ -82,8 +78,10 @@ function load(file: string, dir = cacheDir()): unknown {
     process.once('exit', () => {
       try {
         mkdirSync(dir, { recursive: true });
-        writeFileSync(`${cachePath}.tmp-${process.pid}`, script.createCachedData());
-        renameSync(`${cachePath}.tmp-${process.pid}`, cachePath);
+        // wx: never through something already at the temporary name (a FIFO would hang the exit).
+        const tmp = `${cachePath}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+        writeFileSync(tmp, script.createCachedData(), { flag: 'wx' });
+        renameSync(tmp, cachePath);
         // Older builds' caches of this very bundle file are never read again.
         for (const n of readdirSync(dir))
           if (n.startsWith(prefix) && n.endsWith('.bin') && join(dir, n) !== cachePath)

@@ -12,10 +12,38 @@ export const ENTITY_TYPES = ['company', 'investor', 'organisation', 'person', 'p
 export const ORG_TYPES: readonly string[] = ['company', 'investor', 'organisation'];
 // Who can say or assert a claim: a person or an organisation.
 export const SPEAKER_TYPES: readonly string[] = ['person', ...ORG_TYPES];
-export const CLAIM_KINDS = ['quote', 'statement', 'figure', 'event'] as const;
-// Relations are stored in one direction; the index adds the inverse under these names.
-export const RELATION_KINDS = ['works_at', 'maker', 'part_of', 'invests_in', 'based_on', 'related_to'] as const;
-export const INVERSE: Record<RelationKind, string> = {
+export const CLAIM_KINDS = ['quote', 'statement', 'figure', 'event', 'role'] as const;
+// What a claim is: a report of what happened (the default), or something else a reader must not
+// take for one.
+export const MODALITIES = ['happened', 'forecast', 'plan', 'estimate', 'opinion'] as const;
+// Who a person or an organisation is, as far as the source lets one know.
+export const IDENTITIES = ['named', 'pseudonym', 'anonymous', 'group'] as const;
+// What a figure measures, as a kind that list commands filter on (`measures` says it in words).
+export const MEASURES = [
+  'funding-round',
+  'valuation',
+  'revenue',
+  'price',
+  'cost',
+  'spending',
+  'salary',
+  'users',
+  'headcount',
+  'parameters',
+  'share',
+  'market-size',
+  'time',
+  'count',
+  'multiple',
+  'other',
+] as const;
+// The words of a date the source qualifies: "at the end of 2021" is {date: 2021, qualifier: end}.
+export const QUALIFIERS = ['early', 'mid', 'late', 'end', 'around', 'before', 'after', 'by'] as const;
+// Relations are stored in one direction; the index adds the inverse under these names. Who works
+// where is not a stored relation: the index derives works_at (and employs) from role claims.
+export const RELATION_KINDS = ['maker', 'part_of', 'invests_in', 'based_on', 'related_to'] as const;
+export const DERIVED_KINDS = ['works_at'] as const;
+export const INVERSE: Record<RelationKind | DerivedKind, string> = {
   works_at: 'employs',
   maker: 'makes',
   part_of: 'has_part',
@@ -27,6 +55,9 @@ export const INVERSE: Record<RelationKind, string> = {
 export type EntityType = (typeof ENTITY_TYPES)[number];
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
 export type RelationKind = (typeof RELATION_KINDS)[number];
+export type DerivedKind = (typeof DERIVED_KINDS)[number];
+export type Modality = (typeof MODALITIES)[number];
+export type Identity = (typeof IDENTITIES)[number];
 
 export type Section = 'sources' | 'entities' | 'claims';
 export const SECTION_NAMES: readonly Section[] = ['sources', 'entities', 'claims'];

@@ -3,7 +3,7 @@
 // rejects a long non-number in one pass; a search reads only the start of a long query, so its
 // work is bounded whatever the query's length.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -116,8 +116,12 @@ describe('search reads the start of a long query', () => {
         encoding: 'utf8',
       });
       expect(r.status, r.stderr).toBe(0);
-      // A query of the KB's own words: the text of its first claim, again and again to 2 KB.
-      const text = /^ {4}text: "(.*)"$/m.exec(readFileSync(join(kb, 'claims', '0001.yaml'), 'utf8'))![1];
+      // A query of the KB's own words: the text of its first claim that has one (role claims,
+      // which come first, need none), again and again to 2 KB.
+      const text = readdirSync(join(kb, 'claims'))
+        .sort()
+        .map((f) => /^ {4}text: "(.*)"$/m.exec(readFileSync(join(kb, 'claims', f), 'utf8'))?.[1])
+        .find((t) => t !== undefined)!;
       while (query.length < 2048) query += `${text.replace(/\\"/g, '"')} `;
       query = query.slice(0, 2048);
       expect(bin(['--kb', kb, 'stats'], env).code).toBe(0); // the cache, built once

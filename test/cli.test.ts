@@ -17,7 +17,10 @@ describe('list commands', () => {
       .filter((e) => ORG.includes(e.type) && e.segments?.includes('video-generation'))
       .map((e) => e.id);
     expect(json(r).map((e: any) => e.id)).toEqual(want);
-    expect(json(r)[0].segments).toEqual([{ id: 'video-generation', name: 'Video generation', type: 'segment' }]);
+    // A bare segment id in the YAML is the editor's tag.
+    expect(json(r)[0].segments).toEqual([
+      { id: 'video-generation', name: 'Video generation', type: 'segment', basis: 'editor', paragraph: null },
+    ]);
   });
 
   it('products --segment video completes the segment with its products', async () => {
@@ -65,7 +68,16 @@ describe('list commands', () => {
   it('people --org lists who works there, with roles', async () => {
     const r = await cli([...KB, 'people', '--org', 'xiao bing', '--json']);
     expect(json(r).map((p: any) => p.id)).toEqual(['li-di']);
-    expect(json(r)[0].roles).toEqual([{ role: 'CEO', org: { id: 'xiaoice', name: 'Xiaoice' } }]);
+    const claim = claims.find((c) => c.kind === 'role' && c.about[0] === 'li-di');
+    expect(json(r)[0].roles).toEqual([
+      {
+        role: claim.role,
+        org: { id: 'xiaoice', name: 'Xiaoice' },
+        claim: claim.id,
+        source: claim.source,
+        paragraph: claim.paragraph,
+      },
+    ]);
   });
 
   it('segments count members, companies and products together', async () => {
@@ -93,7 +105,7 @@ describe('output options', () => {
   });
 
   it('tables stay aligned with Chinese text', async () => {
-    const r = await cli([...KB, 'people', '--fields', 'name,aliases'], { tty: true, env: { NO_COLOR: '1' } });
+    const r = await cli([...KB, 'people', '--fields', 'name,editor.names'], { tty: true, env: { NO_COLOR: '1' } });
     // The column of the separator on each line, a Han character counted as two.
     const at = r.stdout
       .trimEnd()
@@ -170,7 +182,9 @@ describe('show, search, stats', () => {
     const r = await cli([...KB, 'show', 'xiao bing']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Xiaoice {2}company · xiaoice/);
-    expect(r.stdout).toContain('employs   Li Di (CEO)');
+    // Its people once, on the roles line (the employs relations they make are not repeated).
+    expect(r.stdout).toContain('roles     CEO, Li Di ¶2');
+    expect(r.stdout).not.toMatch(/^employs /m);
     expect(r.stdout).toContain('[feature-2023 ¶2]');
     const j = json(await cli([...KB, 'show', 'li di', '--json']));
     expect(j.quotes.map((q: any) => q.id)).toEqual(['q-li-di-essence']);
@@ -244,7 +258,7 @@ describe('provenance check', () => {
       'test/fixtures/valid/claims.yaml:6:5: quote `q-li-di-essence` is not verbatim in the source; closest passage, paragraph 3: ""the essence is focus and resolve.""',
       'test/fixtures/valid/claims.yaml:15:5: quote `q-liang-wang-movio` is in paragraph 5, not 4',
       // altered.txt has a paragraph more before the round, so its date's basis moved too
-      'test/fixtures/valid/claims.yaml:22:47: the date basis of `f-jasper-round` is not verbatim in paragraph 3; it is in paragraph 4',
+      'test/fixtures/valid/claims.yaml:23:47: the date basis of `f-jasper-round` is not verbatim in paragraph 3; it is in paragraph 4',
       '3 errors, 0 warnings',
     ]);
   });

@@ -1,6 +1,7 @@
 // Shell completion: the candidates `aigc __complete` gives, checked against what the program's
 // help, its usage errors and the KB's own listings say. The scripts at work in real shells are
 // in completion-shells.test.ts.
+import { UNIT_FAMILIES } from '../src/load/units.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -201,9 +202,13 @@ describe('__complete: values', () => {
     );
   });
 
-  it('--unit: the units the figures use', async () => {
-    const units = sorted((await claims()).flatMap((c) => (c.value?.unit ? [c.value.unit] : [])));
-    expect(sorted(await values('claims', '--unit', ''))).toEqual(units);
+  it('--unit: the units of the vocabulary and their families, those the figures use among them', async () => {
+    const offered = await values('claims', '--unit', '');
+    const vocabulary = Object.entries(UNIT_FAMILIES).flatMap(([family, units]) => [family, ...units]);
+    expect(sorted(offered)).toEqual(sorted([...new Set(vocabulary)]));
+    const used = (await claims()).flatMap((c) => (c.value?.unit ? [c.value.unit] : []));
+    expect(used.length).toBeGreaterThan(10);
+    for (const u of used) expect(offered).toContain(u);
   });
 
   it('paths are left to the shell: --kb a folder, --out a file', async () => {
@@ -280,7 +285,8 @@ describe('__complete: every fixed set of values', () => {
         n !== 'show' &&
         n !== 'source' &&
         n !== 'validate' &&
-        n !== 'landscape',
+        n !== 'landscape' &&
+        n !== 'mcp',
     );
     expect(checked).toEqual(
       expect.arrayContaining([

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/main.js';
 // @ts-expect-error: a plain .mjs generator, without types
 import { makeBinary, makeDeepBlock, makeDeepFlow, makeHuge, makeSymlinkLoop } from './fixtures/make-bad.mjs';
+// @ts-expect-error: the same generator, for the KB folder's boundary
+import { makeSecret, makeSpecialFiles, makeSymlinksOut } from './fixtures/make-bad.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BAD = 'test/fixtures/bad';
@@ -218,6 +220,85 @@ describe('generated bad knowledge bases', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^xiaoice\t/m);
     expect(r.stderr).toBe('');
+  });
+
+  // The KB folder is a boundary: `zz -> /` would otherwise walk the whole file system.
+  it('symbolic links out of the KB folder: each refused where it is, at once; links inside are followed', async () => {
+    const { dir } = makeSymlinksOut(join(tmp, 'out'));
+    const out = (name: string, to: string) =>
+      `${dir}/${name}:1:1: a symbolic link out of the knowledge base folder (to ${to}): aigc follows links only within the folder; copy what it points to into the folder`;
+    const started = Date.now();
+    await checkValidate(dir, {
+      exit: 3,
+      stderr: [
+        out('pm.yaml', '/proc/self/pagemap'),
+        out('up', '..'),
+        out('x.yaml', '/etc/passwd'),
+        out('zero.yaml', '/dev/zero'),
+        out('zz', '/'),
+      ],
+    });
+    expect(Date.now() - started).toBeLessThan(1000);
+    const r = await cli(['validate', '--no-cache', '--kb', dir]);
+    expect(r.stderr).not.toMatch(/root:|\/bin\/|daemon/);
+    // What stays inside is read: the file behind `shared -> .shared` loads beside ok.yaml.
+    rmSync(join(dir, 'zz'));
+    for (const n of ['pm.yaml', 'up', 'x.yaml', 'zero.yaml']) rmSync(join(dir, n));
+    const ok = await cli(['companies', '--no-cache', '--format', 'tsv', '--kb', dir]);
+    expect([ok.code, ok.stderr]).toEqual([0, '']);
+    expect(ok.stdout).toMatch(/^acme\t/m);
+    expect(ok.stdout).toMatch(/^xiaoice\t/m);
+  });
+
+  it('`validate` with DIR/zz -> / through the real process: under a second of loading, a located refusal', () => {
+    const { dir } = makeSymlinksOut(join(tmp, 'out-bin'));
+    const started = Date.now();
+    const r = bin(['validate', '--no-cache', '--kb', dir]);
+    expect(Date.now() - started).toBeLessThan(5000); // node start-up and the bundles included
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${dir}/zz:1:1: a symbolic link out of the knowledge base folder (to /)`);
+    expect(r.stderr.trimEnd().split('\n').at(-1)).toBe('5 errors, 0 warnings');
+  });
+
+  // The walk refuses this link (it leads out of the folder); the read is bounded all the same,
+  // for any file whose size stat does not tell: /proc files say 0 and hold far more.
+  it('reading a file that stat calls empty (/proc/self/pagemap) stops at the limit', () => {
+    const info = { abs: '/proc/self/pagemap', path: 'pm.yaml', size: 0, mtimeMs: 0, ctimeMs: 0, ino: 0 };
+    const r = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `console.log(JSON.stringify(require('./dist/lazy/build.cjs').buildFile(${JSON.stringify(info)}).problems))`,
+      ],
+      { cwd: ROOT, encoding: 'utf8', timeout: 20_000 },
+    );
+    expect([r.status, r.signal, r.stderr]).toEqual([0, null, '']);
+    expect(JSON.parse(r.stdout)).toEqual([
+      {
+        file: 'pm.yaml',
+        line: 1,
+        col: 1,
+        message: 'file holds more than the 16 MiB limit for one KB file (its size was not known in advance); split it',
+        severity: 'error',
+      },
+    ]);
+  });
+
+  it('a FIFO under a .yaml name, and a link to it: refused, never opened (no hang)', () => {
+    const { dir } = makeSpecialFiles(join(tmp, 'special'));
+    const r = bin(['validate', '--no-cache', '--kb', dir]);
+    expect(lines(r.stderr)).toEqual([
+      `${dir}/fifo.yaml:1:1: a FIFO, not a regular file: a KB file must be a regular file, and is not opened`,
+      `${dir}/link.yaml:1:1: a FIFO, not a regular file: a KB file must be a regular file, and is not opened`,
+      '2 errors, 0 warnings',
+    ]);
+    expect(r.code).toBe(3);
+  });
+
+  it('a file that is not a KB file (a private key, a token): its text is never quoted back', async () => {
+    const { dir } = makeSecret(join(tmp, 'secret'));
+    const found = '1:1: expected a mapping with `sources`, `entities` or `claims`, found a string';
+    await checkValidate(dir, { exit: 3, stderr: [`${dir}/id_ed25519.yaml:${found}`, `${dir}/token.yml:${found}`] });
   });
 
   it('a --kb folder that does not exist: exit 2', async () => {

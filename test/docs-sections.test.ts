@@ -26,6 +26,7 @@ describe('the generated sections of the manual', () => {
     ['docs/commands.md', 'export-tables'],
     ['docs/commands.md', 'facets'],
     ['docs/commands.md', 'commands'],
+    ['docs/commands.md', 'mcp-tools'],
     ['README.md', 'commands'],
     ['docs/commands.md', 'help'],
     ...commands().map(([name]): [string, string] => ['docs/commands.md', `help:${name}`]),

@@ -28,12 +28,21 @@ export function expectedCounts(kb: ReturnType<typeof readKb>): Record<string, nu
   return {
     sources: kb.sources.length,
     entities: kb.entities.length,
-    aliases: sum(kb.entities, (e) => e.aliases),
-    entity_segments: sum(kb.entities, (e) => e.segments),
+    // The source's spellings and the names the editor supplied.
+    aliases: sum(kb.entities, (e) => e.aliases) + sum(kb.entities, (e) => e.editor?.names),
+    entity_segments: sum(kb.entities, (e) => e.segments?.map((s: any) => (typeof s === 'string' ? s : s.id))),
     entity_sources: sum(kb.entities, (e) => e.sources),
-    relations: kb.entities.reduce((n, e) => n + (e.relations?.length ?? 0), 0),
+    // The stored relations, and a works_at for each role a person has at an organisation.
+    relations:
+      kb.entities.reduce((n, e) => n + (e.relations?.length ?? 0), 0) +
+      new Set(
+        kb.claims
+          .filter((c) => c.kind === 'role' && c.org && !c.repeats)
+          .map((c) => `${c.about[0]} ${c.org} ${c.role}`),
+      ).size,
     claims: kb.claims.length,
     claim_about: sum(kb.claims, (c) => c.about),
+    claim_contradicts: sum(kb.claims, (c) => c.contradicts),
   };
 }
 

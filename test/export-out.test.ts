@@ -215,7 +215,19 @@ describe('failures leave nothing behind', () => {
 
   it('a database that would break a foreign key is refused, not written', async () => {
     // A claim whose source is not in the KB: the loader never lets one through, so it is made here.
-    const claim = { id: 'c1', kind: 'statement', by: null, text: 't', about: [], source: 'gone', paragraph: 1 };
+    const claim = {
+      id: 'c1',
+      kind: 'statement',
+      modality: 'happened',
+      by: null,
+      via: null,
+      to: null,
+      text: 't',
+      about: [],
+      contradicts: [],
+      source: 'gone',
+      paragraph: 1,
+    };
     const kb = { sources: [], entities: [], claims: [claim] } as any;
     await expect(sqliteBytes(buildTables(kb), kb)).rejects.toThrow(
       'the export breaks a foreign key: row 1 of claims points to no row of sources',

@@ -42,8 +42,8 @@ describeSqlite3('export --format sqlite, read by the sqlite3 shell', async () =>
     expect(count(`select count(*) from ${table}`)).toBe(want[table]);
   });
 
-  it('holds as many claims as `aigc claims --json` lists, and as many entities as `aigc stats` counts', async () => {
-    expect(count('select count(*) from claims')).toBe(json(await cli(['claims', '--json'])).length);
+  it('holds as many claims as `aigc claims --no-collapse --json` lists, and as many entities as `aigc stats` counts', async () => {
+    expect(count('select count(*) from claims')).toBe(json(await cli(['claims', '--no-collapse', '--json'])).length);
     const all = json(await cli(['stats', '--json'])).find((s: any) => s.source === 'all');
     const entities = all.orgs + all.people + all.products + all.segments;
     expect(count('select count(*) from entities')).toBe(entities);
@@ -60,8 +60,14 @@ describeSqlite3('export --format sqlite, read by the sqlite3 shell', async () =>
       q(`select "from", "table", "to" from pragma_foreign_key_list('${t}')`)
         .map((f) => `${f.from}->${f.table}.${f.to}`)
         .sort();
-    expect(fks('claims')).toEqual(['by_id->entities.id', 'source_id->sources.id']);
-    expect(fks('relations')).toEqual(['from_id->entities.id', 'to_id->entities.id']);
+    expect(fks('claims')).toEqual([
+      'by_id->entities.id',
+      'org_id->entities.id',
+      'source_id->sources.id',
+      'to_id->entities.id',
+      'via_id->entities.id',
+    ]);
+    expect(fks('relations')).toEqual(['from_id->entities.id', 'source_id->sources.id', 'to_id->entities.id']);
     expect(fks('claim_about')).toEqual(['claim_id->claims.id', 'entity_id->entities.id']);
     // Every reference that is not the first column of its table's key has an index of its own.
     const indexed = q("select tbl_name, sql from sqlite_master where type = 'index' and sql is not null").map(
@@ -134,7 +140,8 @@ describeSqlite3('export --format sqlite, read by the sqlite3 shell', async () =>
   it('finds ChatGPT by name, and an alias in any script', () => {
     const chatgpt = shipped.entities.find((e) => e.name === 'ChatGPT');
     expect(q("select id from search where search match 'chatgpt' and field = 'name'")).toEqual([{ id: chatgpt.id }]);
-    const alias = shipped.entities.find((e) => e.aliases?.includes('小冰'));
+    // An editor's name is searchable too, in any script.
+    const alias = shipped.entities.find((e) => e.editor?.names?.includes('小冰'));
     expect(q("select id from search where search match '小冰'")).toEqual([{ id: alias.id }]);
   });
 
@@ -171,7 +178,7 @@ describeSqlite3('export --format sqlite of a small KB: numbers and accents', asy
   // fractions; a name with accents.
   const kbDir = tmp();
   const figure = (id: string, value: string) =>
-    `  - { id: ${id}, kind: figure, about: [cafe], text: '${id}', value: ${value}, measures: m, source: s1, paragraph: 1 }`;
+    `  - { id: ${id}, kind: figure, about: [cafe], text: '${id}', value: ${value}, measure: other, measures: m, source: s1, paragraph: 1 }`;
   writeFileSync(
     join(kbDir, 'kb.yaml'),
     [
@@ -182,7 +189,7 @@ describeSqlite3('export --format sqlite of a small KB: numbers and accents', asy
       'claims:',
       figure('int', '{ amount: 125000000, unit: USD }'),
       figure('big', '{ amount: 125000000000, unit: USD }'),
-      figure('frac', '{ amount: 0.3, unit: share }'),
+      figure('frac', '{ amount: 0.3, unit: percent }'),
       figure('range', '{ min: 2, max: 2.5, unit: USD }'),
       '',
     ].join('\n'),
@@ -214,14 +221,14 @@ describeSqlite3('export --format sqlite of a small KB: numbers and accents', asy
 });
 
 describeSqlite3('the real binary, SQLite', () => {
-  it('export --format sqlite: sqlite3 counts what `aigc claims --json` lists, and finds ERNIE', () => {
+  it('export --format sqlite: sqlite3 counts what `aigc claims --no-collapse --json` lists, and finds ERNIE', () => {
     const file = join(tmp(), 'kb.db');
     const r = bin(['export', '--format', 'sqlite', '--out', file]);
     expect(r.stderr).toMatch(
       new RegExp(`^wrote ${TABLE_MODEL.length} tables \\([\\d,]+ rows\\), a full-text index and \\d+ views to `),
     );
     expect(r).toMatchObject({ code: 0, stdout: '' });
-    const n = json(bin(['claims', '--json'])).length;
+    const n = json(bin(['claims', '--no-collapse', '--json'])).length;
     expect(sqlite3(file, 'select count(*) as n from claims')).toEqual([{ n }]);
     const ernie = shipped.entities.find((e) => e.name === 'ERNIE Bot');
     expect(sqlite3(file, "select id from search where search match 'ERNIE' and field = 'name'")).toEqual([

@@ -97,6 +97,25 @@ describe('export --format jsonl and csv', async () => {
   });
 });
 
+describe('the sources table', () => {
+  it("a source in JSON Lines is the YAML source: its column, writer, update, translation and text's fingerprint", async () => {
+    const dir = join(tmp(), 'jsonl');
+    expect((await exportTo('jsonl', dir)).code).toBe(0);
+    const rows = readJsonl(join(dir, 'sources.jsonl'));
+    expect(rows.map((r) => r.id)).toEqual(shipped.sources.map((s) => s.id));
+    for (const s of shipped.sources)
+      expect(rows.find((r) => r.id === s.id)).toMatchObject({
+        column: s.column ?? null,
+        author_id: s.author ?? null,
+        updated: s.updated === undefined ? null : String(s.updated),
+        machine_translated: s.machine_translated ?? false,
+        text_sha256: s.text?.sha256 ?? null,
+        text_paragraphs: s.text?.paragraphs ?? null,
+      });
+    expect(rows.some((r) => r.text_sha256 && r.author_id && r.machine_translated)).toBe(true);
+  });
+});
+
 describe('CSV quoting', () => {
   // A KB whose texts hold every character CSV must quote.
   const kbDir = tmp();
@@ -128,7 +147,11 @@ claims:
       'company',
       'A, "B"',
     ]);
-    expect(parseCsv(readFileSync(join(out, 'aliases.csv'), 'utf8'))[1]).toEqual(['a-b', 'line one\r\nline two']);
+    expect(parseCsv(readFileSync(join(out, 'aliases.csv'), 'utf8'))[1]).toEqual([
+      'a-b',
+      'line one\r\nline two',
+      'source',
+    ]);
     expect(parseCsv(readFileSync(join(out, 'sources.csv'), 'utf8'))[1].slice(0, 3)).toEqual([
       's1',
       'article',

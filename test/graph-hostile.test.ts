@@ -41,19 +41,14 @@ writeFileSync(
     entities: [
       { id: 'seg', type: 'segment', name: '%%{init: {}}%% segment' },
       ...Object.entries(NAMES).map(([id, name]) => ({ id, type: 'company', name, segments: ['seg'] })),
-      {
-        id: 'person',
-        type: 'person',
-        name: '%% person',
-        relations: [
-          { kind: 'works_at', to: 'only-directive', role: ROLE },
-          { kind: 'works_at', to: 'in-name' },
-        ],
-      },
-      { id: 'thing', type: 'product', name: '"}%%', relations: [{ kind: 'maker', to: 'braces' }] },
+      { id: 'person', type: 'person', name: '%% person' },
+      { id: 'thing', type: 'product', name: '"}%%', relations: [{ kind: 'maker', to: 'braces', editor: true }] },
     ],
     claims: [
       { id: 'q', kind: 'quote', by: 'person', about: ['quotes', 'half'], text: 'Q.', source: 's', paragraph: 1 },
+      // Who works where is a role claim (format 2): the graph's works_at edges come from these.
+      { id: 'r1', kind: 'role', about: ['person'], role: ROLE, org: 'only-directive', source: 's', paragraph: 1 },
+      { id: 'r2', kind: 'role', about: ['person'], role: '%% staff', org: 'in-name', source: 's', paragraph: 1 },
     ],
   }),
 );

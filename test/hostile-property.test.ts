@@ -3,7 +3,8 @@
 // formula prefixes, Mermaid directives and entities, line breaks) go through each writer, and a
 // real reader of each format reads them back: Python's csv module, Graphviz, bash's own
 // parser. Each batch of cases goes to its reader in one run.
-// PROPERTY_SCALE=0.1 runs a tenth of the cases; FC_SEED replays one.
+// PROPERTY_SCALE sets the share of the cases run (test/scale.ts): all of them in CI, a tenth by
+// default elsewhere. FC_SEED replays one.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,9 +18,8 @@ import { toDot } from '../src/graph/dot.js';
 import { mermaidString } from '../src/graph/mermaid.js';
 import type { Graph } from '../src/graph/build.js';
 import { terminalText } from '../src/text/terminal.js';
+import { SEED, scaled } from './scale.js';
 
-const SCALE = Number(process.env.PROPERTY_SCALE ?? 1);
-const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
 const dir = mkdtempSync(join(tmpdir(), 'aigc-hostile-property-'));
 const PWNED = join(dir, 'PWNED');
 
@@ -76,7 +76,7 @@ const PIECES = [
   '😀',
 ];
 const hostile = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 8 }).map((p) => p.join(''));
-const batch = (n: number) => fc.sample(hostile, { numRuns: Math.max(5, Math.round(n * SCALE)), seed: SEED });
+const batch = (n: number) => fc.sample(hostile, { numRuns: scaled(n, 5), seed: SEED });
 
 describe('CSV: every hostile cell reads back from Python as written, or after a quote mark', () => {
   it.each([false, true])('raw: %s', (raw) => {

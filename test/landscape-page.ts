@@ -64,6 +64,8 @@ export function blocks(html: string, tag: 'script' | 'style'): { attrs: string; 
 // companies, then what they make or own), the segments in file order (their members, then the
 // organisations that make them or that they are part of), then Other (the rest).
 export const CARD_TYPES = ['company', 'investor', 'organisation', 'product'];
+// A membership is an id (the editor's tag) or {id, paragraph} (listed by the source).
+export const segmentIds = (e: any): string[] => (e.segments ?? []).map((s: any) => (typeof s === 'string' ? s : s.id));
 export function expectedGroups(entities: any[], claims: any[]): Map<string, Map<string, string[]>> {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const isCard = (id: string) => CARD_TYPES.includes(byId.get(id)?.type);
@@ -99,7 +101,7 @@ export function expectedGroups(entities: any[], claims: any[]): Map<string, Map<
     out.set('_platforms', g);
   }
   for (const s of entities.filter((e) => e.type === 'segment')) {
-    const members = entities.filter((e) => isCard(e.id) && (e.segments ?? []).includes(s.id)).map((e) => e.id);
+    const members = entities.filter((e) => isCard(e.id) && segmentIds(e).includes(s.id)).map((e) => e.id);
     const g = new Map(members.map((id) => [id, [] as string[]]));
     for (const id of members) for (const x of closure(id, up)) add(g, x, id);
     out.set(s.id, g);
@@ -108,4 +110,25 @@ export function expectedGroups(entities: any[], claims: any[]): Map<string, Map<
   const other = entities.filter((e) => isCard(e.id) && !shown.has(e.id));
   if (other.length) out.set('_other', new Map(other.map((e) => [e.id, []])));
   return out;
+}
+
+// Whether a card shown through another (`via`) is there only by a link the editor supplied: no
+// way from the via card to it, up (maker, part_of) in a segment or down on Platforms, takes only
+// relations the source states. The page marks such a via "(editor)".
+export function viaByEditor(entities: any[], group: string, card: string, via: string): boolean {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const stated = (r: any) => ['maker', 'part_of'].includes(r.kind) && !r.editor;
+  const up = (id: string) => (byId.get(id)?.relations ?? []).filter(stated).map((r: any) => r.to);
+  const down = (id: string) =>
+    entities.filter((e) => (e.relations ?? []).some((r: any) => stated(r) && r.to === id)).map((e) => e.id);
+  const step = group === '_platforms' ? down : up;
+  const seen = new Set<string>();
+  for (let todo = step(via); todo.length; ) {
+    const x = todo.pop()!;
+    if (x === card) return false;
+    if (seen.has(x)) continue;
+    seen.add(x);
+    todo.push(...step(x));
+  }
+  return true;
 }

@@ -17,6 +17,7 @@ import {
   expectedGroups,
   HOSTILE,
   removeTempDirs,
+  segmentIds,
   tempDir,
   writePage,
 } from './landscape-page.js';
@@ -71,24 +72,47 @@ describe('aigc landscape: what the page holds', () => {
     }
   });
 
+  it('marks a card shown through a link the editor supplied (ByteDance via Jianying), not one the source states', () => {
+    const byId = new Map(yamlEntities.map((e) => [e.id, e]));
+    // The basis of a relation held directly between two entities, either way round.
+    const direct = (a: string, b: string) => {
+      const r = [
+        ...(byId.get(a)?.relations ?? []).filter((x: any) => x.to === b),
+        ...(byId.get(b)?.relations ?? []).filter((x: any) => x.to === a),
+      ][0];
+      return r ? (r.editor ? 'editor' : 'source') : undefined;
+    };
+    const shown = data.groups.flatMap((g: any) =>
+      Object.entries(g.via).flatMap(([card, through]: any) => through.map((x: any) => ({ card, ...x }))),
+    );
+    const linked = shown.filter((x: any) => direct(x.card, x.id));
+    expect(linked.filter((x: any) => direct(x.card, x.id) === 'editor').length).toBeGreaterThan(0);
+    for (const x of linked)
+      expect(Boolean(x.byEditor), `${x.card} via ${x.id}`).toBe(direct(x.card, x.id) === 'editor');
+    // ByteDance under video generation, through Jianying, whose maker the article does not name.
+    const video = data.groups.find((g: any) => g.id === 'video-generation');
+    expect(video.via.bytedance).toEqual([{ id: 'jianying', name: 'Jianying', byEditor: true }]);
+    expect(byId.get('jianying').relations).toEqual([{ kind: 'maker', to: 'bytedance', editor: true }]);
+  });
+
   it('puts Baidu under image generation through Baidu Wenxin; Other keeps only what no group holds', () => {
     const image = data.groups.find((g: any) => g.id === 'image-generation');
     expect(image.via.baidu).toEqual([{ id: 'baidu-wenxin', name: 'Baidu Wenxin' }]);
     // Through a product the KB lists there: Baidu itself is in no segment.
     expect(yamlEntities.find((e) => e.id === 'baidu').segments).toBeUndefined();
-    expect(yamlEntities.find((e) => e.id === 'baidu-wenxin').segments).toEqual(['image-generation']);
+    expect(segmentIds(yamlEntities.find((e) => e.id === 'baidu-wenxin'))).toEqual(['image-generation']);
     // Other keeps only what no group holds: the big companies left it, ChatGPT (in no segment,
     // and made by a company in no roster) stays.
     const other = members(data.groups.at(-1));
     for (const id of ['baidu', 'bytedance', 'tencent', 'kuaishou']) expect(other).not.toContain(id);
     expect(other).toContain('chatgpt');
     expect(other.length).toBeLessThan(cards.filter((e) => !e.segments?.length).length);
-    const twice = cards.find((e) => (e.segments?.length ?? 0) >= 2);
+    const twice = cards.find((e) => segmentIds(e).length >= 2);
     expect(twice).toBeDefined();
     const holding = data.groups
       .filter((g: any) => g.kind === 'segment' && members(g).includes(twice.id))
       .map((g: any) => g.id);
-    expect(holding).toEqual(twice.segments);
+    expect(holding).toEqual(segmentIds(twice));
   });
 
   it('Platforms holds the companies of paragraph 23, cites that statement verbatim, and adds what they make', () => {
@@ -125,8 +149,9 @@ describe('aigc landscape: what the page holds', () => {
         aliases: e.aliases ?? [],
         description: e.description ?? null,
       });
-      expect(c.zh).toEqual((e.aliases ?? []).filter((a: string) => HAN.test(a)));
-      expect(c.segments).toEqual(e.segments ?? []);
+      // Chinese names: the source's aliases, then the names the editor supplied.
+      expect(c.zh).toEqual([...(e.aliases ?? []), ...(e.editor?.names ?? [])].filter((a: string) => HAN.test(a)));
+      expect(c.segments).toEqual(segmentIds(e));
       const makers = (e.relations ?? []).filter((r: any) => r.kind === 'maker').map((r: any) => r.to);
       expect(c.makers.map((m: any) => m.id)).toEqual(makers);
     }
@@ -223,7 +248,11 @@ describe('aigc landscape: hostile strings stay data', () => {
     const roster = yaml.claims.find((c: any) => c.kind === 'statement');
     expect(d.groups[0].cites[0].text).toBe(roster.text);
     const widget = yaml.entities.find((e: any) => e.id === 'widget');
-    expect(d.groups.find((g: any) => g.id === seg.id).via.initech).toEqual([{ id: 'widget', name: widget.name }]);
+    // Shown through its product, marked where the maker is the editor's knowledge.
+    const byEditor = widget.relations.find((r: any) => r.kind === 'maker' && r.to === 'initech').editor === true;
+    expect(d.groups.find((g: any) => g.id === seg.id).via.initech).toEqual([
+      { id: 'widget', name: widget.name, ...(byEditor ? { byEditor } : {}) },
+    ]);
     expect(seg.description).toMatch(/\u2028/);
     const q = yaml.claims.find((c: any) => c.kind === 'quote');
     expect(d.cards.acme.quotes[0]).toMatchObject({
@@ -346,49 +375,44 @@ describe('aigc landscape: --out -, and the file system', () => {
 
 describe('aigc landscape: a speaker with two posts', () => {
   // One person at two organisations, with two roles at the first: the quote names every post.
+  // Another has a role at no organisation, which stands alone.
   const yaml = `sources:
   - { id: s1, kind: article, title: A source, publisher: P, published: 2023, language: en, paragraphs: blank-line-blocks }
 entities:
   - { id: acme, type: company, name: Acme }
   - { id: globex, type: company, name: Globex }
-  - id: ann
-    type: person
-    name: Ann
-    relations:
-      - { kind: works_at, to: acme, role: CEO }
-      - { kind: works_at, to: globex, role: Chair }
-      - { kind: works_at, to: acme, role: Founder }
-  - id: bob
-    type: person
-    name: Bob
-    relations:
-      - { kind: works_at, to: globex }
+  - { id: ann, type: person, name: Ann }
+  - { id: bob, type: person, name: Bob }
 claims:
   - { id: q1, kind: quote, by: ann, about: [acme], text: Words., source: s1, paragraph: 1 }
   - { id: q2, kind: quote, by: bob, about: [globex], text: More words., source: s1, paragraph: 2 }
+  - { id: r1, kind: role, about: [ann], role: CEO, org: acme, source: s1, paragraph: 1 }
+  - { id: r2, kind: role, about: [ann], role: Chair, org: globex, source: s1, paragraph: 1 }
+  - { id: r3, kind: role, about: [ann], role: Founder, org: acme, source: s1, paragraph: 1 }
+  - { id: r4, kind: role, about: [bob], role: AI painter, source: s1, paragraph: 2 }
 `;
 
   it('shows every role, each with its organisation, in KB order', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'kb.yaml'), yaml);
     const parsed = parse(yaml);
-    const ann = parsed.entities.find((e: any) => e.id === 'ann');
+    const roles = parsed.claims.filter((c: any) => c.kind === 'role' && c.about[0] === 'ann');
     const name = (id: string) => parsed.entities.find((e: any) => e.id === id).name;
     const d = embedded((await writePage(dir)).html);
     // Grouped by organisation, in the order the KB first names each one.
-    const at = [...new Set(ann.relations.map((r: any) => r.to))] as string[];
+    const at = [...new Set(roles.map((r: any) => r.org))] as string[];
     const want = at
       .map(
         (o) =>
-          `${ann.relations
-            .filter((r: any) => r.to === o)
+          `${roles
+            .filter((r: any) => r.org === o)
             .map((r: any) => r.role)
             .join(' and ')}, ${name(o)}`,
       )
       .join('; ');
     expect(want).toBe('CEO and Founder, Acme; Chair, Globex');
     expect(d.cards.acme.quotes[0]).toMatchObject({ by: 'Ann', role: want });
-    // A post without a role is the organisation alone.
-    expect(d.cards.globex.quotes[0]).toMatchObject({ by: 'Bob', role: 'Globex' });
+    // A role at no organisation is the role alone.
+    expect(d.cards.globex.quotes[0]).toMatchObject({ by: 'Bob', role: 'AI painter' });
   });
 });

@@ -6,7 +6,11 @@
 //
 // The bulk calls buildFile and crossCheck directly, reusing the untouched files' results;
 // a smaller share goes through loadKb, which reads the whole folder again.
-// PROPERTY_SCALE=0.1 runs a tenth of the cases (for a quick local run); FC_SEED replays one.
+// Hostile text (controls, escapes, bidi, NUL, formula prefixes, quotes, very long strings) goes
+// into every text field of a KB file: validate accepts it, and then every command runs without
+// a crash, or refuses it with located messages, as an independent reading of the YAML says.
+// PROPERTY_SCALE sets the share of the cases run (test/scale.ts): all of them (10,400) in CI, a
+// tenth by default elsewhere. FC_SEED replays one.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,20 +20,23 @@ import { KbInvalidError, UsageError, type Problem } from '../src/errors.js';
 import { buildFile, crossCheck, type FileResult } from '../src/load/build.js';
 import { displayPath, findKbFiles, type KbFileInfo } from '../src/load/files.js';
 import { type Loaded, loadKb } from '../src/load/load.js';
+import { parse as parseYaml } from 'yaml';
+import { Claim, Editor, Entity, IdentityBasis, Relation, Source, Value, When } from '../src/load/schema.js';
+import { cli } from './helpers.js';
+import { SEED, scaled } from './scale.js';
+import { type Case, expected, FIELDS, hostileText, kbWith, style, TEMPLATE } from './hostile.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const SCALE = Number(process.env.PROPERTY_SCALE ?? 1);
-const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
 
-// How many generated cases each property runs; 10,000 in all at scale 1.
+// How many generated cases each property runs; 10,400 in all at scale 1.
 const RUNS = {
   smallBuild: 8090,
   shippedBuild: 250,
   smallLoad: 900,
   shippedLoad: 60,
   identity: 700,
+  hostile: 400,
 };
-const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
 
 // ---------------------------------------------------------------------------------------
 // Small valid KBs, generated from a seed: varied in layout (one file or several), in style
@@ -111,47 +118,79 @@ function generateKb(seed: number): Record<string, string> {
   const people = Array.from({ length: int(0, 2) }, () => entity('person'));
   const products = Array.from({ length: int(0, 2) }, () => entity('product'));
   let ent = 'entities:\n';
+  // A paragraph on an entity names its source, as a KB must where an entity cites more than one.
+  const stated = () => `paragraph: ${int(1, 40)}, source: ${pick(sources)}`;
   for (const e of [...segs, ...orgs, ...people, ...products]) {
     ent += `${comment('  ')}  - id: ${e.id}\n    type: ${e.type}\n    name: ${str(e.name)}${chance(0.2) ? ' # the name' : ''}\n`;
-    if (chance(0.5))
-      ent += `    aliases:${list([`${e.name} alias`, ...(chance(0.4) ? [`${pick(HAN)}${e.id}`] : [])], '      ')}\n`;
-    if (chance(0.4)) ent += `    description: ${str(`${words(8)}.`)}\n`;
-    if (e.type === 'company' || e.type === 'product') ent += `    segments:${list([pick(segs).id], '      ')}\n`;
-    const rel =
-      e.type === 'person'
-        ? { kind: 'works_at', to: pick(orgs).id, role: 'CEO' }
-        : e.type === 'product'
-          ? { kind: 'maker', to: pick(orgs).id }
-          : undefined;
-    if (rel) {
+    if (chance(0.5)) ent += `    aliases:${list([`${e.name} alias`], '      ')}\n`;
+    const org = ['company', 'investor', 'organisation'].includes(e.type);
+    if ((org || e.type === 'person') && chance(0.3))
       ent += chance(0.5)
-        ? `    relations:\n      - { kind: ${rel.kind}, to: ${rel.to}${rel.role ? `, role: ${rel.role}` : ''} }\n`
-        : `    relations:\n      - kind: ${rel.kind}\n        to: ${rel.to}\n${rel.role ? `        role: ${str(rel.role)}\n` : ''}`;
+        ? `    identity: ${pick(['named', 'pseudonym', 'anonymous', 'group'])}\n`
+        : `    identity: { value: ${pick(['pseudonym', 'anonymous'])}, ${chance(0.5) ? stated() : 'editor: true'} }\n`;
+    if (chance(0.4)) ent += `    description: ${str(`${words(8)}.`)}\n`;
+    if (e.type === 'company' || e.type === 'product')
+      ent += chance(0.5)
+        ? `    segments:${list([pick(segs).id], '      ')}\n`
+        : `    segments:\n      - { id: ${pick(segs).id}, ${stated()} }\n`;
+    if (org && chance(0.3)) ent += `    country: { code: ${pick(['CN', 'US', 'GB'])}, ${stated()} }\n`;
+    if (e.type === 'product') {
+      const to = pick(orgs).id;
+      ent += chance(0.5)
+        ? `    relations:\n      - { kind: maker, to: ${to}, ${chance(0.5) ? stated() : 'editor: true'} }\n`
+        : `    relations:\n      - kind: maker\n        to: ${to}\n        editor: true\n`;
+    }
+    if (chance(0.3)) {
+      ent += '    editor:\n';
+      ent += `      names:${list([`${pick(HAN)}${e.id}`], '        ')}\n`;
+      if (org && chance(0.5)) ent += `      country: ${pick(['CN', 'US'])}\n`;
+      if (chance(0.5)) ent += `      identification: ${str(words(4))}\n`;
     }
     if (chance(0.5)) ent += `    sources:${list([pick(sources)], '      ')}\n`;
   }
 
   let cl = 'claims:\n';
   const speakers = [...people, ...orgs];
+  const ids: string[] = [];
   for (let i = 0, count = int(1, 4); i < count; i++) {
     const kind = pick(['quote', 'statement', 'figure', 'event']);
     const about = pick([...orgs, ...products, ...segs]).id;
-    cl += `${comment('  ')}  - id: ${kind.slice(0, 1)}-${seed}-${i}\n    kind: ${kind}\n    about:${list([about], '      ')}\n`;
-    if (kind === 'quote' || chance(0.3)) cl += `    by: ${pick(speakers).id}\n`;
+    const id = `${kind.slice(0, 1)}-${seed}-${i}`;
+    cl += `${comment('  ')}  - id: ${id}\n    kind: ${kind}\n    about:${list([about], '      ')}\n`;
+    if (chance(0.3)) cl += `    modality: ${pick(['happened', 'forecast', 'plan', 'estimate', 'opinion'])}\n`;
+    if (kind === 'quote' || chance(0.3)) {
+      cl += `    by: ${pick(speakers).id}\n`;
+      if (chance(0.2)) cl += `    by_inferred: ${str(words(5))}\n`;
+      if (chance(0.2))
+        cl += `    to: ${chance(0.5) ? pick(orgs).id : `{ id: ${pick(orgs).id}, paragraph: ${int(1, 40)} }`}\n`;
+    }
     cl += `    text: ${str(`${words(7)}.`)}\n`;
     if (kind === 'figure') {
-      cl += chance(0.5)
-        ? `    value: { amount: ${int(1, 1e9)}, unit: ${pick(['USD', 'users', 'percent'])} }\n`
-        : `    value:\n      min: ${int(1, 100)}\n      max: ${int(101, 1000)}\n      unit: users\n`;
+      cl += pick([
+        `    value: { amount: ${int(1, 1e9)}, unit: ${pick(['USD', 'users', 'percent'])} }\n`,
+        `    value:\n      min: ${int(1, 100)}\n      max: ${int(101, 1000)}\n      unit: users\n`,
+        `    value: { min: ${int(1, 100)}, unit: cent, per: answer, approx: true }\n`,
+        `    value: { amount: ${int(1, 50)}, unit: users, per: day }\n`,
+      ]);
+      cl += `    measure: ${pick(['users', 'cost', 'valuation', 'other'])}\n`;
       cl += `    measures: ${str(words(2))}\n`;
     }
     if (kind === 'event' || (kind === 'figure' && chance(0.5))) {
       cl += chance(0.5)
-        ? `    when: { date: ${pick(['2022', '2022-10', '2022-10-19'])} }\n`
-        : `    when:\n      date: '2021-03'\n      end: '2023'\n      inferred: true\n      basis: ${str('last year')}\n`;
+        ? `    when: { date: ${pick(['2022', '2022-10', '2022-10-19'])}${chance(0.3) ? ', qualifier: end' : ''} }\n`
+        : `    when:\n      date: '2021-03'\n      end: '2023'\n      inferred: true\n      basis: ${str('last year')}\n      paragraph: ${int(1, 40)}\n`;
     }
     cl += `    source: ${pick(sources)}\n    paragraph: ${int(1, 40)}\n`;
+    if (ids.length && chance(0.2))
+      cl += `    ${pick(['repeats: ', 'contradicts: '])}${pick(ids)}\n`.replace(
+        /contradicts: (\S+)/,
+        'contradicts: [$1]',
+      );
     if (chance(0.2)) cl += `    note: ${str(words(5))}\n`;
+    ids.push(id);
+  }
+  for (const [i, p] of people.entries()) {
+    cl += `  - { id: r-${seed}-${i}, kind: role, about: [${p.id}], role: ${str(words(2))}${chance(0.7) ? `, org: ${pick(orgs).id}` : ''}, source: ${pick(sources)}, paragraph: ${int(1, 40)} }\n`;
   }
 
   switch (seed % 3) {
@@ -274,6 +313,14 @@ const SCALARS = [
   '小冰',
   '__proto__',
   '{__proto__: {polluted: 1}}',
+  'years',
+  'users per day',
+  'works_at',
+  'UK',
+  'Q0',
+  'forecasted',
+  '{id: x, paragraph: 0}',
+  '{value: pseudonym}',
 ];
 const KEYS = [
   'id',
@@ -314,6 +361,24 @@ const KEYS = [
   'to',
   'entities',
   'claims',
+  'modality',
+  'by_inferred',
+  'via',
+  'via_inferred',
+  'org',
+  'measure',
+  'per',
+  'approx',
+  'qualifier',
+  'repeats',
+  'contradicts',
+  'identity',
+  'country',
+  'code',
+  'editor',
+  'names',
+  'identification',
+  'wikidata',
 ];
 const ODD_KEYS = [
   '__proto__',
@@ -654,7 +719,7 @@ afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-const params = (n: number) => ({ numRuns: runs(n), seed: SEED });
+const params = (n: number) => ({ numRuns: scaled(n), seed: SEED });
 // A file of one of the sets, drawn as two numbers so that a counterexample prints small.
 const fileOf = (sets: KbSet[], [s, f]: [number, number]) => {
   const set = sets[s % sets.length];
@@ -672,7 +737,7 @@ describe('the loader under random mutation', () => {
         set.name,
       ).toBe(true);
     }
-    expect(Object.values(RUNS).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(10_000);
+    expect(Object.values(RUNS).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(10_400);
   });
 
   it('small generated KBs, buildFile + crossCheck', () => {
@@ -725,6 +790,164 @@ describe('the loader under random mutation', () => {
       params(RUNS.identity),
     );
   }, 240_000);
+});
+
+// ---------------------------------------------------------------------------------------
+// Hostile text in every text field.
+
+const tally = { accepted: 0, rejected: 0 };
+const NOT_CRASHED = /internal error|^\s+at |TypeError|RangeError|Maximum call stack/m;
+
+async function checkHostile(c: Case) {
+  const dir = mkdtempSync(join(tmp, 'hostile-'));
+  const env = { XDG_CACHE_HOME: join(dir, 'cache') };
+  const kb = join(dir, 'kb');
+  mkdirSync(kb);
+  writeFileSync(join(kb, 'kb.yaml'), c.text);
+  const run = (args: string[], tty = false) => cli([...args, '--kb', kb], { env, tty });
+  try {
+    const v = await run(['validate', '--json']);
+    expect(v.stderr, 'validate --json').not.toMatch(NOT_CRASHED);
+    expect([0, 3], v.stderr).toContain(v.code);
+    const problems = JSON.parse(v.stdout) as Problem[];
+    const want = expected(c);
+    tally[v.code === 0 ? 'accepted' : 'rejected']++;
+    if (want !== 'either') expect(v.code === 0 ? 'accept' : 'reject', JSON.stringify(problems)).toBe(want);
+    if (v.code === 3) {
+      // Every problem is located inside the file; one is where the field's value is written.
+      const lines = c.text.split('\n');
+      for (const p of problems) {
+        expect(p.file.endsWith('kb.yaml'), p.file).toBe(true);
+        expect(p.line >= 1 && p.line <= lines.length + 1 && p.col >= 1, `${p.line}:${p.col}`).toBe(true);
+        if (p.line <= lines.length) expect(p.col, p.message).toBeLessThanOrEqual(lines[p.line - 1].length + 2);
+        expect(p.message).not.toMatch(/\n/);
+      }
+      const first = c.field.line + 1;
+      const last = first + c.text.split('\n').length - TEMPLATE.split('\n').length;
+      if (parses(c.text))
+        expect(
+          problems.some((p) => p.severity === 'error' && p.line >= first && p.line <= last),
+          `an error at lines ${first}-${last}: ${JSON.stringify(problems)}`,
+        ).toBe(true);
+      return;
+    }
+    // Accepted: every command runs, from the cache the validate run wrote, and says the same
+    // text as YAML does in JSON.
+    const out = join(dir, 'out');
+    const commands: [string[], number[], boolean?][] = [
+      [['companies'], [0]],
+      [['companies'], [0], true],
+      [['companies', '--format', 'tsv'], [0]],
+      [['people'], [0], true],
+      [['products'], [0]],
+      [['segments'], [0], true],
+      [['sources', '--json'], [0]],
+      [['quotes'], [0], true],
+      [['claims', '--format', 'tsv'], [0]],
+      [['claims'], [0], true],
+      [['show', 'acme'], [0], true],
+      [['show', 'q1'], [0], true],
+      [['show', 'src'], [0]],
+      [['show', 'f1'], [0], true],
+      [['search', 'acme'], [0], true],
+      [
+        ['search', c.value.slice(0, 40)],
+        [0, 1, 2],
+      ],
+      [
+        ['show', c.value.slice(0, 200)],
+        [0, 1, 2],
+      ],
+      [['stats'], [0], true],
+      [['timeline'], [0], true],
+      [['graph', '--format', 'dot'], [0]],
+      [['graph', '--format', 'mermaid'], [0]],
+      [['landscape', '--out', '-'], [0]],
+      [['export', '--format', 'csv', '--out', out, '--force'], [0]],
+      [['export', '--format', 'jsonl', '--out', out, '--force'], [0]],
+      [['__complete', '--', 'show', ''], [0]],
+    ];
+    for (const [args, codes, tty] of commands) {
+      const r = await run(args, tty);
+      expect(r.stderr, args.join(' ')).not.toMatch(NOT_CRASHED);
+      expect(codes, `${args.join(' ')}: ${r.stderr}`).toContain(r.code);
+    }
+    for (const args of [
+      ['show', 'acme', '--json'],
+      ['claims', '--json'],
+      ['graph', '--format', 'json'],
+      ['timeline', '--json'],
+    ]) {
+      const r = await run(args);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      JSON.parse(r.stdout);
+    }
+    if (c.field.key === 'name') {
+      const shown = JSON.parse((await run(['show', 'acme', '--json'])).stdout);
+      // As YAML reads it, less the white space the schema trims.
+      expect(shown.name).toBe((parseYaml(c.text) as { entities: { name: string }[] }).entities[1].name.trim());
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const parses = (text: string) => {
+  try {
+    parseYaml(text, { uniqueKeys: true });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+// The text fields of each record schema, as the schema says: the fields made of its text or URL
+// type, optional or in a list.
+function textFields(): Record<string, string[]> {
+  const text = Source.shape.title;
+  const url = Source.shape.url.unwrap();
+  type Def = { def: { type: string; innerType?: Def; element?: Def } };
+  const inner = (z: Def): Def => {
+    const d = z.def;
+    return d.innerType ? inner(d.innerType) : d.type === 'array' && d.element ? inner(d.element) : z;
+  };
+  const records = { Source, Entity, Relation, Claim, When, Value, Editor, IdentityBasis };
+  const out = Object.fromEntries(
+    Object.entries(records).map(([name, r]) => [
+      name,
+      Object.entries(r.shape as Record<string, Def>)
+        .filter(([, z]) => [text, url].includes(inner(z) as never))
+        .map(([k]) => k),
+    ]),
+  );
+  // The finding itself is checked: a schema read wrongly would find nothing to hold the template to.
+  expect(out.Source).toContain('title');
+  expect(out.Entity).toContain('aliases');
+  return out;
+}
+
+describe('hostile text in every text field', () => {
+  it('the template has every text field of every record, and is valid as it stands', async () => {
+    const keys = new Set(FIELDS.map((f) => f.key));
+    for (const [record, fields] of Object.entries(textFields()))
+      for (const k of fields) expect(keys, record).toContain(k);
+    const plain = kbWith(0, 'A title', 'single', 0);
+    expect(expected(plain)).toBe('accept');
+    await checkHostile(plain);
+  });
+
+  it('is accepted and every command runs, or is refused with located messages, as YAML says', async () => {
+    tally.accepted = tally.rejected = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: FIELDS.length - 1 }), hostileText, style, fc.nat(), (f, value, how, pick) =>
+        checkHostile(kbWith(f, value, how, pick)),
+      ),
+      params(RUNS.hostile),
+    );
+    // Both outcomes are tried, each in a good share of the cases.
+    const n = tally.accepted + tally.rejected;
+    expect(Math.min(tally.accepted, tally.rejected), JSON.stringify(tally)).toBeGreaterThanOrEqual(Math.floor(n / 5));
+  }, 600_000);
 });
 
 describe('the mutator itself', () => {

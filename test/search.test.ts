@@ -16,8 +16,12 @@ const entity = (id: string, name: string, aliases: string[] = []) => ({
 const claim = (id: string, text: string) => ({
   id,
   kind: 'statement' as const,
+  modality: 'happened' as const,
   about: [],
   by: null,
+  via: null,
+  to: null,
+  contradicts: [],
   text,
   source: 's',
   paragraph: 1,

@@ -150,7 +150,9 @@ describe('the KB holds no copy of the article', () => {
       const found: string[] = [];
       for (const f of files) {
         const raw = readFileSync(join(ROOT, f), 'utf8');
-        expect(raw.length, f).toBeLessThan(article.length);
+        // The JSON Schema is made from the code (schema.test.ts holds it to `aigc schema`) and
+        // outgrew the article with format 2; the runs below still search it.
+        if (!f.endsWith('.schema.json')) expect(raw.length, f).toBeLessThan(article.length);
         if (!/\.ya?ml$/.test(f)) {
           const hit = holds(raw);
           if (hit) found.push(`${f}: ${hit}`);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, fixture, json, ROOT } from './helpers.js';
+import { yamlClaims } from './kb-yaml.js';
 import {
   awk,
   awkCount,
@@ -54,7 +55,15 @@ describeSeed('aigc source attach, then validate with no flag', () => {
   it('validate checks the shipped KB against it and finds nothing wrong: no note that the check was skipped', async () => {
     const r = await cli(['validate'], withStore(data));
     expect([r.code, r.stdout]).toEqual([0, '']);
-    expect(r.stderr).toMatch(/^ok: \d+ sources?, \d+ entities, \d+ claims, no problems\n$/);
+    // It says what it checked: every quote and every date basis of the source, counted in the YAML.
+    const cited = yamlClaims.filter((c) => c.source === ID);
+    const quotes = cited.filter((c) => c.kind === 'quote').length;
+    const bases = cited.filter((c) => c.when?.basis).length;
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^ok: \\d+ sources?, \\d+ entities, \\d+ claims, no problems; checked against the text: ${quotes} quotes and ${bases} date bases of ${ID}\n$`,
+      ),
+    );
   });
 
   it('checks every quote and every date basis: each one altered is reported, at its own line', async () => {
@@ -228,7 +237,10 @@ describeSeed('without a text attached', () => {
 
   it('validate --source-text ID=PATH is still a one-off attach: it checks, and keeps nothing', async () => {
     const r = await cli(['validate', '--source-text', `${ID}=${SEED}`], withStore(empty));
-    expect([r.code, lines(r.stderr)]).toEqual([0, [expect.stringMatching(/^ok: .* no problems$/)]]);
+    expect([r.code, lines(r.stderr)]).toEqual([
+      0,
+      [expect.stringMatching(/^ok: .* no problems; checked against the text: /)],
+    ]);
     expect(existsSync(join(empty, 'aigc'))).toBe(false);
   });
 

@@ -103,15 +103,20 @@ describe('timeline', () => {
     expect(rows.some((x: any) => x.date === '2023')).toBe(false);
   });
 
-  it('the when column shows each date as written, with its end and an (inferred) mark', async () => {
+  it('the when column shows each date as written, with its end, qualifier, and marks for an inferred date and a forecast or plan', async () => {
     const r = await cli(['timeline']);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('when\tkind\ttext\tabout');
     const rows = json(await cli(['timeline', '--json']));
     lines.slice(1).forEach((line, i) => {
       const c = dated.find((d) => d.id === rows[i].id)!;
-      const when = `${dateOf(c)}${endOf(c) ? `–${endOf(c)}` : ''}${c.when.inferred ? ' (inferred)' : ''}`;
-      expect(line.split('\t')[0]).toBe(when);
+      const span = `${dateOf(c)}${endOf(c) ? `–${endOf(c)}` : ''}`;
+      const q = c.when.qualifier;
+      const said = q === 'end' ? `end of ${span}` : q ? `${q} ${span}` : span;
+      const marks = [c.when.inferred && 'inferred', ['forecast', 'plan'].includes(c.modality) && c.modality].filter(
+        Boolean,
+      );
+      expect(line.split('\t')[0]).toBe(marks.length ? `${said} (${marks.join(', ')})` : said);
     });
   });
 
@@ -120,7 +125,13 @@ describe('timeline', () => {
     const ends = json(await cli(['timeline', '--fields', 'id,when.end', '--json']));
     for (const [i, row] of rows.entries()) {
       const c = dated.find((d) => d.id === row.id)!;
-      expect(row.when).toEqual({ date: dateOf(c), end: endOf(c), inferred: c.when.inferred === true });
+      expect(row.when).toEqual({
+        date: dateOf(c),
+        end: endOf(c),
+        qualifier: c.when.qualifier ?? null,
+        inferred: c.when.inferred === true,
+        modality: c.modality ?? 'happened',
+      });
       expect(ends[i]).toEqual({ id: c.id, when: { end: endOf(c) } });
     }
   });
@@ -129,7 +140,9 @@ describe('timeline', () => {
     const r = await cli(['timeline'], { tty: true, env: { NO_COLOR: '1' } });
     expect(r.code).toBe(0);
     for (const precision of [1, 2, 3]) {
-      const c = dated.find((d) => dateOf(d).split('-').length === precision && !d.when.end)!;
+      const c = dated.find(
+        (d) => dateOf(d).split('-').length === precision && !d.when.end && !d.when.qualifier && !d.modality,
+      )!;
       const mark = c.when.inferred ? ' \\(inferred\\)' : '';
       expect(r.stdout).toMatch(new RegExp(`^${dateOf(c)}${mark} +│`, 'm'));
     }

@@ -16,8 +16,11 @@ import { COMMANDS } from '../../src/commands/index.js';
 import { EXIT, EXIT_MEANING } from '../../src/errors.js';
 import { buildTables } from '../../src/export/tables.js';
 import { LIMITS } from '../../src/load/files.js';
+import { PERS, UNIT_FAMILIES } from '../../src/load/units.js';
+import { MEASURES, MODALITIES, QUALIFIERS } from '../../src/model.js';
 import { MAX_QUERY_CHARS, MAX_QUERY_WORDS } from '../../src/query/search.js';
 import { fieldTables } from './fields.js';
+import { mcpTools } from './mcp.js';
 
 export interface Generator {
   source: string | ((arg: string | undefined) => string); // where to edit instead, named in the marker
@@ -132,14 +135,31 @@ function facets(): string {
   return table(['command', 'facets'], rows);
 }
 
+// The words of format 2 that validate holds a KB to, from the lists it checks against.
+const code = (words: readonly string[]) => words.map((w) => `\`${w}\``).join(', ');
+function vocabulary(): string {
+  return table(
+    ['field', 'takes'],
+    [
+      ...Object.entries(UNIT_FAMILIES).map(([family, units]) => [`\`unit\`, ${family}`, code(units)]),
+      ['`per`', code(PERS)],
+      ['`measure`', code(MEASURES)],
+      ['`modality`', code(MODALITIES)],
+      ['`when.qualifier`', code(QUALIFIERS)],
+    ],
+  );
+}
+
 export const GENERATORS: Record<string, Generator> = {
   'json-fields': { source: 'src/output/shapes.ts', render: () => fieldTables().trimEnd() },
   'exit-codes': { source: 'src/errors.ts', render: exitCodes },
   limits: { source: 'src/load/files.ts', render: limits },
+  vocabulary: { source: 'src/load/units.ts and src/model.ts', render: vocabulary },
   'cli-limits': { source: 'src/cli/arguments.ts and src/query/search.ts', render: cliLimits },
   'export-tables': { source: 'src/export/tables.ts', render: exportTables },
   commands: { source: 'src/commands/*.ts', render: (_root, _arg, page) => commandIndex(page) },
   facets: { source: 'src/commands/*.ts', render: facets },
+  'mcp-tools': { source: 'src/commands/*.ts and src/mcp/tools.ts', render: () => table(...mcpTools()) },
   // help (the program's) and help:COMMAND (a command's)
   help: { source: (command) => (command ? `src/commands/${command}.ts` : 'src/cli/program.ts'), render: help },
 };

@@ -8,14 +8,21 @@ import { UsageError } from '../errors.js';
 // Chinese characters.
 export const MAX_ARGUMENT_BYTES = 4096;
 
-const n = (x: number) => x.toLocaleString('en');
+export const n = (x: number) => x.toLocaleString('en');
+
+// The bytes of a value over the limit, or undefined: the one measure of the CLI's arguments and
+// of the MCP server's parameters (src/mcp/input.ts).
+export function bytesOver(arg: string): number | undefined {
+  // UTF-8 takes at most three bytes for each UTF-16 unit: only a long argument needs counting.
+  if (arg.length * 3 <= MAX_ARGUMENT_BYTES) return undefined;
+  const bytes = Buffer.byteLength(arg);
+  return bytes > MAX_ARGUMENT_BYTES ? bytes : undefined;
+}
 
 export function checkArguments(argv: readonly string[]): void {
   for (const [i, arg] of argv.entries()) {
-    // UTF-8 takes at most three bytes for each UTF-16 unit: only a long argument needs counting.
-    if (arg.length * 3 <= MAX_ARGUMENT_BYTES) continue;
-    const bytes = Buffer.byteLength(arg);
-    if (bytes <= MAX_ARGUMENT_BYTES) continue;
+    const bytes = bytesOver(arg);
+    if (bytes === undefined) continue;
     throw new UsageError(
       `argument ${i + 1}${whose(argv, i)} is ${n(bytes)} bytes long; an argument may be at most ${n(MAX_ARGUMENT_BYTES)} bytes`,
     );

@@ -5,10 +5,12 @@ import { command as complete } from './__complete.js';
 import { command as claims } from './claims.js';
 import { command as companies } from './companies.js';
 import { command as completion } from './completion.js';
+import { command as conflicts } from './conflicts.js';
 import { command as exportCommand } from './export.js';
 import { command as graph } from './graph.js';
 import { command as help } from './help.js';
 import { command as landscape } from './landscape.js';
+import { command as mcp } from './mcp.js';
 import { command as people } from './people.js';
 import { command as products } from './products.js';
 import { command as quotes } from './quotes.js';
@@ -31,6 +33,7 @@ export const COMMANDS: Command[] = [
   source,
   quotes,
   claims,
+  conflicts,
   show,
   search,
   stats,
@@ -39,6 +42,7 @@ export const COMMANDS: Command[] = [
   graph,
   landscape,
   exportCommand,
+  mcp,
   schema,
   completion,
   help,

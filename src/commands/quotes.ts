@@ -1,11 +1,10 @@
 // `aigc quotes`: verbatim quotes, each with its speaker, source and paragraph.
 import { CLAIM_FLAGS } from '../cli/claim-flags.js';
 import { defineList } from '../cli/define.js';
-import type { Claim } from '../load/schema.js';
 import type { OutputOptions } from '../output/render.js';
 import { searchPart } from '../load/searchpart.js';
 import { type ClaimFilter, inSourceOrder, selectClaims } from '../query/select.js';
-import { claimView } from '../query/views.js';
+import { claimGroups, groupView } from '../query/views.js';
 import { FIELDS } from '../output/fields.js';
 import { CONTEXT_FLAG, withContext } from '../texts/context.js';
 
@@ -13,6 +12,7 @@ type Options = OutputOptions &
   Omit<ClaimFilter, 'by' | 'kind'> & {
     speaker?: string[];
     search?: string;
+    collapse?: boolean;
     context?: boolean;
   };
 
@@ -23,6 +23,8 @@ export const command = defineList<Options>({
     'aigc quotes --speaker "li di"',
     'aigc quotes --speaker "li di" --speaker "tian taoyuan"',
     'aigc quotes --search "regulated"',
+    'aigc quotes --to houchang-village-no-7',
+    'aigc quotes --inferred-speaker',
   ],
   flags: [
     ...CLAIM_FLAGS.quotes,
@@ -31,10 +33,11 @@ export const command = defineList<Options>({
   ],
   list: {
     fields: FIELDS.claim,
-    columns: (o) => ['id', 'by', 'text', 'source.id', 'paragraph', ...(o.context ? ['context'] : [])],
+    // The speaker's role when they spoke, beside their name.
+    columns: (o) => ['id', 'by', 'speaker_role', 'text', 'source.id', 'paragraphs', ...(o.context ? ['context'] : [])],
     wide: ['text'],
     below: ['context'],
-    facets: { speaker: 'by', about: 'about', source: 'source' },
+    facets: { speaker: 'by', about: 'about', modality: 'modality', to: 'to', source: 'source' },
   },
   async run(ctx, _args, o) {
     const { kb } = await ctx.load();
@@ -46,12 +49,8 @@ export const command = defineList<Options>({
       const index = new SearchIndex([searchPart({ entities: [], sources: [], claims: quotes })]);
       quotes = index.search(o.search, ['quote']).flatMap((h) => allowed.get(h.id) ?? []);
     }
-    if (o.context)
-      return withContext(
-        ctx,
-        kb,
-        quotes.map((c) => claimView(kb, c)),
-      );
-    return { records: quotes, view: (c: Claim) => claimView(kb, c) };
+    const groups = claimGroups(kb, quotes, o.collapse === false);
+    if (o.context) return withContext(ctx, kb, groups.map(groupView(kb)));
+    return { records: groups, view: groupView(kb) };
   },
 });

@@ -20,6 +20,7 @@ export const SHAPE_NAMES = [
   'search',
   'stats',
   'timeline',
+  'conflicts',
   'show',
   'graph',
   'validate',

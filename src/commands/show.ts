@@ -5,9 +5,9 @@ import { NotFoundError, UsageError } from '../errors.js';
 import type { Claim, Entity } from '../load/schema.js';
 import { jsonOutput } from '../output/render.js';
 import { resolveEntity, UnknownNameError } from '../query/resolve.js';
-import type { EntityCard } from '../output/shapes.js';
+import type { ClaimRow, EntityCard } from '../output/shapes.js';
 import { inSourceOrder } from '../query/select.js';
-import { claimView, entityView, refOf, sourceView } from '../query/views.js';
+import { claimRows, claimView, entityView, refOf, sourceView } from '../query/views.js';
 import { CONTEXT_FLAG, contexts, textRun } from '../texts/context.js';
 import { shown } from '../text/suggest.js';
 
@@ -22,13 +22,14 @@ export const command = defineCommand<{ json?: boolean; context?: boolean }>({
     const { card } = await import('../output/card.js');
     // With --context, each claim shown carries its paragraph; stderr says once if a text is missing.
     const cx = o.context ? contexts(kb, textRun(ctx)) : undefined;
-    const claimRow = (c: Claim) => {
-      const row = claimView(kb, c);
-      return cx ? { ...row, context: cx.of(row) } : row;
-    };
+    const withCx = (row: ClaimRow) => (cx ? { ...row, context: cx.of(row) } : row);
     const done = (out: { stdout: string }) => ({ ...out, stderr: cx?.stderr() ?? [] });
     const claim = kb.claim(name);
-    if (claim) return done(o.json ? jsonOutput(claimRow(claim)) : { stdout: card.claim(claimRow(claim), ctx.view) });
+    if (claim) {
+      // A first telling shown with its repeats, citing every paragraph, as claims lists it.
+      const row = withCx(claimView(kb, claim, kb.firstTelling(claim.id) === claim.id ? kb.repeatsOf(claim.id) : []));
+      return done(o.json ? jsonOutput(row) : { stdout: card.claim(row, ctx.view) });
+    }
     const source = kb.source(name);
     if (source) {
       if (o.context)
@@ -43,8 +44,8 @@ export const command = defineCommand<{ json?: boolean; context?: boolean }>({
     } catch (e) {
       throw e instanceof UnknownNameError ? new NotFoundError(`nothing is called "${shown(e.query)}"${e.hint}`) : e;
     }
-    // Each list in the order the sources tell it.
-    const views = (claims: Claim[]) => inSourceOrder(kb, claims).map(claimRow);
+    // Each list in the order the sources tell it, a repeat folded into what it repeats.
+    const views = (claims: Claim[]) => claimRows(kb, inSourceOrder(kb, claims)).map(withCx);
     const said = kb.claimsBy(entity.id);
     const employers = entity.type === 'person' ? kb.relations(entity.id).filter((r) => r.kind === 'works_at') : [];
     const view: EntityCard = {

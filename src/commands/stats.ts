@@ -18,6 +18,7 @@ const COLUMN: Record<EntityType | ClaimKind, Count> = {
   statement: 'statements',
   figure: 'figures',
   event: 'events',
+  role: 'roles',
 };
 const zero = (source: string): StatsRow => ({
   source,
@@ -32,6 +33,7 @@ const zero = (source: string): StatsRow => ({
   statements: 0,
   figures: 0,
   events: 0,
+  roles: 0,
 });
 
 export const command = defineList({

@@ -15,6 +15,7 @@ export const command = defineList<Options>({
   examples: [
     'aigc timeline',
     'aigc timeline --about openai --since 2022',
+    'aigc timeline --modality forecast,plan',
     'aigc timeline --json | jq ".[] | {date, text}"',
   ],
   flags: [...CLAIM_FLAGS.timeline, CONTEXT_FLAG],
@@ -23,11 +24,21 @@ export const command = defineList<Options>({
     columns: (o) => ['when', 'kind', 'text', 'about', ...(o.context ? ['context'] : [])],
     wide: ['text', 'about'],
     below: ['context'],
-    // The date as written, so its precision shows (2022-10 against 2022-10-19), with its end
-    // and an (inferred) mark: the cell of a `when` reads the same here as in `claims`.
-    computed: { when: (r: TimelineRow) => ({ date: r.date, end: r.end, inferred: r.inferred }) },
+    // The date as written, so its precision shows (2022-10 against 2022-10-19), with its end, its
+    // qualifier and an (inferred) mark: the cell of a `when` reads the same here as in `claims`.
+    // A forecast or a plan is marked so, since its date is foreseen, not past.
+    computed: {
+      when: (r: TimelineRow) => ({
+        date: r.date,
+        end: r.end,
+        qualifier: r.qualifier,
+        inferred: r.inferred,
+        modality: r.modality,
+      }),
+    },
     facets: {
       kind: 'kind',
+      modality: 'modality',
       year: yearOf('date'),
       precision: 'precision',
       inferred: 'inferred',

@@ -40,12 +40,14 @@ async function validate(ctx: Ctx, o: Options): Promise<Output> {
   let problems: Problem[];
   let counts = '';
   const notes: string[] = [];
+  let against: string[] = [];
   try {
     const loaded = await ctx.load();
     problems = [...loaded.warnings];
     const checked = await provenance(ctx, loaded, o.sourceText ?? []);
     problems.push(...checked.problems);
     notes.push(...checked.notes);
+    against = checked.against;
     const { kb } = loaded;
     counts = [
       counted(kb.sources.length, 'source'),
@@ -60,8 +62,12 @@ async function validate(ctx: Ctx, o: Options): Promise<Output> {
   const warnings = problems.length - errors;
   const exitCode = errors ? EXIT.invalidKb : EXIT.ok;
   if (o.json) return { stdout: `${JSON.stringify(problems, null, 2)}\n`, stderr: notes, exitCode };
+  // A clean run says what the provenance check covered, so that it is seen to have run.
+  const covered = against.length ? `; checked against the text: ${against.join('; ')}` : '';
   const summary =
-    errors || warnings ? `${counted(errors, 'error')}, ${counted(warnings, 'warning')}` : `ok: ${counts}, no problems`;
+    errors || warnings
+      ? `${counted(errors, 'error')}, ${counted(warnings, 'warning')}`
+      : `ok: ${counts}, no problems${covered}`;
   return { stdout: '', stderr: [...notes, ...problems.map(formatProblem), summary], exitCode };
 }
 
@@ -71,7 +77,7 @@ async function provenance(
   ctx: Ctx,
   loaded: Loaded,
   specs: string[],
-): Promise<{ problems: Problem[]; notes: string[] }> {
+): Promise<{ problems: Problem[]; notes: string[]; against: string[] }> {
   const { kb } = loaded;
   const run = textRun(ctx);
   const oneOff = new Map<string, string>();
@@ -83,6 +89,7 @@ async function provenance(
   const shelf = textShelf(kb, run);
   const problems: Problem[] = [];
   const notes: string[] = [];
+  const against: string[] = [];
   for (const source of kb.sources) {
     let paragraphs: string[];
     const path = oneOff.get(source.id);
@@ -95,8 +102,12 @@ async function provenance(
       paragraphs = t.paragraphs;
     }
     problems.push(...(await located(loaded, source.id, paragraphs)));
+    const cited = kb.claimsFrom(source.id);
+    const quotes = cited.filter((c) => c.kind === 'quote').length;
+    const bases = cited.filter((c) => c.when?.basis).length;
+    against.push(`${counted(quotes, 'quote')} and ${counted(bases, 'date basis', 'date bases')} of ${source.id}`);
   }
-  return { problems, notes };
+  return { problems, notes, against };
 }
 
 async function located(loaded: Loaded, sourceId: string, paragraphs: string[]): Promise<Problem[]> {

@@ -9,7 +9,7 @@ import type { ValueType } from '../cli/define.js';
 import { TOPICS } from '../cli/topics.js';
 import { typeOf } from '../cli/values.js';
 import type { Entity } from '../load/schema.js';
-import { unitsOf } from '../query/select.js';
+import { UNIT_NAMES } from '../query/select.js';
 
 export interface Candidate {
   value: string;
@@ -121,13 +121,14 @@ function entitiesFor(type: Extract<ValueType, { entity: unknown }>, kb: Kb): Ent
 // What a value of the declared type may be: a path the shell completes, names from the KB, units.
 async function typedCandidates(type: ValueType | undefined, word: string, kb: () => Promise<Kb>): Promise<Completion> {
   if (type === 'file' || type === 'dir') return { candidates: [], directive: type === 'file' ? 'files' : 'dirs' };
-  if (type === 'unit') return { candidates: starting(word, units(await kb())) };
+  if (type === 'unit') return { candidates: starting(word, units()) };
   if (typeof type === 'object' && 'entity' in type)
     return { candidates: entityCandidates(entitiesFor(type, await kb()), word) };
   return { candidates: [] };
 }
 
-const units = (kb: Kb): Candidate[] => [...unitsOf(kb)].sort().map((value) => ({ value }));
+// What --unit takes: the vocabulary's units and their families.
+const units = (): Candidate[] => [...UNIT_NAMES].sort().map((value) => ({ value }));
 
 // Names first, as a reader knows them; an id too once the word typed begins it. When nothing
 // begins with the word as typed, it is matched as names are resolved (any case, width or
@@ -142,7 +143,8 @@ export function entityCandidates(entities: Entity[], word: string): Candidate[] 
   if (!out.size && word) {
     const k = nameKey(word);
     for (const e of entities)
-      if ([e.id, e.name, ...e.aliases].some((n) => nameKey(n).startsWith(k))) add(e.name, `${e.type} · ${e.id}`);
+      if ([e.id, e.name, ...e.aliases, ...(e.editor?.names ?? [])].some((n) => nameKey(n).startsWith(k)))
+        add(e.name, `${e.type} · ${e.id}`);
   }
   return [...out.values()];
 }

@@ -115,8 +115,9 @@ function searchRows(kb: Kb): Cell[][] {
     ...kb.entities.flatMap((e) => [
       [e.type, e.id, 'name', e.name],
       ...e.aliases.map((a) => [e.type, e.id, 'alias', a]),
+      ...(e.editor?.names ?? []).map((a) => [e.type, e.id, 'editor.names', a]),
     ]),
-    ...kb.claims.map((c) => [c.kind, c.id, 'text', c.text]),
+    ...kb.claims.map((c) => [c.kind, c.id, 'text', c.text ?? c.role ?? '']),
   ];
 }
 

@@ -43,13 +43,24 @@ export function buildGraph(kb: Kb): Graph {
   for (const e of kb.entities) {
     for (const r of e.relations) {
       if (r.kind === 'maker') add(r.to, e.id, 'makes');
-      else add(e.id, r.to, r.kind, r.role);
+      else add(e.id, r.to, r.kind);
     }
-    for (const s of e.segments) add(e.id, s, 'in_segment');
+    for (const s of e.segments) add(e.id, s.id, 'in_segment');
   }
-  // A speaker's own name among a quote's subjects is no edge: it would be a loop.
+  // Who works where: the role claims that name an organisation, each role once (a repeat is not
+  // another role).
+  for (const c of kb.roleClaims()) if (c.org && c.repeats === undefined) add(c.about[0], c.org, 'works_at', c.role);
+  // A speaker's own name among a quote's subjects is no edge: it would be a loop. A quote said
+  // again (`repeats`) is the same quote: it weighs once.
+  const counted = new Set<string>();
   for (const c of kb.claims) {
-    if (c.kind === 'quote' && c.by) for (const a of new Set(c.about)) add(c.by, a, 'spoke_about');
+    if (c.kind !== 'quote' || !c.by) continue;
+    for (const a of new Set(c.about)) {
+      const key = `${kb.firstTelling(c.id)}\0${a}`;
+      if (counted.has(key)) continue;
+      counted.add(key);
+      add(c.by, a, 'spoke_about');
+    }
   }
   return sorted({ nodes, edges: [...edges.values()] });
 }

@@ -17,6 +17,7 @@ const WEB = /^https?:\/\//i;
 export interface Named {
   id: string;
   name: string;
+  byEditor?: true; // the link to it is the editor's knowledge, not the source's (the page marks it)
 }
 
 export interface Group {
@@ -59,7 +60,7 @@ export interface Card {
   type: string;
   name: string;
   aliases: string[];
-  zh: string[]; // the aliases written in Chinese characters
+  zh: string[]; // its names in Chinese characters: the source's aliases, then the editor's names
   description: string | null;
   makers: Named[]; // of a product
   products: Named[]; // an organisation makes
@@ -104,7 +105,11 @@ export function landscapeData(kb: Kb): LandscapeData {
     const kind = id === PLATFORMS ? 'platforms' : id === OTHER ? 'other' : 'segment';
     const sorted = [...placed.keys()].map((m) => kb.entity(m)!).sort(byName);
     const via: Record<string, Named[]> = {};
-    for (const [m, through] of placed) if (through.size) via[m] = [...through].map(named).sort(byName);
+    for (const [m, through] of placed)
+      if (through.size)
+        via[m] = [...through]
+          .map(([t, editor]) => ({ ...named(t), ...(editor ? { byEditor: true as const } : {}) }))
+          .sort(byName);
     groups.push({
       id,
       name: kind === 'segment' ? s!.name : kind === 'platforms' ? 'Platforms' : 'Other',
@@ -165,7 +170,13 @@ export function landscapeSummary(d: LandscapeData): string {
 function cardOf(kb: Kb, e: Entity, segmentIds: Set<string>): Card {
   const rels = kb.relations(e.id);
   const named = (kind: string) =>
-    rels.filter((r) => r.kind === kind).map((r) => ({ id: r.other.id, name: r.other.name }));
+    rels
+      .filter((r) => r.kind === kind)
+      .map((r) => ({
+        id: r.other.id,
+        name: r.other.name,
+        ...(r.basis === 'editor' ? { byEditor: true as const } : {}),
+      }));
   // The claims about it, and those it made itself (an analyst firm's forecast), once each.
   const claims = [...new Set([...kb.claimsAbout(e.id), ...kb.claimsBy(e.id)])].sort(
     (a, b) => a.source.localeCompare(b.source) || a.paragraph - b.paragraph,
@@ -175,12 +186,14 @@ function cardOf(kb: Kb, e: Entity, segmentIds: Set<string>): Card {
     type: e.type,
     name: e.name,
     aliases: e.aliases,
-    zh: e.aliases.filter((a) => HAN.test(a)),
+    zh: [...e.aliases, ...(e.editor?.names ?? [])].filter((a) => HAN.test(a)),
     description: e.description ?? null,
     makers: named('maker'),
     products: named('makes'),
     people: rels.filter((r) => r.kind === 'employs').map((r) => ({ name: r.other.name, role: r.role ?? null })),
-    segments: memberships(e).filter((s) => segmentIds.has(s)),
+    segments: memberships(e)
+      .map((m) => m.id)
+      .filter((s) => segmentIds.has(s)),
     quotes: claims.filter((c) => c.kind === 'quote').map((c) => quoteOf(kb, c)),
     figures: claims.filter((c) => c.kind === 'figure').map((c) => figureOf(kb, c)),
   };
@@ -189,32 +202,34 @@ function cardOf(kb: Kb, e: Entity, segmentIds: Set<string>): Card {
 function speaker(kb: Kb, c: Claim) {
   const who = c.by ? kb.entity(c.by) : undefined;
   if (!who) return { by: c.by, role: null };
-  // Every post, in KB order: the KB does not say which one a quote was spoken in, so naming one
-  // would guess. Two posts at one place are one post with two roles.
-  const jobs = new Map<string, { at: string; roles: string[] }>();
-  for (const r of kb.relations(who.id)) {
-    if (r.kind !== 'works_at') continue;
-    const job = jobs.get(r.other.id) ?? { at: r.other.name, roles: [] };
-    if (r.role && !job.roles.includes(r.role)) job.roles.push(r.role);
-    jobs.set(r.other.id, job);
+  // Every post its role claims give, in the sources' order: the card shows the person, not one
+  // moment. Two roles at one place are one post with two roles; a role at no organisation
+  // ("AI painter") stands alone.
+  const jobs = new Map<string, { at: string | null; roles: string[] }>();
+  for (const r of kb.rolesOf(who.id)) {
+    if (r.repeats !== undefined) continue; // said again: the same post
+    const at = r.org ? (kb.entity(r.org)?.name ?? r.org) : null;
+    const job = jobs.get(r.org ?? '') ?? { at, roles: [] };
+    if (!job.roles.includes(r.role)) job.roles.push(r.role);
+    jobs.set(r.org ?? '', job);
   }
-  const posts = [...jobs.values()].map((j) => (j.roles.length ? `${j.roles.join(' and ')}, ${j.at}` : j.at));
+  const posts = [...jobs.values()].map((j) => [j.roles.join(' and '), j.at].filter(Boolean).join(', '));
   return { by: who.name, role: posts.length ? posts.join('; ') : null };
 }
 
 function quoteOf(kb: Kb, c: Claim): Quote {
-  return { id: c.id, text: c.text, ...speaker(kb, c), source: c.source, paragraph: c.paragraph };
+  return { id: c.id, text: c.text ?? '', ...speaker(kb, c), source: c.source, paragraph: c.paragraph };
 }
 
 function figureOf(kb: Kb, c: Claim): Figure {
   const v = c.value;
   return {
     id: c.id,
-    text: c.text,
+    text: c.text ?? '',
     value: cell(v),
-    amount: v && 'amount' in v ? v.amount : null,
-    min: v && 'min' in v ? v.min : null,
-    max: v && 'max' in v ? v.max : null,
+    amount: v?.amount ?? null,
+    min: v?.min ?? null,
+    max: v?.max ?? null,
     unit: v?.unit ?? null,
     measures: c.measures ?? null,
     when: c.when ? cell(c.when) : null,

@@ -2,6 +2,7 @@
 // inline, and a Content-Security-Policy that admits only those exact inline blocks (by hash)
 // forbids every fetch, so opening the page never touches the network.
 import { createHash } from 'node:crypto';
+import { counted as n } from '../text/words.js';
 import type { LandscapeData } from './data.js';
 import { SCRIPT } from './script.js';
 import { STYLE } from './style.js';
@@ -62,6 +63,5 @@ export function landscapePage(data: LandscapeData): string {
 // Counts only: numbers are safe in markup, and the names stay in the JSON.
 function summary(d: LandscapeData): string {
   const c = d.counts;
-  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
   return `${n(c.entities, 'organisation or product', 'organisations and products')} in ${n(c.segments, 'segment', 'segments')}; ${n(c.quotes, 'quote', 'quotes')} and ${n(c.figures, 'figure', 'figures')} from ${n(Object.keys(d.sources).length, 'source', 'sources')}.`;
 }

@@ -27,7 +27,8 @@ export const SCRIPT = String.raw`
   var haystack = {};
   Object.keys(data.cards).forEach(function (id) {
     var c = data.cards[id];
-    haystack[id] = fold([c.name].concat(c.aliases, c.description || '').join(' \n '));
+    // The editor's Chinese names (zh) find a card as its aliases do.
+    haystack[id] = fold([c.name].concat(c.aliases, c.zh, c.description || '').join(' \n '));
   });
   function matches(id, terms) {
     for (var i = 0; i < terms.length; i++) if (haystack[id].indexOf(terms[i]) < 0) return false;
@@ -53,10 +54,11 @@ export const SCRIPT = String.raw`
     return el('span', { class: 'mark', 'aria-hidden': 'true', lang: HAN.test(first) ? 'zh' : null }, first);
   }
   function meta(c) {
-    if (c.type === 'product') return c.makers.length ? 'product · ' + c.makers.map(function (m) { return m.name; }).join(', ') : 'product';
+    if (c.type === 'product') return c.makers.length ? 'product · ' + names(c.makers) : 'product';
     return c.products.length ? c.type + ' · ' + plural(c.products.length, 'product', 'products') : c.type;
   }
-  function names(list) { return list.map(function (x) { return x.name; }).join(', '); }
+  // A link the editor supplied, not the source, is marked so.
+  function names(list) { return list.map(function (x) { return x.name + (x.byEditor ? ' (editor)' : ''); }).join(', '); }
   // Own keys only: a card id may be "constructor", which every object answers to.
   function viaOf(g, id) { return Object.prototype.hasOwnProperty.call(g.via, id) ? g.via[id] : null; }
   function cardButton(c, g) {

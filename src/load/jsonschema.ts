@@ -7,9 +7,11 @@
 // aigc's own, ORDERED, which an editor ignores and a validator checks once given ORDERED_KEYWORD.
 // A URL is checked by the loader with the WHATWG URL parser; here it needs only a scheme.
 import { z } from 'zod';
-import { Claim, dateText, Entity, Relation, Source, TextFingerprint, Value, When } from './schema.js';
+import { ORG_TYPES } from '../model.js';
+import { TEXT_CHARS_PATTERN } from './chars.js';
+import { Claim, dateText, Entity, IdentityBasis, Relation, Source, TextFingerprint, Value, When } from './schema.js';
 
-export const KB_FORMAT_VERSION = 1;
+export const KB_FORMAT_VERSION = 2;
 
 const section = <T extends z.ZodType>(record: T) => z.array(record).nullable().optional();
 // The file as the loader takes it (src/load/validate.ts): empty, or a mapping of these three
@@ -32,7 +34,9 @@ const DATE_SCHEMA = {
     { type: 'integer', minimum: 1000, maximum: 9999, description: 'a year, as YAML reads 2022' },
   ],
 };
-const URL_PATTERN = '^\\s*[A-Za-z][A-Za-z0-9+.-]*:';
+// Text: something besides white space, and no control character (src/load/chars.ts).
+const TEXT_PATTERN = TEXT_CHARS_PATTERN.replace('^', '^(?=[\\s\\S]*\\S)');
+const URL_PATTERN = TEXT_CHARS_PATTERN.replace('^', '^(?=\\s*[A-Za-z][A-Za-z0-9+.-]*:)');
 
 // `"x-aigc-ordered": [["min", "max"]]`: where both are present, the first is not above the second,
 // compared as the loader compares them (numbers as numbers; a date as its text, a year included).
@@ -49,15 +53,61 @@ export function inOrder(pairs: [string, string][], data: Record<string, unknown>
 export const ORDERED_KEYWORD = { keyword: ORDERED, type: 'object', schemaType: 'array', validate: inOrder } as const;
 
 const kindIs = (kind: string) => ({ properties: { kind: { const: kind } }, required: ['kind'] });
+const given = (field: string) => ({ required: [field], properties: { [field]: { type: 'string' } } });
 const CLAIM_RULES = [
   {
-    description: 'a figure needs `value` and `measures`; only a figure has a value',
+    description: 'a figure needs `value`, `measures` and `measure`; only a figure has a value or a measure',
     if: kindIs('figure'),
-    then: { required: ['value', 'measures'] },
-    else: { not: { required: ['value'] } },
+    then: { required: ['value', 'measures', 'measure'] },
+    else: { not: { anyOf: [{ required: ['value'] }, { required: ['measure'] }] } },
   },
   { description: 'an event needs `when`', if: kindIs('event'), then: { required: ['when'] } },
+  {
+    description:
+      'a role claim needs `role` and is about exactly one person; other claims need `text` and have no role or org',
+    if: kindIs('role'),
+    then: { required: ['role', 'about'], properties: { about: { minItems: 1, maxItems: 1 } } },
+    else: { required: ['text'], not: { anyOf: [{ required: ['role'] }, { required: ['org'] }] } },
+  },
+  { description: '`by_inferred` needs `by`', if: { required: ['by_inferred'] }, then: given('by') },
+  { description: '`via_inferred` needs `via`', if: { required: ['via_inferred'] }, then: given('via') },
+  { description: '`via` needs `by`', if: given('via'), then: given('by') },
 ];
+
+const NOT_ORG = ['person', 'product', 'segment'];
+const typeIn = (types: string[]) => ({ properties: { type: { enum: types } }, required: ['type'] });
+const ENTITY_RULES = [
+  {
+    description: 'only a person or an organisation has an identity',
+    if: typeIn(['product', 'segment']),
+    then: { not: { required: ['identity'] } },
+  },
+  {
+    description: 'only an organisation has a country',
+    if: typeIn(NOT_ORG),
+    then: {
+      not: {
+        anyOf: [{ required: ['country'] }, { required: ['editor'], properties: { editor: { required: ['country'] } } }],
+      },
+    },
+  },
+  {
+    description: 'the country is given once: `country` (stated) or `editor.country`',
+    not: { required: ['country', 'editor'], properties: { editor: { required: ['country'] } } },
+  },
+];
+// Checked to agree: the organisation types are the ones the rules above leave a country.
+if (ORG_TYPES.some((t) => NOT_ORG.includes(t))) throw new Error('NOT_ORG lists an organisation type');
+
+const ONE_OF_BASES = {
+  anyOf: [{ required: ['paragraph'] }, { required: ['editor'] }],
+  not: { required: ['paragraph', 'editor'] },
+};
+const ENDS = [{ required: ['min'] }, { required: ['max'] }];
+const VALUE_RULES = {
+  anyOf: [{ required: ['amount'] }, ...ENDS],
+  not: { required: ['amount'], anyOf: ENDS },
+};
 
 const DESCRIPTIONS = new Map<z.ZodType, [string, string]>([
   [Source, ['source', 'a source: where claims come from, and how its paragraphs are numbered']],
@@ -68,20 +118,41 @@ const DESCRIPTIONS = new Map<z.ZodType, [string, string]>([
       "the fingerprint of a source's text (the text itself stays out of the KB): the SHA-256 of its paragraphs, as `paragraphs` numbers them, joined by a blank line, and how many there are",
     ],
   ],
-  [Entity, ['entity', 'a company, investor, organisation, person, product or segment']],
+  [
+    Entity,
+    [
+      'entity',
+      'a company, investor, organisation, person, product or segment; what the editor knows and the source does not say goes under `editor`',
+    ],
+  ],
   [
     Claim,
     [
       'claim',
-      'a quote (verbatim), a statement, a figure (a typed value) or an event (dated); source and paragraph are required',
+      'a quote (verbatim), a statement, a figure (a typed value), an event (dated) or a role; source and paragraph are required',
     ],
   ],
   [
     Relation,
-    ['relation', 'a relation stored in one direction (works_at, maker, part_of, invests_in, based_on, related_to)'],
+    [
+      'relation',
+      'a relation stored in one direction (maker, part_of, invests_in, based_on, related_to), stated by the source (`paragraph`) or supplied by the editor (`editor: true`)',
+    ],
   ],
-  [Value, ['value', "a figure's value: {amount, unit} or {min, max, unit}; min must not exceed max (x-aigc-ordered)"]],
-  [When, ['when', 'a date, with an end for a period; end must not precede date (x-aigc-ordered)']],
+  [
+    Value,
+    [
+      'value',
+      "a figure's value: {amount} or a range {min, max} (one end may be open); unit and per from the vocabulary; min must not exceed max (x-aigc-ordered)",
+    ],
+  ],
+  [
+    When,
+    [
+      'when',
+      'a date, with an end for a period and the qualifier the source gives; end must not precede date (x-aigc-ordered)',
+    ],
+  ],
   [dateText, ['date', 'YYYY, YYYY-MM or YYYY-MM-DD naming a real day']],
 ]);
 
@@ -101,7 +172,7 @@ export function kbJsonSchema(root: z.ZodType): JsonSchema {
     override: ({ zodSchema, jsonSchema }) => {
       const js = jsonSchema as JsonSchema;
       // zod trims text before it counts it: blank text is empty.
-      if (zodSchema === text) js.pattern = '\\S';
+      if (zodSchema === text) js.pattern = TEXT_PATTERN;
       else if (zodSchema === url) {
         delete js.format;
         js.pattern = URL_PATTERN;
@@ -109,8 +180,11 @@ export function kbJsonSchema(root: z.ZodType): JsonSchema {
         for (const k of Object.keys(js)) if (k !== 'description') delete js[k];
         Object.assign(js, DATE_SCHEMA);
       } else if (zodSchema === Claim) js.allOf = CLAIM_RULES;
-      else if (zodSchema === Value.options[1]) js[ORDERED] = [['min', 'max']];
-      else if (zodSchema === When) js[ORDERED] = [['date', 'end']];
+      else if (zodSchema === Entity) js.allOf = ENTITY_RULES;
+      else if (zodSchema === Relation || zodSchema === IdentityBasis) Object.assign(js, ONE_OF_BASES);
+      else if (zodSchema === Value) Object.assign(js, VALUE_RULES, { [ORDERED]: [['min', 'max']] });
+      else if (zodSchema === When)
+        Object.assign(js, { [ORDERED]: [['date', 'end']], dependencies: { paragraph: ['basis'] } });
     },
   }) as JsonSchema;
   delete schema.$schema; // the caller puts it first, with the schema's $id

@@ -3,7 +3,8 @@
 // notices; never prints.
 import { KbInvalidError, type Problem } from '../errors.js';
 import { cacheRoot } from '../cacheroot.js';
-import { Cache, type Snapshot } from './cache.js';
+import { Cache, type Cached, kbKey, keyOf, type Previous } from './cache.js';
+import type { Snapshot } from './snapshot.js';
 import { findKbFiles, type KbFileInfo } from './files.js';
 import { Kb } from '../query/kb.js';
 import type { Section } from '../model.js';
@@ -14,7 +15,9 @@ export interface LoadOptions {
   cwd: string;
   env: Record<string, string | undefined>;
   cache: boolean;
-  refresh?: boolean; // rebuild the snapshot even if the manifest looks fresh
+  // The cache was found wrong (or replaced) while a command read it: rebuild it, checking
+  // everything taken from the old one.
+  refresh?: boolean;
   version: string;
   // Called as a rebuild reads each file.
   onProgress?: (done: number, total: number) => void;
@@ -32,38 +35,38 @@ export interface Loaded {
   notices: string[]; // about the tool itself (the cache), not the data
 }
 
-// A snapshot file went missing or changed under a fresh manifest; the entry runs the command
-// again with a rebuild. Commands print nothing until they return, so a rerun is safe.
+// A part of the cache failed its checks (or another process replaced the store) after the
+// command had begun; the entry runs the command again with a rebuild. Commands print nothing
+// until they return, so a rerun is safe.
 export class StaleCacheError extends Error {}
 
 export async function loadKb(o: LoadOptions): Promise<Loaded> {
-  const { root, files } = findKbFiles(o.kbDir, o.cwd);
+  const { root, files, problems: refused } = findKbFiles(o.kbDir, o.cwd);
   const cacheDir = o.cache ? cacheRoot(o.env) : undefined;
   const cache = cacheDir ? new Cache(cacheDir, root, o.version) : undefined;
-  const warm = o.refresh ? undefined : cache?.fresh(files);
+  // A link refused at the walk is no file of the KB, so the store cannot know of it.
+  const warm = o.refresh || refused.length ? undefined : cache?.fresh(files);
   if (warm) return fromSnapshot(warm, files);
 
   const { buildFile, crossCheck, sortProblems } = await import('./build.js');
+  const old = cache?.previous(Boolean(o.refresh));
   const results = files.map((f, i) => {
-    const c = cache?.file(f);
+    const cached: Cached | undefined = old?.files.get(keyOf(f));
     o.onProgress?.(i + 1, files.length);
-    return c ? { info: f, records: c.records, problems: c.warnings, cached: true } : { ...buildFile(f), cached: false };
+    return cached
+      ? { info: f, records: cached.records, problems: cached.warnings.map((w) => ({ ...w, file: f.path })), cached }
+      : { ...buildFile(f), cached: undefined };
   });
   const problems = sortProblems(
-    [...results.flatMap((r) => r.problems), ...crossCheck(results)],
+    [...refused, ...results.flatMap((r) => r.problems), ...crossCheck(results)],
     files.map((f) => f.path),
   );
   const errors = problems.filter((p) => p.severity === 'error');
   const notices: string[] = [];
   if (cache) {
     try {
-      cache.sweep(files);
-      // A file with errors of its own is not cached: it is re-read until it is mended.
-      for (const r of results) {
-        if (!r.cached && !r.problems.some((p) => p.severity === 'error'))
-          cache.writeFile(r.info, r.records, r.problems);
-      }
-      if (!errors.length) cache.writeManifest(files, problems);
+      cache.sweep();
+      if (!old || changed(old, files, results, !errors.length)) cache.write(files, results, problems, !errors.length);
     } catch (e) {
       notices.push(
         `cannot write the cache in ${cache.dir} (${(e as NodeJS.ErrnoException).code ?? 'error'}); working without it`,
@@ -72,6 +75,19 @@ export async function loadKb(o: LoadOptions): Promise<Loaded> {
   }
   if (errors.length) throw new KbInvalidError(problems);
   return { kb: Kb.from(results.map((r) => r.records)), parts: () => results, warnings: problems, notices };
+}
+
+// Whether the store would hold anything new: a file read afresh, one gone, or the KB now valid
+// (or no longer). A KB whose one bad file is re-read on every run does not rewrite the store.
+function changed(
+  old: Previous,
+  files: KbFileInfo[],
+  results: { info: KbFileInfo; problems: { severity: string }[]; cached?: Cached }[],
+  complete: boolean,
+): boolean {
+  if (old.complete !== complete || old.kb !== kbKey(files)) return true;
+  const kept = results.filter((r) => !r.problems.some((p) => p.severity === 'error'));
+  return kept.length !== old.keys.length || kept.some((r, i) => !r.cached || keyOf(r.info) !== old.keys[i]);
 }
 
 function fromSnapshot(snap: Snapshot, files: KbFileInfo[]): Loaded {
@@ -91,5 +107,5 @@ function fromSnapshot(snap: Snapshot, files: KbFileInfo[]): Loaded {
 }
 
 function stale(): never {
-  throw new StaleCacheError('the cache changed while it was read');
+  throw new StaleCacheError('the cache failed its checks while it was read');
 }

@@ -3,7 +3,7 @@
 // problem, to say where it is. A file with anchors goes to `yaml` at once, since only it
 // bounds alias expansion.
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, Parser, parseDocument, visit, type Document, type Node } from 'yaml';
 import { LIMITS } from './files.js';
 import { shown } from '../text/suggest.js';
 
@@ -61,7 +61,7 @@ export function parseLocated(text: string): Located {
   } catch (e) {
     return { doc: parseDocument(''), pos, result: tooDeep(e) };
   }
-  const errors = yamlErrors(doc, text, pos);
+  const errors = [...yamlErrors(doc, text, pos), ...tagProblems(doc, text, pos)];
   if (errors.length) return { doc, pos, result: { ok: false, problems: errors } };
   try {
     return { doc, pos, result: checkDepth(doc.toJS({ maxAliasCount: LIMITS.aliases })) };
@@ -95,13 +95,61 @@ function yamlErrors(doc: Document, text: string, pos: (offset: number) => Pos): 
     } else if (e.code === 'MULTIPLE_DOCS') {
       message = 'more than one YAML document: a KB file holds one (remove the `---` line or split the file)';
     } else if (e.code === 'DUPLICATE_KEY') {
-      const key = /^\s*([^:\n]*?)\s*:/.exec(text.slice(at))?.[1];
-      if (key) message = `duplicate key \`${shown(key)}\`: a mapping holds each key once`;
+      const key = /^\s*([^:\n]*?)\s*:/.exec(text.slice(at, at + 1000))?.[1];
+      if (key) message = `duplicate key \`${shown(key, 40)}\`: a mapping holds each key once`;
+    } else if (e.code === 'TAG_RESOLVE_FAILED') {
+      message = tagMessage(text.slice(e.pos[0], e.pos[1]));
     } else if (e.code === 'MISSING_CHAR' && /quote/.test(message)) {
       at = openingQuote(text, at, message.includes("'") ? "'" : '"');
       message = `a quoted string is never closed (missing ${message.includes("'") ? "'" : '"'})`;
     }
     out.push({ ...pos(at), message });
+  }
+  return out;
+}
+
+// The core schema's tags, which both readers resolve alike; `!` alone is YAML's non-specific tag
+// (a scalar stays a string). Every other tag (!!binary, !!timestamp, !!set, !!js/function,
+// !custom...) would make a value the schema does not expect, or none that JSON can hold.
+const CORE_TAGS = new Set([
+  '!',
+  ...['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((t) => `tag:yaml.org,2002:${t}`),
+]);
+
+const tagMessage = (tag: string) =>
+  `YAML tag \`${shown(tag, 40)}\` is not allowed: only the core schema's (!!str, !!int, !!float, !!bool, !!null, !!seq, !!map)`;
+
+// Every node tagged outside the core schema, at its tag as written. js-yaml refuses such tags,
+// so only files that hold one (or that js-yaml refuses for another reason) come here.
+function tagProblems(doc: Document, text: string, pos: (offset: number) => Pos): ParseProblem[] {
+  const bad: { tag: string; at: number }[] = [];
+  visit(doc, {
+    Node(_, node) {
+      if (node.tag && !CORE_TAGS.has(node.tag)) bad.push({ tag: node.tag, at: node.range?.[0] ?? 0 });
+    },
+  });
+  if (!bad.length) return [];
+  const written = tagTokens(text);
+  return bad.map(({ tag, at }) => {
+    // The tag written last before the node is its own: properties stand right before a node.
+    let tok: { offset: number; source: string } | undefined;
+    for (const t of written) if (t.offset < at && (!tok || t.offset > tok.offset)) tok = t;
+    const shownTag = tok?.source ?? tag.replace(/^tag:yaml\.org,2002:/, '!!');
+    return { ...pos(tok?.offset ?? at), message: tagMessage(shownTag) };
+  });
+}
+
+// The tags of a YAML text as written, with their offsets, from yaml's concrete syntax tree.
+function tagTokens(text: string): { offset: number; source: string }[] {
+  const out: { offset: number; source: string }[] = [];
+  const stack: unknown[] = [...new Parser().parse(text)];
+  while (stack.length) {
+    const t = stack.pop();
+    if (!t || typeof t !== 'object') continue;
+    const tok = t as { type?: unknown; offset?: unknown; source?: unknown };
+    if (tok.type === 'tag' && typeof tok.offset === 'number' && typeof tok.source === 'string')
+      out.push({ offset: tok.offset, source: tok.source });
+    else for (const v of Object.values(t)) if (v && typeof v === 'object') stack.push(v);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 // The provenance check: every quote of a source, verbatim, in the paragraph it names, and every
-// date's basis in it too, against the paragraphs of a plain-text copy of that source. Only
+// date's basis in the paragraph it rests on, against the paragraphs of a plain-text copy of that source. Only
 // whitespace and the style of quotation marks may differ.
 import type { Claim } from './schema.js';
 
@@ -46,20 +46,15 @@ export function checkProvenance(claims: Claim[], sourceId: string, text: readonl
       });
       continue;
     }
-    if (c.kind === 'quote') {
-      const m = quoteMismatch(c, paras);
-      if (m) out.push(m);
-    }
-    if (c.when?.basis !== undefined) {
-      const m = basisMismatch(c, c.when.basis, paras);
-      if (m) out.push(m);
-    }
+    const quote = c.kind === 'quote' ? quoteMismatch(c, paras) : undefined;
+    const basis = basisMismatch(c, paras);
+    for (const m of [quote, basis]) if (m) out.push(m);
   }
   return out;
 }
 
 function quoteMismatch(c: Claim, paras: string[]): Mismatch | undefined {
-  const words = normalizeText(c.text);
+  const words = normalizeText(c.text ?? ''); // a quote has text (the schema requires it)
   if (paras[c.paragraph - 1].includes(words)) return undefined;
   const elsewhere = paras.findIndex((p) => p.includes(words));
   if (elsewhere >= 0)
@@ -69,7 +64,7 @@ function quoteMismatch(c: Claim, paras: string[]): Mismatch | undefined {
       key: 'paragraph',
       message: `quote \`${c.id}\` is in paragraph ${elsewhere + 1}, not ${c.paragraph}`,
     };
-  const near = closestPassage(paras, words);
+  const near = closestPassage(paras, words, c.paragraph);
   return {
     claim: c,
     at: [],
@@ -78,13 +73,22 @@ function quoteMismatch(c: Claim, paras: string[]): Mismatch | undefined {
   };
 }
 
-// A date's basis is the source's words the date was read from: verbatim in the claim's
-// paragraph, compared as a quote is. Fragments joined by " ... " are each found, in order.
-function basisMismatch(c: Claim, basis: string, paras: string[]): Mismatch | undefined {
-  const fragments = basisFragments(basis);
-  if (inOrder(paras[c.paragraph - 1], fragments)) return undefined;
-  const elsewhere = paras.findIndex((p) => inOrder(p, fragments));
-  const near = elsewhere < 0 ? closestPassage(paras, fragments.join(' ')) : undefined;
+// A date's basis is the source's words the date was read from: verbatim in the paragraph the
+// date rests on (`when.paragraph`, else the claim's own), compared as a quote is. Fragments
+// joined by " ... " are each found, in order.
+function basisMismatch(c: Claim, paras: string[]): Mismatch | undefined {
+  const b = dateBasis(c);
+  if (!b) return undefined;
+  if (b.paragraph > paras.length)
+    return {
+      claim: c,
+      at: ['when'],
+      key: 'paragraph',
+      message: `paragraph ${b.paragraph} does not exist: the source has ${paras.length}`,
+    };
+  if (inOrder(paras[b.paragraph - 1], b.fragments)) return undefined;
+  const elsewhere = paras.findIndex((p) => inOrder(p, b.fragments));
+  const near = elsewhere < 0 ? closestPassage(paras, b.fragments.join(' '), b.paragraph) : undefined;
   const where = near
     ? `closest passage, paragraph ${near.paragraph}: "${near.text}"`
     : `it is in paragraph ${elsewhere + 1}`;
@@ -92,7 +96,7 @@ function basisMismatch(c: Claim, basis: string, paras: string[]): Mismatch | und
     claim: c,
     at: ['when'],
     key: 'basis',
-    message: `the date basis of \`${c.id}\` is not verbatim in paragraph ${c.paragraph}; ${where}`,
+    message: `the date basis of \`${c.id}\` is not verbatim in paragraph ${b.paragraph}; ${where}`,
   };
 }
 
@@ -101,6 +105,19 @@ export const basisFragments = (basis: string): string[] =>
     .split(/\s*(?:\.\.\.|\u2026)\s*/)
     .map(normalizeText)
     .filter(Boolean);
+
+// Where a claim's date rests in its source: the paragraph (`when.paragraph`, else the claim's)
+// and the fragments of its basis, normalised.
+export interface DateBasis {
+  paragraph: number;
+  fragments: string[];
+}
+
+export function dateBasis(c: Claim): DateBasis | undefined {
+  const w = c.when;
+  if (!w?.basis) return undefined;
+  return { paragraph: w.paragraph ?? c.paragraph, fragments: basisFragments(w.basis) };
+}
 
 // The fragments, each found after the one before it.
 export function inOrder(paragraph: string, fragments: readonly string[]): boolean {
@@ -113,8 +130,9 @@ export function inOrder(paragraph: string, fragments: readonly string[]): boolea
   return true;
 }
 
-// The window of the source, as many words long as the quote, that shares the most words with it.
-export function closestPassage(paras: string[], quote: string): { paragraph: number; text: string } {
+// The window of the source, as many words long as the quote, that shares the most words with it;
+// on a tie, the one in the paragraph cited (`prefer`), where a passage said twice is looked for.
+export function closestPassage(paras: string[], quote: string, prefer?: number): { paragraph: number; text: string } {
   const q = quote.split(' ');
   const want = new Map<string, number>();
   for (const w of q) want.set(w, (want.get(w) ?? 0) + 1);
@@ -131,7 +149,8 @@ export function closestPassage(paras: string[], quote: string): { paragraph: num
         score++;
         left.set(w, n - 1);
       }
-      if (score > best.score) best = { paragraph: i + 1, text: win.join(' '), score };
+      const tie = score === best.score && i + 1 === prefer && best.paragraph !== prefer;
+      if (score > best.score || tie) best = { paragraph: i + 1, text: win.join(' '), score };
     }
   });
   const text = best.text.length > 160 ? `${best.text.slice(0, 157)}...` : best.text;

@@ -29,6 +29,7 @@ export function documents(kb: { entities: Entity[]; claims: Claim[]; sources: So
       fields: {
         name: [e.name],
         aliases: e.aliases,
+        'editor.names': e.editor?.names ?? [],
         description: e.description ? [e.description] : [],
         note: e.note ? [e.note] : [],
       },
@@ -36,8 +37,13 @@ export function documents(kb: { entities: Entity[]; claims: Claim[]; sources: So
     ...kb.claims.map((c) => ({
       type: c.kind,
       id: c.id,
-      name: c.text,
-      fields: { text: [c.text], measures: c.measures ? [c.measures] : [], note: c.note ? [c.note] : [] },
+      // A role claim may have no text of its own: its role words stand for it.
+      name: c.text ?? c.role ?? '',
+      fields: {
+        text: [c.text ?? c.role ?? ''],
+        measures: c.measures ? [c.measures] : [],
+        note: c.note ? [c.note] : [],
+      },
     })),
     ...kb.sources.map((s) => ({ type: 'source' as const, id: s.id, name: s.title, fields: { title: [s.title] } })),
   ];

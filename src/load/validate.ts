@@ -3,7 +3,8 @@
 import type { z } from 'zod';
 import { SECTION_NAMES, type Section } from '../model.js';
 import type { Path } from './parse.js';
-import { Claim, Entity, Relation, SECTIONS, Source, When } from './schema.js';
+import { fieldMessage, formsOf, unionBranch, unknownFieldHint } from './messages.js';
+import { Claim, Country, Editor, Entity, Relation, SECTIONS, Source, TextFingerprint, Value, When } from './schema.js';
 import type { Claim as ClaimT, Entity as EntityT, Source as SourceT } from './schema.js';
 import { didYouMean, shown } from '../text/suggest.js';
 
@@ -26,8 +27,21 @@ const FIELDS: Record<string, string[]> = {
   claims: Object.keys(Claim.shape),
   relations: Object.keys(Relation.shape),
   when: Object.keys(When.shape),
-  value: ['amount', 'min', 'max', 'unit'],
+  value: Object.keys(Value.shape),
+  editor: Object.keys(Editor.shape),
+  country: Object.keys(Country.shape),
+  text: Object.keys(TextFingerprint.shape),
+  segments: ['id', 'paragraph', 'source'],
+  identity: ['value', 'paragraph', 'source', 'editor'],
+  to: ['id', 'paragraph'],
 };
+
+// An issue of a field with two forms stands for the issues of the form the author wrote.
+const expand = (issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] =>
+  issues.flatMap((i) => {
+    const branch = unionBranch(i);
+    return branch ? expand(branch) : [i];
+  });
 
 export function emptyRecords(): FileRecords {
   return { sources: [], entities: [], claims: [] };
@@ -47,7 +61,8 @@ export function validateData(data: unknown): { records: FileRecords; origins: Or
     return { records, origins, problems };
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    err([], `expected a mapping with \`sources\`, \`entities\` or \`claims\`, found ${describe(data)}`);
+    // No excerpt: a file that is not a KB at all may be anything (a key, a password file).
+    err([], `expected a mapping with \`sources\`, \`entities\` or \`claims\`, found ${describe(data, 0)}`);
     return { records, origins, problems };
   }
   for (const [key, list] of Object.entries(data)) {
@@ -71,7 +86,7 @@ export function validateData(data: unknown): { records: FileRecords; origins: Or
       if (r.success) {
         (records[section] as unknown[]).push(r.data);
         origins[section].push(i);
-      } else for (const issue of r.error.issues) problems.push(fromIssue(section, i, item, issue));
+      } else for (const issue of expand(r.error.issues)) problems.push(fromIssue(section, i, item, issue));
     });
   }
   return { records, origins, problems };
@@ -105,7 +120,7 @@ function fromIssue(section: Section, index: number, item: unknown, issue: z.core
     return {
       path: full,
       key: k,
-      message: `${what}: unknown field \`${shown(k)}\`${didYouMean(k, known)}${more}`,
+      message: `${what}: unknown field \`${shown(k)}\`${didYouMean(k, known) || unknownFieldHint(path, k)}${more}`,
       severity: 'error',
     };
   }
@@ -121,6 +136,8 @@ function fromIssue(section: Section, index: number, item: unknown, issue: z.core
       severity: 'error',
     };
   }
+  const special = fieldMessage(path, value, issue);
+  if (special) return { path: full, message: `${what}: ${special}`, severity: 'error' };
   let message = issue.message;
   // The schema's own words ("must be a positive whole number") stand; zod's are rephrased.
   if (issue.code === 'invalid_type' && !message.startsWith('must '))
@@ -128,9 +145,7 @@ function fromIssue(section: Section, index: number, item: unknown, issue: z.core
   if (issue.code === 'invalid_value' && typeof value === 'string') {
     message = `must be one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}${didYouMean(value, issue.values.map(String))}`;
   }
-  if (issue.code === 'invalid_union' && path[path.length - 1] === 'value') {
-    message = 'must be {amount, unit} or {min, max, unit}, with numbers';
-  }
+  if (issue.code === 'invalid_union' && formsOf(path)) message = `must be ${formsOf(path)}`;
   if (issue.code === 'invalid_type' && issue.expected === 'object' && path.length === 0) {
     return {
       path: full,
@@ -168,9 +183,10 @@ function valueAt(item: unknown, path: Path): unknown {
   return v;
 }
 
-function describe(v: unknown): string {
+// What a value is, with a short excerpt of it, escaped.
+function describe(v: unknown, excerpt = 24): string {
   if (v === null) return 'nothing';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
-  return `a ${typeof v} (${JSON.stringify(v).slice(0, 40)})`;
+  return `a ${typeof v}${excerpt ? ` (${shown(JSON.stringify(v), excerpt)})` : ''}`;
 }

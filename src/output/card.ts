@@ -69,13 +69,20 @@ class Card {
   }
 }
 
-const cite = (c: ClaimView) => `[${c.source.id} ¶${c.paragraph}]`;
+const cite = (c: ClaimView) => `[${c.source.id} ¶${c.paragraphs.join(', ¶')}]`;
+// A claim that is not a plain report says what it is: "(forecast)", "(opinion)".
+const modality = (c: ClaimView) => (c.modality === 'happened' ? '' : ` (${c.modality})`);
+// The speaker as a reader should take them: marked where inferred, with their role then.
+const speakerOf = (c: ClaimView) =>
+  c.by
+    ? `${cell(c.by)}${c.speaker_role ? ` (${cell(c.speaker_role)})` : ''}${c.via ? `, via ${cell(c.via)}` : ''}`
+    : '';
 
 function claimLine(c: ClaimView, showBy: boolean): string {
-  const who = showBy && c.by && c.kind === 'quote' ? `${c.by.name}: ` : '';
+  const who = showBy && c.by && c.kind === 'quote' ? `${speakerOf(c)}: ` : '';
   const body = c.kind === 'quote' ? `“${c.text}”` : c.value ? `${c.measures}: ${cell(c.value)} — ${c.text}` : c.text;
   const when = c.when ? ` (${cell(c.when)})` : '';
-  return `${who}${body}${when} ${cite(c)}`;
+  return `${who}${body}${when}${modality(c)} ${cite(c)}`;
 }
 
 // A text's fingerprint on one line.
@@ -91,9 +98,24 @@ export const card = {
     out.title(v.name, `${v.type} · ${v.id}`);
     if (v.description) out.paragraph(v.description);
     if (v.aliases.length) out.field('aliases', v.aliases.join(', '));
+    if (v.identity.value !== 'named') out.field('identity', cell(v.identity));
+    if (v.country) out.field('country', cell(v.country));
+    if (v.roles.length) out.field('roles', v.roles.map((r) => `${cell(r)} ¶${r.paragraph}`).join('; '));
     if (v.segments.length) out.field('segments', cell(v.segments));
     if (v.members.length) out.field('members', v.members.map((m) => `${m.name} (${m.type})`).join(', '));
-    for (const r of v.relations) out.field(r.kind, `${r.entity.name}${r.role ? ` (${r.role})` : ''}`);
+    // works_at and employs are made from the role claims, which the roles line shows already.
+    for (const r of v.relations.filter((x) => x.kind !== 'works_at' && x.kind !== 'employs'))
+      out.field(r.kind, `${r.entity.name}${r.role ? ` (${r.role})` : ''}${cell({ value: '', ...r })}`);
+    // What the editor knows and the source does not say, apart and marked.
+    if (v.editor) {
+      const e = v.editor;
+      const said = [
+        e.names.length && `names ${e.names.join(', ')}`,
+        e.identification && `identification: ${e.identification}`,
+        e.wikidata && `Wikidata ${e.wikidata}`,
+      ].filter(Boolean);
+      if (said.length) out.field('editor', `${said.join('; ')} (editor-supplied, not the source's words)`);
+    }
     if (v.note) out.field('note', v.note);
     if (v.sources.length) out.field('sources', v.sources.map((s) => s.id).join(', '));
     const section = (title: string, items: ClaimView[], showBy: boolean) => {
@@ -114,13 +136,25 @@ export const card = {
   },
   claim(c: ClaimView, ctx: RenderContext): string {
     const out = new Card(ctx);
-    out.title(c.id, c.kind);
+    out.title(c.id, `${c.kind}${c.modality === 'happened' ? '' : `, ${c.modality}`}`);
     out.paragraph(c.kind === 'quote' ? `“${c.text}”` : c.text);
-    if (c.by) out.field('by', c.by.name);
+    if (c.by) out.field('by', `${cell(c.by)}${c.by.inferred ? `: ${c.by.inferred}` : ''}`);
+    if (c.speaker_role) out.field('role then', cell(c.speaker_role));
+    if (c.via) out.field('via', `${cell(c.via)}${c.via.inferred ? `: ${c.via.inferred}` : ''}`);
+    if (c.to) out.field('to', `${cell(c.to)}${c.to.paragraph ? ` (¶${c.to.paragraph})` : ''}`);
+    if (c.role) out.field('role', `${c.role}${c.org ? `, ${c.org.name}` : ''}`);
     if (c.about.length) out.field('about', cell(c.about));
-    if (c.value) out.field('value', `${cell(c.value)}${c.measures ? ` (${c.measures})` : ''}`);
-    if (c.when) out.field('when', `${cell(c.when)}${c.when.basis ? ` from “${c.when.basis}”` : ''}`);
-    out.field('source', `${c.source.name} ¶${c.paragraph}`);
+    // The kind of measure where the words do not already say it ("funding round" is funding-round).
+    const kind = c.measure && c.measure !== c.measures?.toLowerCase().replace(/\s+/g, '-') ? `; ${c.measure}` : '';
+    if (c.value) out.field('value', `${cell(c.value)}${c.measures ? ` (${c.measures}${kind})` : ''}`);
+    if (c.when) {
+      const at = c.when.paragraph ? ` (¶${c.when.paragraph})` : '';
+      out.field('when', `${cell(c.when)}${c.when.basis ? ` from “${c.when.basis}”${at}` : ''}`);
+    }
+    out.field('source', `${c.source.name} ¶${c.paragraphs.join(', ¶')}`);
+    if (c.repeats) out.field('repeats', c.repeats);
+    if (c.repeated_by.length) out.field('repeated', c.repeated_by.map((r) => `${r.id} ¶${r.paragraph}`).join(', '));
+    if (c.contradicts.length) out.field('tension', `with ${c.contradicts.join(', ')}`);
     if (c.context) out.add(`${out.k.cyan('context')}   `, 10, c.context, 'prose');
     if (c.note) out.field('note', c.note);
     return out.toString();

@@ -11,17 +11,54 @@ export function cell(v: unknown, grouped = true): string {
   if (typeof v === 'number') return formatNumber(v);
   if (typeof v !== 'object') return String(v);
   const o = v as Record<string, unknown>;
-  if ('amount' in o) return withUnit(formatNumber(o.amount as number), o.unit);
-  if ('min' in o && 'max' in o)
-    return withUnit(`${formatNumber(o.min as number)}–${formatNumber(o.max as number)}`, o.unit);
-  if ('date' in o) return `${o.date}${o.end ? `–${o.end}` : ''}${o.inferred ? ' (inferred)' : ''}`;
+  if ('amount' in o || 'min' in o || 'max' in o) return valueText(o, formatNumber);
+  if ('date' in o) return whenText(o);
   if ('role' in o && ('org' in o || 'person' in o))
     return [o.role, cell(o.org ?? o.person, grouped)].filter(Boolean).join(', ');
-  if ('name' in o) return cell(o.name, grouped);
+  if ('name' in o) return `${cell(o.name, grouped)}${mark(o)}`;
+  if ('value' in o && 'basis' in o) return `${cell(o.value, grouped)}${mark(o)}`;
   return JSON.stringify(v);
 }
 
-const withUnit = (n: string, unit: unknown) => (unit ? `${n} ${unit}` : n);
+// A figure's value as it is said: "about 375 people", "≥ 1 cent per answer", "≤ 1 year". Bounds
+// are inclusive: the KB does not record whether "less than" excludes its end.
+function valueText(o: Record<string, unknown>, n: (x: number) => string): string {
+  const num = (k: string) => (typeof o[k] === 'number' ? (o[k] as number) : undefined);
+  const [amount, min, max] = [num('amount'), num('min'), num('max')];
+  let s =
+    amount !== undefined
+      ? n(amount)
+      : min !== undefined && max !== undefined
+        ? `${n(min)}–${n(max)}`
+        : min !== undefined
+          ? `≥ ${n(min)}`
+          : `≤ ${n(max ?? 0)}`;
+  if (o.approx) s = `about ${s}`;
+  if (o.unit) s += ` ${o.unit}`;
+  if (o.per) s += ` per ${o.per}`;
+  return s;
+}
+
+// A date with the source's qualifier ("end of 2021", "by 2026"), and marks for a worked-out date
+// and for a date that is foreseen rather than past (a forecast, a plan).
+const QUALIFIED: Record<string, (d: string) => string> = { end: (d) => `end of ${d}` };
+function whenText(o: Record<string, unknown>): string {
+  const span = `${o.date}${o.end ? `–${o.end}` : ''}`;
+  const q = typeof o.qualifier === 'string' ? o.qualifier : undefined;
+  const said = q ? (QUALIFIED[q]?.(span) ?? `${q} ${span}`) : span;
+  const marks = [o.inferred && 'inferred', (o.modality === 'forecast' || o.modality === 'plan') && o.modality];
+  const shown = marks.filter(Boolean);
+  return shown.length ? `${said} (${shown.join(', ')})` : said;
+}
+
+// What a reader must not take for the source's plain word: an inferred speaker, the editor's
+// knowledge; and where the source does say it, the paragraph.
+function mark(o: Record<string, unknown>): string {
+  if (o.inferred) return ' (inferred)';
+  if (o.basis === 'editor') return ' (editor)';
+  if (o.basis === 'source' && typeof o.paragraph === 'number') return ` ¶${o.paragraph}`;
+  return '';
+}
 
 // One formatter for every cell: toLocaleString builds a new one on each call.
 let groups: Intl.NumberFormat | undefined;

@@ -1,7 +1,16 @@
 // The fields of each JSON row, for help and for checking --fields, --json and --sort before a
 // row exists. The shapes (shapes.ts) define the rows; `every` makes the compiler hold each list
 // to its shape's keys, both ways, so a field added to a shape must be added here.
-import type { ClaimRow, EntityRow, SearchHit, SegmentRow, SourceRow, StatsRow, TimelineRow } from './shapes.js';
+import type {
+  ClaimRow,
+  ConflictRow,
+  EntityRow,
+  SearchHit,
+  SegmentRow,
+  SourceRow,
+  StatsRow,
+  TimelineRow,
+} from './shapes.js';
 
 const every =
   <T>() =>
@@ -14,8 +23,11 @@ export const FIELDS = {
     'type',
     'name',
     'aliases',
+    'identity',
     'description',
     'segments',
+    'country',
+    'editor',
     'roles',
     'makers',
     'products',
@@ -26,14 +38,25 @@ export const FIELDS = {
   claim: every<ClaimRow>()([
     'id',
     'kind',
+    'modality',
     'by',
+    'speaker_role',
+    'via',
+    'to',
     'about',
     'text',
+    'role',
+    'org',
     'value',
+    'measure',
     'measures',
     'when',
     'source',
     'paragraph',
+    'paragraphs',
+    'repeats',
+    'repeated_by',
+    'contradicts',
     'note',
     'context',
   ]),
@@ -61,6 +84,7 @@ export const FIELDS = {
     'name',
     'aliases',
     'members',
+    'listed',
     'orgs',
     'prods',
     'organisations',
@@ -81,12 +105,15 @@ export const FIELDS = {
     'statements',
     'figures',
     'events',
+    'roles',
   ]),
   timeline: every<TimelineRow>()([
     'id',
     'kind',
+    'modality',
     'date',
     'end',
+    'qualifier',
     'precision',
     'inferred',
     'basis',
@@ -99,4 +126,5 @@ export const FIELDS = {
     'paragraph',
     'context',
   ]),
+  conflict: every<ConflictRow>()(['basis', 'about', 'measure', 'claims', 'note']),
 } as const;

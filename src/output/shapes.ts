@@ -9,204 +9,53 @@
 import { z } from 'zod';
 import type { ShapeName } from '../commands/schema.js';
 import { EDGE_KINDS } from '../graph/build.js';
+import { CLAIM_KINDS, ENTITY_TYPES, MEASURES, MODALITIES, QUALIFIERS } from '../model.js';
 import {
-  CLAIM_KINDS,
-  DATE,
-  ENTITY_TYPES,
-  INVERSE,
-  PARAGRAPH_SCHEMES,
-  RELATION_KINDS,
-  SLUG,
-  SOURCE_KINDS,
-} from '../model.js';
+  about,
+  BasedRef,
+  count,
+  dateText,
+  EntityRef,
+  id,
+  NameRef,
+  named,
+  ORG,
+  Precision,
+  SpeakerRef,
+  str,
+  Value,
+} from './parts.js';
+import {
+  ClaimRow,
+  claimFields,
+  entityFields,
+  entityRow,
+  ParagraphRow,
+  QuoteRow,
+  SourceCard,
+  SourceRow,
+} from './rows.js';
 
-export const SHAPE_VERSION = 1;
+// The parts and the rows of records are defined beside (parts.ts, rows.ts); this module is where
+// every shape is found.
+export * from './parts.js';
+export * from './rows.js';
 
-// Each named part becomes a definition of the exported JSON Schema (zod reads `id` from this
-// registry), so a reader sees `entity-ref` once rather than its fields at every use.
-export const parts = z.registry<{ id?: string; description?: string }>();
-const named = <T extends z.ZodType>(schema: T, id: string, description: string): T => {
-  parts.add(schema, { id, description });
-  return schema;
-};
-// A field's description goes on a copy: the same schema serves many fields (and a named part,
-// so described, is written out in place rather than referred to).
-const about = <T extends z.ZodType>(schema: T, description: string): T => {
-  const copy = schema.clone() as T;
-  parts.add(copy, { description });
-  return copy;
-};
-
-const id = z.string().regex(SLUG);
-const str = z.string();
-const count = z.number().int().nonnegative();
-const dateText = z.string().regex(DATE);
-const ORG = ['company', 'investor', 'organisation'] as const;
-
-export const EntityRef = named(
-  z.strictObject({ id, name: str, type: z.enum(ENTITY_TYPES) }),
-  'entity-ref',
-  'an entity, by id and name, with its type',
-);
-export const NameRef = named(
-  z.strictObject({ id, name: str }),
-  'name-ref',
-  'an entity or a source, by id and name (a source is named by its title)',
-);
-
-export const Value = named(
-  z.union([
-    z.strictObject({ amount: z.number(), unit: str.optional() }),
-    z.strictObject({ min: z.number(), max: z.number(), unit: str.optional() }),
-  ]),
-  'value',
-  "a figure's value: an amount, or a range from min to max; unit as the source states it, absent where it gives none",
-);
-const Precision = z.enum(['year', 'month', 'day']);
-export const When = named(
-  z.strictObject({
-    date: about(dateText, 'YYYY, YYYY-MM or YYYY-MM-DD'),
-    end: about(dateText.optional(), 'the end of a period, if the claim spans one'),
-    inferred: about(z.boolean(), 'the date is worked out, not printed in the source'),
-    basis: about(str.optional(), 'for an inferred date: the words it was resolved from'),
-    precision: about(Precision, "the date's precision: year, month or day"),
-  }),
-  'when',
-  'when a claim happened or applies',
-);
-
-export const Role = named(
-  z.union([
-    z.strictObject({ role: str.nullable(), org: NameRef }),
-    z.strictObject({ role: str.nullable(), person: NameRef }),
-  ]),
-  'role',
-  'a works_at relation: on a person, the organisation (`org`); on an organisation, the person (`person`)',
-);
-export const RelationRow = named(
-  z.strictObject({
-    kind: z.enum([...RELATION_KINDS, ...new Set(Object.values(INVERSE))]),
-    entity: EntityRef,
-    role: str.nullable(),
-    note: str.nullable(),
-  }),
-  'relation',
-  'a relation, stored (works_at, maker, part_of...) or seen from the other side (employs, makes, has_part...)',
-);
-
-const entityFields = {
-  id: about(id, 'the id'),
-  type: about(z.enum(ENTITY_TYPES), 'company, investor, organisation, person, product or segment'),
-  name: about(str, 'the name'),
-  aliases: about(z.array(str), 'other names: spellings of the source, names in Chinese'),
-  description: about(str.nullable(), 'what it is'),
-  segments: about(z.array(EntityRef), 'the segments it is listed under'),
-  roles: about(z.array(Role), 'works_at relations, with the role'),
-  makers: about(z.array(EntityRef), "a product's makers"),
-  products: about(z.array(EntityRef), "an organisation's products"),
-  relations: about(z.array(RelationRow), 'every relation, both ways'),
-  sources: about(z.array(NameRef), 'the sources it is cited in'),
-  note: about(str.nullable(), "an editor's note"),
-};
-// Any entity's row; each list command narrows `type` to the types it lists.
-const EntityRowSchema = z.strictObject(entityFields);
-const entityRow = (types: readonly [string, ...string[]], id: string, description: string) =>
-  named(z.strictObject({ ...entityFields, type: about(z.enum(types), types.join(', ')) }), id, description);
-
-const claimFields = {
-  id: about(id, 'the id'),
-  kind: about(z.enum(CLAIM_KINDS), 'quote, statement, figure or event'),
-  by: about(EntityRef.nullable(), 'who said or asserted it; null when the source itself states it'),
-  about: about(z.array(EntityRef), 'what it is about'),
-  text: about(str, "a quote's verbatim words, or a short paraphrase"),
-  value: about(Value.nullable(), "a figure's value; null for other kinds"),
-  measures: about(str.nullable(), 'what a figure measures'),
-  when: about(When.nullable(), 'when, if dated'),
-  source: about(NameRef, 'the source, by id and title'),
-  paragraph: about(
-    z.number().int().positive(),
-    "the paragraph of the source, counted by the source's `paragraphs` scheme",
-  ),
-  note: about(str.nullable(), "an editor's note"),
-  context: about(
-    str.nullable().optional(),
-    "with --context: the paragraph the claim cites, from the source's attached text; null when none is attached",
-  ),
-};
-export const ClaimRow = named(z.strictObject(claimFields), 'claim', 'a claim, every reference resolved');
-export const QuoteRow = named(
-  z.strictObject({ ...claimFields, kind: about(z.literal('quote'), 'quote') }),
-  'quote',
-  'a verbatim quote',
-);
-
-export const TextFingerprint = named(
-  z.strictObject({
-    sha256: about(z.string().regex(/^[0-9a-f]{64}$/), 'the SHA-256 of the paragraphs joined by a blank line'),
-    paragraphs: about(z.number().int().positive(), 'how many paragraphs the text has'),
-  }),
-  'text-fingerprint',
-  "the fingerprint of a source's text, which an attached copy must match",
-);
-const sourceFields = {
-  id: about(id, 'the id'),
-  kind: about(z.enum(SOURCE_KINDS), SOURCE_KINDS.join(', ')),
-  title: about(str, 'the title'),
-  publisher: about(str, 'the outlet that published this text'),
-  column: about(str.nullable(), 'the column or programme it was written for, or null'),
-  author: about(EntityRef.nullable(), 'the writer, or null when not recorded'),
-  published: about(dateText, 'YYYY, YYYY-MM or YYYY-MM-DD'),
-  published_inferred: about(z.boolean(), 'the date is worked out, not printed'),
-  updated: about(dateText.nullable(), 'when the text was last updated, or null'),
-  language: about(str, 'the language of the text the KB cites'),
-  translated_from: about(str.optional(), 'the original language, for a translation (absent otherwise)'),
-  machine_translated: about(z.boolean(), 'the text is a machine translation'),
-  paragraphs: about(z.enum(PARAGRAPH_SCHEMES), 'how paragraph locators are counted'),
-  text: about(TextFingerprint.nullable(), 'the fingerprint of the text the claims cite, or null when not recorded'),
-  note: about(str.optional(), "an editor's note (absent when there is none)"),
-  url: about(str.nullable(), 'where it was published'),
-  claims: about(count, 'how many claims cite it'),
-};
-export const SourceRow = named(z.strictObject(sourceFields), 'source', 'a source, with how many claims cite it');
-
-// Where an attached text was found: the user's store of texts (`aigc source attach`), a folder
-// named by --texts or AIGC_TEXTS, or a file named for one run (`validate --source-text`).
-export const TextOrigin = named(
-  z.strictObject({
-    from: about(z.enum(['store', 'folder', 'file']), 'store (aigc source attach), folder (--texts) or file'),
-    path: about(str, 'the file read'),
-  }),
-  'text-origin',
-  'where the attached copy of a text was found',
-);
-export const SourceCard = named(
-  z.strictObject({
-    ...sourceFields,
-    attached: about(TextOrigin.nullable(), 'where its attached text comes from, or null when none is attached'),
-  }),
-  'source-card',
-  'a source, with whether a copy of its text is attached',
-);
-export const ParagraphRow = named(
-  z.strictObject({
-    source: about(id, "the source's id"),
-    paragraph: about(z.number().int().positive(), 'its number, from 1'),
-    text: about(str, 'the paragraph, as the attached text has it'),
-  }),
-  'paragraph',
-  "a paragraph of a source's attached text",
-);
+// 2: the knowledge model of KB format 2 (modality, attribution, identity, roles as claims,
+// country, editor-supplied knowledge, membership and relation bases, repeats and conflicts).
+export const SHAPE_VERSION = 2;
 
 export const SegmentRow = named(
   z.strictObject({
     id: about(id, 'the id'),
     name: about(str, 'the name'),
     aliases: about(z.array(str), 'other names'),
-    members: about(count, 'how many organisations and products are listed under it'),
-    orgs: about(count, 'how many organisations are listed under it'),
-    prods: about(count, 'how many products are listed under it'),
-    organisations: about(z.array(EntityRef), 'its organisations'),
-    products: about(z.array(EntityRef), 'its products'),
+    members: about(count, 'how many organisations and products are under it'),
+    listed: about(count, "how many of them the source itself lists under it (the rest are the editor's tags)"),
+    orgs: about(count, 'how many organisations are under it'),
+    prods: about(count, 'how many products are under it'),
+    organisations: about(z.array(BasedRef), 'its organisations, each listed by the source or tagged by the editor'),
+    products: about(z.array(BasedRef), 'its products, each listed by the source or tagged by the editor'),
     description: about(str.nullable(), 'what it covers'),
   }),
   'segment',
@@ -220,8 +69,8 @@ export const SearchHit = named(
     name: about(str, "the entity's name, the source's title or the claim's text"),
     score: about(z.number().min(0).max(1), 'from 0 to 1, 1 the best'),
     field: about(
-      z.enum(['name', 'aliases', 'title', 'text', 'measures', 'description', 'note']),
-      'the field that matched best: name, aliases, title, text, measures, description or note',
+      z.enum(['name', 'aliases', 'editor.names', 'title', 'text', 'measures', 'description', 'note']),
+      "the field that matched best: name, aliases, editor.names (the editor's), title, text, measures, description or note",
     ),
     match: about(str, "that field's text"),
     span: about(
@@ -248,6 +97,7 @@ export const StatsRow = named(
     statements: n('statements'),
     figures: n('figures'),
     events: n('events'),
+    roles: n('role claims'),
   }),
   'stats',
   'counts for the whole KB (`all`) or for one source; an entity counts under each source it cites',
@@ -257,14 +107,16 @@ export const TimelineRow = named(
   z.strictObject({
     id: about(id, "the claim's id"),
     kind: about(z.enum(CLAIM_KINDS), 'event or figure, or another claim that carries a date'),
+    modality: about(z.enum(MODALITIES), 'a forecast or a plan is dated when it is foreseen, not when it happened'),
     date: about(dateText, 'YYYY, YYYY-MM or YYYY-MM-DD'),
     end: about(dateText.nullable(), 'the end of a period, or null'),
+    qualifier: about(z.enum(QUALIFIERS).nullable(), "the source's qualifier of the date (end, by, around...), or null"),
     precision: about(Precision, "the date's precision: year, month or day"),
     inferred: about(z.boolean(), 'the date is worked out, not printed in the source'),
     basis: about(str.nullable(), 'for an inferred date: the words it was resolved from'),
     text: about(str, 'what happened'),
     about: about(z.array(EntityRef), 'what it is about'),
-    by: about(EntityRef.nullable(), 'who said it, or null'),
+    by: about(SpeakerRef.nullable(), 'who said it, or null'),
     value: about(Value.nullable(), "a figure's value, or null"),
     measures: about(str.nullable(), 'what a figure measures, or null'),
     source: about(NameRef, 'the source, by id and title'),
@@ -273,6 +125,21 @@ export const TimelineRow = named(
   }),
   'timeline-entry',
   'a dated claim: an event, a figure, or any claim with `when`',
+);
+
+export const ConflictRow = named(
+  z.strictObject({
+    basis: about(
+      z.enum(['stated', 'detected']),
+      'stated: the KB records it (`contradicts`); detected: two figures of the same subject, measure, date, unit family and period with different values',
+    ),
+    about: about(z.array(EntityRef), 'the subjects the two claims share'),
+    measure: about(z.enum(MEASURES).nullable(), 'for two figures, what they measure'),
+    claims: about(z.array(ClaimRow), "the two claims, in the source's order"),
+    note: about(str.nullable(), 'for a stated tension, the note of the claim that states it'),
+  }),
+  'conflict',
+  'two claims in tension',
 );
 
 export const EntityCard = named(
@@ -376,10 +243,11 @@ export const SHAPES: Record<ShapeName, Shape> = {
   },
   paragraphs: list(ParagraphRow, 'the JSON of `aigc source ID --paragraph N`: paragraphs of its attached text', false),
   quotes: list(QuoteRow, 'the JSON of `aigc quotes`: verbatim quotes'),
-  claims: list(ClaimRow, 'the JSON of `aigc claims`: quotes, statements, figures and events'),
+  claims: list(ClaimRow, 'the JSON of `aigc claims`: quotes, statements, figures, events and roles'),
   search: list(SearchHit, 'the JSON of `aigc search`: hits, best first'),
   stats: list(StatsRow, 'the JSON of `aigc stats`: counts, for all sources and per source', false),
   timeline: list(TimelineRow, 'the JSON of `aigc timeline`: dated claims in date order'),
+  conflicts: list(ConflictRow, 'the JSON of `aigc conflicts`: claims in tension, stated and detected'),
   show: {
     row: z.union([EntityCard, ClaimRow, SourceRow]),
     list: false,
@@ -396,18 +264,7 @@ export const SHAPES: Record<ShapeName, Shape> = {
 };
 
 // The types of the output, for the code that makes it.
-export type EntityRef = z.infer<typeof EntityRef>;
-export type NameRef = z.infer<typeof NameRef>;
-export type ValueView = z.infer<typeof Value>;
-export type WhenView = z.infer<typeof When>;
-export type RoleView = z.infer<typeof Role>;
-export type RelationView = z.infer<typeof RelationRow>;
-export type EntityRow = z.infer<typeof EntityRowSchema>;
-export type ClaimRow = z.infer<typeof ClaimRow>;
-export type SourceRow = z.infer<typeof SourceRow>;
-export type SourceCard = z.infer<typeof SourceCard>;
-export type TextOrigin = z.infer<typeof TextOrigin>;
-export type ParagraphRow = z.infer<typeof ParagraphRow>;
+export type ConflictRow = z.infer<typeof ConflictRow>;
 export type SegmentRow = z.infer<typeof SegmentRow>;
 export type SearchHit = z.infer<typeof SearchHit>;
 export type StatsRow = z.infer<typeof StatsRow>;

@@ -1,17 +1,23 @@
 // The in-memory index over the records. Each map is built on first use, so a query pays
 // only for the maps it needs.
-import { INVERSE, type RelationKind } from '../model.js';
+import { type DerivedKind, INVERSE, type RelationKind } from '../model.js';
 import type { Claim, Entity, Source } from '../load/schema.js';
 import { searchPart, type SearchPart } from '../load/searchpart.js';
 import type { FileRecords } from '../load/validate.js';
 
 export interface RelationView {
-  kind: string; // works_at, or its inverse (employs) when seen from the other side
-  stored: RelationKind;
+  kind: string; // maker, or its inverse (makes) when seen from the other side
+  stored: RelationKind | DerivedKind; // works_at: derived from role claims
   other: Entity;
-  role?: string;
+  role?: string; // works_at: the role, in the source's words
   note?: string;
+  basis: 'source' | 'editor';
+  paragraph?: number;
+  source?: string;
 }
+
+// A role claim, the only claims with `role`.
+export type RoleClaim = Claim & { kind: 'role'; role: string };
 
 function lazy<T>(make: () => T): () => T {
   let v: T | undefined;
@@ -86,21 +92,43 @@ export class Kb {
     return this.claimById().get(id);
   }
 
-  private members = lazy(() => group(this.entities, (e) => e.segments));
+  private members = lazy(() => group(this.entities, (e) => e.segments.map((s) => s.id)));
   segmentMembers(segmentId: string): Entity[] {
     return this.members().get(segmentId) ?? [];
   }
 
+  // Who works where is said by role claims: a works_at for each role a person has at an
+  // organisation, with the basis of its first telling.
   private rels = lazy(() => {
     const m = new Map<string, RelationView[]>();
     const add = (id: string, v: RelationView) => (m.get(id) ?? m.set(id, []).get(id)!).push(v);
+    const both = (
+      from: Entity,
+      to: Entity,
+      kind: RelationKind | DerivedKind,
+      v: Omit<RelationView, 'kind' | 'stored' | 'other'>,
+    ) => {
+      add(from.id, { kind, stored: kind, other: to, ...v });
+      add(to.id, { kind: INVERSE[kind], stored: kind, other: from, ...v });
+    };
     for (const e of this.entities) {
       for (const r of e.relations) {
         const other = this.entity(r.to);
         if (!other) continue;
-        add(e.id, { kind: r.kind, stored: r.kind, other, role: r.role, note: r.note });
-        add(other.id, { kind: INVERSE[r.kind], stored: r.kind, other: e, role: r.role, note: r.note });
+        const source = r.source ?? (r.paragraph !== undefined ? e.sources[0] : undefined);
+        both(e, other, r.kind, { note: r.note, basis: r.editor ? 'editor' : 'source', paragraph: r.paragraph, source });
       }
+    }
+    const seen = new Set<string>();
+    // A role said again counts once, in the words of its first telling.
+    for (const c of this.roleClaims()) {
+      if (c.repeats !== undefined) continue;
+      const person = this.entity(c.about[0]);
+      const org = c.org ? this.entity(c.org) : undefined;
+      const key = `${c.about[0]}\0${c.org}\0${c.role}`;
+      if (!person || !org || seen.has(key)) continue;
+      seen.add(key);
+      both(person, org, 'works_at', { role: c.role, basis: 'source', paragraph: c.paragraph, source: c.source });
     }
     return m;
   });
@@ -123,12 +151,76 @@ export class Kb {
     return out;
   }
 
+  // Role claims in the sources' order, so that a person's first role comes first.
+  roleClaims = lazy(() => this.claims.filter((c): c is RoleClaim => c.kind === 'role' && c.role !== undefined));
+  private roleBy = lazy(() => group(this.roleClaims(), (c) => c.about));
+  rolesOf(personId: string): RoleClaim[] {
+    return this.roleBy().get(personId) ?? [];
+  }
+  rolesAt(orgId: string): RoleClaim[] {
+    return this.roleClaims().filter((c) => c.org === orgId);
+  }
+  // The role a person had when a claim of theirs was made: their role claim in the same source
+  // nearest at or before its paragraph, else the source's first.
+  roleAt(personId: string, source: string, paragraph: number): RoleClaim | undefined {
+    const here = this.rolesOf(personId).filter((c) => c.source === source);
+    let best: RoleClaim | undefined;
+    for (const c of here) if (c.paragraph <= paragraph && (!best || c.paragraph >= best.paragraph)) best = c;
+    return best ?? [...here].sort((a, b) => a.paragraph - b.paragraph)[0];
+  }
+
+  // Repeats: each claim's first telling (following `repeats` to its end) and, for a first
+  // telling, the claims that repeat it.
+  private firsts = lazy(() => {
+    const m = new Map<string, string>();
+    for (const c of this.claims) {
+      let at = c;
+      const seen = new Set<string>();
+      while (at.repeats !== undefined && !seen.has(at.id)) {
+        seen.add(at.id);
+        const next = this.claim(at.repeats);
+        if (!next) break;
+        at = next;
+      }
+      m.set(c.id, at.id);
+    }
+    return m;
+  });
+  firstTelling(id: string): string {
+    return this.firsts().get(id) ?? id;
+  }
+  private retold = lazy(() => group(this.claims, (c) => (c.repeats !== undefined ? [this.firstTelling(c.id)] : [])));
+  repeatsOf(firstId: string): Claim[] {
+    return this.retold().get(firstId) ?? [];
+  }
+
+  // Tensions, both ways: a claim that `contradicts` another is in tension with it and it with it.
+  private tensions = lazy(() => {
+    const m = new Map<string, Set<string>>();
+    const add = (a: string, b: string) => (m.get(a) ?? m.set(a, new Set()).get(a)!).add(b);
+    for (const c of this.claims) {
+      for (const x of c.contradicts) {
+        add(c.id, x);
+        add(x, c.id);
+      }
+    }
+    return m;
+  });
+  contradictions(id: string): string[] {
+    return [...(this.tensions().get(id) ?? [])];
+  }
+
   private bySource = lazy(() => group(this.claims, (c) => [c.source]));
   claimsFrom(sourceId: string): Claim[] {
     return this.bySource().get(sourceId) ?? [];
   }
 
   private bySpeaker = lazy(() => group(this.claims, (c) => (c.by ? [c.by] : [])));
+  private byRelay = lazy(() => group(this.claims, (c) => (c.via ? [c.via] : [])));
+  // What someone relayed: the claims whose words reached the source through them.
+  claimsVia(id: string): Claim[] {
+    return this.byRelay().get(id) ?? [];
+  }
   private bySubject = lazy(() => group(this.claims, (c) => c.about));
   claimsBy(id: string): Claim[] {
     return this.bySpeaker().get(id) ?? [];

@@ -6,11 +6,13 @@ import { nameKey } from '../text/normalize.js';
 import { distance } from '../text/suggest.js';
 
 // The fields a hit can come from, most telling first (a tie goes to the earlier).
-export const FIELDS = ['name', 'aliases', 'title', 'text', 'measures', 'description', 'note'] as const;
+// `editor.names`: names the editor supplied (a Chinese name the source does not print).
+export const FIELDS = ['name', 'aliases', 'editor.names', 'title', 'text', 'measures', 'description', 'note'] as const;
 export type Field = (typeof FIELDS)[number];
 const WEIGHT: Record<(typeof FIELDS)[number], number> = {
   name: 1,
   aliases: 1,
+  'editor.names': 1,
   title: 0.95,
   text: 0.9,
   measures: 0.85,

@@ -24,7 +24,8 @@ export interface ResolveOptions {
   noun: string; // what the flag names, for messages: "segment", "speaker"
 }
 
-const keysOf = (e: Entity) => [e.id, e.name, ...e.aliases].map(nameKey);
+// The source's names and the editor's (a Chinese name the source does not print) resolve alike.
+const keysOf = (e: Entity) => [e.id, e.name, ...e.aliases, ...(e.editor?.names ?? [])].map(nameKey);
 const label = (e: Entity) => `${e.id} (${shown(e.name)}, ${e.type})`;
 
 export function resolveEntity(kb: Kb, query: string, o: ResolveOptions): Entity {

@@ -1,7 +1,9 @@
-// Selecting claims by subject, speaker, kind, unit, value, date, paragraph and words. A flag that
-// names things takes several (OR within the flag); different flags narrow each other (AND).
+// Selecting claims by subject, speaker, kind, unit, value, date, paragraph and words, and by the
+// fields of format 2 (modality, relay, addressee, inferred speaker, measure). A flag that names
+// things takes several (OR within the flag); different flags narrow each other (AND).
 import { UsageError } from '../errors.js';
 import type { Claim, Value } from '../load/schema.js';
+import { FAMILIES, UNIT_FAMILIES, UNITS } from '../load/units.js';
 import { ORG_TYPES, SPEAKER_TYPES } from '../model.js';
 import { didYouMean, shown } from '../text/suggest.js';
 import type { Kb } from './kb.js';
@@ -11,7 +13,13 @@ import { resolveMany, splitValues } from './resolve.js';
 export interface ClaimFilter {
   about?: string[];
   withProducts?: boolean; // --about an organisation covers its products and its parts too
-  by?: string[];
+  by?: string[]; // said by, or relayed by (via)
+  byAuthor?: boolean; // said by the author of the claim's source: what the source itself concludes
+  via?: string[];
+  to?: string[];
+  inferredSpeaker?: boolean; // the speaker or the relay is inferred, not named by a verb of saying
+  modality?: string[];
+  measure?: string[];
   kind?: string[];
   unit?: string[];
   min?: number;
@@ -26,18 +34,35 @@ export interface ClaimFilter {
 export function selectClaims(kb: Kb, f: ClaimFilter): Claim[] {
   let claims = kb.claims;
   if (f.by?.length) {
-    const ids = resolveMany(kb, f.by, { types: SPEAKER_TYPES, noun: 'speaker' }).map((e) => e.id);
-    claims = ids.length === 1 ? kb.claimsBy(ids[0]) : claims.filter((c) => c.by !== null && ids.includes(c.by));
+    // What someone said includes what they relayed: Tian Taoyuan's quotations of OpenAI's report.
+    const ids = new Set(resolveMany(kb, f.by, { types: SPEAKER_TYPES, noun: 'speaker' }).map((e) => e.id));
+    claims = claims.filter((c) => (c.by !== null && ids.has(c.by)) || (c.via !== null && ids.has(c.via)));
   }
+  if (f.byAuthor) {
+    const authors = new Map(kb.sources.map((s) => [s.id, s.author]));
+    claims = claims.filter((c) => c.by !== null && authors.get(c.source) === c.by);
+  }
+  if (f.via?.length) {
+    const ids = new Set(resolveMany(kb, f.via, { types: SPEAKER_TYPES, noun: 'speaker' }).map((e) => e.id));
+    claims = claims.filter((c) => c.via !== null && ids.has(c.via));
+  }
+  if (f.to?.length) {
+    const ids = new Set(resolveMany(kb, f.to, { noun: 'addressee' }).map((e) => e.id));
+    claims = claims.filter((c) => c.to !== null && ids.has(c.to.id));
+  }
+  if (f.inferredSpeaker) claims = claims.filter((c) => c.by_inferred !== undefined || c.via_inferred !== undefined);
+  const modalities = splitValues(f.modality);
+  if (modalities.length) claims = claims.filter((c) => modalities.includes(c.modality));
+  const measures = splitValues(f.measure);
+  if (measures.length) claims = claims.filter((c) => c.measure !== undefined && measures.includes(c.measure));
   if (f.about?.length) {
     const ids = new Set(subjects(kb, f.about, Boolean(f.withProducts)));
     claims = claims.filter((c) => c.about.some((a) => ids.has(a)));
   }
   const kinds = splitValues(f.kind);
   if (kinds.length) claims = claims.filter((c) => kinds.includes(c.kind));
-  const units = splitValues(f.unit).map((u) => knownUnit(kb, u));
-  if (units.length)
-    claims = claims.filter((c) => c.value?.unit !== undefined && units.includes(c.value.unit.toLowerCase()));
+  const units = new Set(splitValues(f.unit).flatMap(unitsNamed));
+  if (units.size) claims = claims.filter((c) => c.value?.unit !== undefined && units.has(c.value.unit));
   if (f.min !== undefined || f.max !== undefined) {
     const lo = f.min ?? -Infinity;
     const hi = f.max ?? Infinity;
@@ -62,7 +87,8 @@ export function selectClaims(kb: Kb, f: ClaimFilter): Claim[] {
   }
   if (f.match !== undefined) {
     const test = matcher(f.match);
-    claims = claims.filter((c) => test([c.text, c.measures ?? '', c.note ?? '']));
+    // What a figure measures, in words and as its kind (funding-round), is matched too.
+    claims = claims.filter((c) => test([c.text ?? '', c.role ?? '', c.measures ?? '', c.measure ?? '', c.note ?? '']));
   }
   return claims;
 }
@@ -96,25 +122,23 @@ function subjects(kb: Kb, names: string[], withProducts: boolean): string[] {
   return [...out];
 }
 
-// The units the figures use, as written.
-export const unitsOf = (kb: Kb): Set<string> =>
-  new Set(kb.claims.flatMap((c) => (c.value?.unit ? [c.value.unit] : [])));
-
-// A unit is matched in any case; one no claim uses is a usage error, not an empty answer.
-function knownUnit(kb: Kb, unit: string): string {
-  const units = unitsOf(kb);
-  const want = unit.toLowerCase();
-  if ([...units].some((u) => u.toLowerCase() === want)) return want;
+// What --unit takes: a unit of the vocabulary (users, whatever its `per`) or a family (money,
+// time), in any case; anything else is a usage error with the closest names.
+export const UNIT_NAMES: readonly string[] = [...new Set<string>([...UNITS, ...FAMILIES])];
+export function unitsNamed(name: string): string[] {
+  const want = name.toLowerCase();
+  const family = FAMILIES.find((f) => f === want);
+  if (family) return [...UNIT_FAMILIES[family]];
+  const unit = UNITS.find((u) => u.toLowerCase() === want);
+  if (unit) return [unit];
   throw new UsageError(
-    `unknown unit "${shown(unit)}"${didYouMean(unit, units)}; units in this knowledge base: ${[...units]
-      .sort()
-      .map((u) => shown(u))
-      .join(', ')}`,
+    `unknown unit "${shown(name)}"${didYouMean(name, UNIT_NAMES)} (a unit, or a family such as money or time); expected one of ${UNIT_NAMES.join(', ')}`,
   );
 }
 
-function bounds(v: Value): [number, number] {
-  return 'amount' in v ? [v.amount, v.amount] : [v.min, v.max];
+// A value as the numbers it may be: an open end runs to infinity.
+export function bounds(v: Value): [number, number] {
+  return v.amount !== undefined ? [v.amount, v.amount] : [v.min ?? -Infinity, v.max ?? Infinity];
 }
 
 const overlaps = (a: [number, number], b: [number, number]) => a[0] <= b[1] && a[1] >= b[0];

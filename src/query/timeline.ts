@@ -5,7 +5,7 @@ import { precisionOf } from '../model.js';
 import type { TimelineRow } from '../output/shapes.js';
 import type { Claim, When } from '../load/schema.js';
 import { type ClaimFilter, dayRange, selectClaims } from './select.js';
-import { entityRef, sourceRef } from './views.js';
+import { claimText, entityRef, sourceRef } from './views.js';
 import { compareText } from '../text/words.js';
 
 export type { TimelineRow };
@@ -23,14 +23,16 @@ export function timelineRow(kb: Kb, c: Claim & { when: When }): TimelineRow {
   return {
     id: c.id,
     kind: c.kind,
+    modality: c.modality,
     date: w.date,
     end: w.end ?? null,
+    qualifier: w.qualifier ?? null,
     precision: precisionOf(w.date),
     inferred: w.inferred,
     basis: w.basis ?? null,
-    text: c.text,
+    text: claimText(kb, c),
     about: c.about.map((a) => entityRef(kb, a)),
-    by: c.by ? entityRef(kb, c.by) : null,
+    by: c.by ? { ...entityRef(kb, c.by), inferred: c.by_inferred ?? null } : null,
     value: c.value ?? null,
     measures: c.measures ?? null,
     source: sourceRef(kb, c.source),

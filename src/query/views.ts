@@ -1,9 +1,21 @@
-// Records as users see them: every reference resolved to at least {id, name}. The shapes are
+// Records as users see them: every reference resolved to at least {id, name}, and every piece of
+// the editor's knowledge marked as such (a `basis` of editor, an `editor` object). The shapes are
 // the output's one definition (src/output/shapes.ts); a type-only import, erased by the build.
 import type { Claim, Entity, Source } from '../load/schema.js';
 import { ORG_TYPES, precisionOf } from '../model.js';
-import type { ClaimRow, EntityRef, EntityRow, NameRef, SourceRow } from '../output/shapes.js';
-import type { Kb } from './kb.js';
+import type {
+  BasedRefView,
+  ClaimRow,
+  CountryRow,
+  EntityRef,
+  EntityRow,
+  IdentityRow,
+  NameRef,
+  SourceRow,
+  SpeakerRefView,
+  SpeakerRoleView,
+} from '../output/shapes.js';
+import type { Kb, RelationView } from './kb.js';
 
 export const refOf = (e: Entity): EntityRef => ({ id: e.id, name: e.name, type: e.type });
 // A validated KB has no reference to a missing entity; one would show its id as its name.
@@ -12,48 +24,164 @@ export const entityRef = (kb: Kb, id: string): EntityRef => {
   return e ? refOf(e) : ({ id, name: id } as EntityRef);
 };
 export const sourceRef = (kb: Kb, id: string): NameRef => ({ id, name: kb.source(id)?.title ?? id });
+const short = (e: { id: string; name: string }): NameRef => ({ id: e.id, name: e.name });
+
+// A reference with its basis: the editor's where marked so, or where the source gives no paragraph.
+export const based = (e: EntityRef, paragraph: number | undefined, editor?: boolean): BasedRefView => ({
+  ...e,
+  basis: editor || paragraph === undefined ? 'editor' : 'source',
+  paragraph: editor ? null : (paragraph ?? null),
+});
+const relationRef = (r: RelationView): BasedRefView => based(refOf(r.other), r.paragraph, r.basis === 'editor');
+
+// The segments an entity is in, each with its basis; `listed` keeps the source's own lists only.
+export const segmentRefs = (kb: Kb, e: Entity): BasedRefView[] =>
+  e.segments.map((s) => based(entityRef(kb, s.id), s.paragraph));
+
+export function identityOf(e: Entity): IdentityRow {
+  const i = e.identity;
+  if (!i) return { value: 'named', basis: null, paragraph: null };
+  return {
+    value: i.value,
+    basis: i.editor ? 'editor' : i.paragraph !== undefined ? 'source' : null,
+    paragraph: i.paragraph ?? null,
+  };
+}
+
+let regions: Intl.DisplayNames | undefined;
+const countryName = (code: string) => {
+  regions ??= new Intl.DisplayNames(['en'], { type: 'region' });
+  return regions.of(code) ?? code;
+};
+export function countryOf(e: Entity): CountryRow | null {
+  if (e.country) {
+    const { code, paragraph } = e.country;
+    return { code, name: countryName(code), basis: 'source', paragraph };
+  }
+  const code = e.editor?.country;
+  return code ? { code, name: countryName(code), basis: 'editor', paragraph: null } : null;
+}
 
 export function entityView(kb: Kb, e: Entity): EntityRow {
   const rels = kb.relations(e.id);
-  const refsOf = (kind: string) => rels.filter((r) => r.kind === kind).map((r) => refOf(r.other));
+  const refsOf = (kind: string) => rels.filter((r) => r.kind === kind).map(relationRef);
+  const roles =
+    e.type === 'person'
+      ? kb.rolesOf(e.id).map((c) => ({
+          role: c.role,
+          org: c.org ? short(entityRef(kb, c.org)) : null,
+          claim: c.id,
+          source: c.source,
+          paragraph: c.paragraph,
+        }))
+      : kb.rolesAt(e.id).map((c) => ({
+          role: c.role,
+          person: short(entityRef(kb, c.about[0])),
+          claim: c.id,
+          source: c.source,
+          paragraph: c.paragraph,
+        }));
   return {
     id: e.id,
     type: e.type,
     name: e.name,
     aliases: e.aliases,
+    identity: identityOf(e),
     description: e.description ?? null,
-    segments: e.segments.map((s) => entityRef(kb, s)),
-    // The people's roles, the products' makers and the organisations' products, both ways.
-    roles: rels
-      .filter((r) => r.stored === 'works_at')
-      .map((r) => ({
-        role: r.role ?? null,
-        ...(e.type === 'person' ? { org: short(r.other) } : { person: short(r.other) }),
-      })),
+    segments: segmentRefs(kb, e),
+    country: countryOf(e),
+    editor: e.editor
+      ? {
+          names: e.editor.names,
+          identification: e.editor.identification ?? null,
+          wikidata: e.editor.wikidata ?? null,
+        }
+      : null,
+    // A person's roles (a role repeated in a later paragraph once), or an organisation's people.
+    roles: roles.filter((r) => !kb.claim(r.claim)?.repeats),
     makers: refsOf('maker'),
     products: refsOf('makes'),
-    relations: rels.map((r) => ({ kind: r.kind, entity: refOf(r.other), role: r.role ?? null, note: r.note ?? null })),
+    relations: rels.map((r) => ({
+      kind: r.kind,
+      entity: refOf(r.other),
+      role: r.role ?? null,
+      note: r.note ?? null,
+      basis: r.basis,
+      paragraph: r.paragraph ?? null,
+    })),
     sources: e.sources.map((s) => sourceRef(kb, s)),
     note: e.note ?? null,
   };
 }
-const short = (e: Entity): NameRef => ({ id: e.id, name: e.name });
 
-export function claimView(kb: Kb, c: Claim): ClaimRow {
+const speaker = (kb: Kb, id: string | null, inferred: string | undefined): SpeakerRefView | null =>
+  id === null ? null : { ...entityRef(kb, id), inferred: inferred ?? null };
+
+// A role claim reads "ROLE of ORG" where it has no text of its own.
+export function claimText(kb: Kb, c: Claim): string {
+  if (c.text !== undefined) return c.text;
+  const org = c.org ? kb.entity(c.org) : undefined;
+  return `${c.role ?? ''}${org ? ` of ${org.name}` : ''}`;
+}
+
+export function speakerRole(kb: Kb, c: Claim): SpeakerRoleView | null {
+  if (!c.by || c.kind === 'role') return null;
+  const r = kb.roleAt(c.by, c.source, c.paragraph);
+  return r ? { role: r.role, org: r.org ? short(entityRef(kb, r.org)) : null, paragraph: r.paragraph } : null;
+}
+
+// One claim; with `folded`, the repeats that this row stands for too (claims collapses them).
+export function claimView(kb: Kb, c: Claim, folded: Claim[] = []): ClaimRow {
   return {
     id: c.id,
     kind: c.kind,
-    by: c.by ? entityRef(kb, c.by) : null,
+    modality: c.modality,
+    by: speaker(kb, c.by, c.by_inferred),
+    speaker_role: speakerRole(kb, c),
+    via: speaker(kb, c.via, c.via_inferred),
+    to: c.to ? { ...entityRef(kb, c.to.id), paragraph: c.to.paragraph ?? null } : null,
     about: c.about.map((a) => entityRef(kb, a)),
-    text: c.text,
+    text: claimText(kb, c),
+    role: c.role ?? null,
+    org: c.org ? entityRef(kb, c.org) : null,
     value: c.value ?? null,
+    measure: c.measure ?? null,
     measures: c.measures ?? null,
     when: c.when ? { ...c.when, precision: precisionOf(c.when.date) } : null,
     source: sourceRef(kb, c.source),
     paragraph: c.paragraph,
+    paragraphs: [...new Set([c.paragraph, ...folded.map((f) => f.paragraph)])].sort((a, b) => a - b),
+    repeats: c.repeats ?? null,
+    repeated_by: folded.map((f) => ({ id: f.id, source: f.source, paragraph: f.paragraph })),
+    contradicts: kb.contradictions(c.id),
     note: c.note ?? null,
   };
 }
+
+// Claims in groups, repeats folded into the first telling of what they repeat (or, where that
+// is not among them, into the first of them to come), the lead first: one group per fact.
+export function claimGroups(kb: Kb, claims: readonly Claim[], apart = false): Claim[][] {
+  if (apart) return claims.map((c) => [c]);
+  const groups = new Map<string, Claim[]>();
+  for (const c of claims) {
+    const key = kb.firstTelling(c.id);
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(c);
+  }
+  return [...groups.entries()].map(([first, group]) => {
+    const lead = group.find((c) => c.id === first) ?? group[0];
+    return [lead, ...group.filter((c) => c !== lead)];
+  });
+}
+
+// A group's row: one fact, citing every paragraph.
+export const groupView =
+  (kb: Kb) =>
+  ([lead, ...folded]: Claim[]): ClaimRow =>
+    claimView(kb, lead, folded);
+
+export const claimRows = (kb: Kb, claims: readonly Claim[], apart = false): ClaimRow[] =>
+  claimGroups(kb, claims, apart).map(groupView(kb));
+
 export function sourceView(kb: Kb, s: Source): SourceRow {
   // In the order of the fields (src/output/fields.ts); translated_from and note only when given.
   return {
@@ -79,15 +207,17 @@ export function sourceView(kb: Kb, s: Source): SourceRow {
 
 export const isOrg = (e: Entity) => ORG_TYPES.includes(e.type);
 
-// The people an organisation's row names in its works_at relations.
-export const peopleOf = (row: EntityRow): NameRef[] => row.roles.flatMap((r) => ('person' in r ? [r.person] : []));
+// The people an organisation's row names in its role claims, each once.
+export const peopleOf = (row: EntityRow): NameRef[] => [
+  ...new Map(row.roles.flatMap((r) => ('person' in r ? [[r.person.id, r.person] as const] : []))).values(),
+];
 
 // The organisations that make a product: its own makers, else those of the product it is part
-// of (a feature of an app), nearest first.
-export function makersOf(kb: Kb, id: string, seen = new Set<string>()): EntityRef[] {
+// of (a feature of an app), nearest first; each with the basis of its relation.
+export function makersOf(kb: Kb, id: string, seen = new Set<string>()): BasedRefView[] {
   seen.add(id);
   const rels = kb.relations(id);
-  const own = rels.filter((r) => r.kind === 'maker').map((r) => refOf(r.other));
+  const own = rels.filter((r) => r.kind === 'maker').map(relationRef);
   if (own.length) return own;
   return rels
     .filter((r) => r.kind === 'part_of' && !seen.has(r.other.id))

@@ -4,7 +4,7 @@
 // their paragraphs alike and hold the same words in them have the same fingerprint, whatever
 // their line endings or the blank lines between paragraphs.
 import { createHash } from 'node:crypto';
-import { basisFragments, closestPassage, inOrder, normalizeText, paragraphs } from '../load/provenance.js';
+import { closestPassage, dateBasis, inOrder, normalizeText, paragraphs } from '../load/provenance.js';
 import type { Claim, TextFingerprint } from '../load/schema.js';
 import { shown } from '../text/suggest.js';
 
@@ -42,9 +42,11 @@ export function anchorsOf(claims: readonly Claim[], sourceId: string): Anchor[] 
   const out: Anchor[] = [];
   for (const c of claims) {
     if (c.source !== sourceId) continue;
-    if (c.kind === 'quote') out.push({ paragraph: c.paragraph, words: c.text, fragments: [normalizeText(c.text)] });
-    if (c.when?.basis)
-      out.push({ paragraph: c.paragraph, words: c.when.basis, fragments: basisFragments(c.when.basis) });
+    if (c.kind === 'quote' && c.text !== undefined)
+      out.push({ paragraph: c.paragraph, words: c.text, fragments: [normalizeText(c.text)] });
+    const basis = dateBasis(c);
+    if (basis && c.when?.basis)
+      out.push({ paragraph: basis.paragraph, words: c.when.basis, fragments: basis.fragments });
   }
   return out.sort((a, b) => a.paragraph - b.paragraph);
 }

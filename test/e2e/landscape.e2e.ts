@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nameKey } from '../../src/text/normalize.js';
 import { cli, json, ROOT } from '../helpers.js';
 import { yamlClaims, yamlEntities } from '../kb-yaml.js';
-import { CARD_TYPES, expectedGroups, HOSTILE, removeTempDirs, writePage } from '../landscape-page.js';
+import { CARD_TYPES, expectedGroups, HOSTILE, removeTempDirs, viaByEditor, writePage } from '../landscape-page.js';
 import { launch, type Browser } from './browser.js';
 
 const cards = yamlEntities.filter((e) => CARD_TYPES.includes(e.type));
@@ -33,12 +33,12 @@ const groups = expectedGroups(yamlEntities, yamlClaims);
 const nameOf = (id: string) => yamlEntities.find((e) => e.id === id).name;
 
 // What a search should leave: every word of the query, folded as the CLI folds names, is in
-// the card's name, an alias or its description.
+// the card's name, an alias, a name the editor supplied or its description.
 function expectedMatches(query: string): string[] {
   const terms = nameKey(query).split(' ').filter(Boolean);
   return cards
     .filter((e) => {
-      const hay = nameKey([e.name, ...(e.aliases ?? []), e.description ?? ''].join(' \n '));
+      const hay = nameKey([e.name, ...(e.aliases ?? []), ...(e.editor?.names ?? []), e.description ?? ''].join(' \n '));
       return terms.every((t) => hay.includes(t));
     })
     .map((e) => e.id)
@@ -126,7 +126,12 @@ describe('the landscape page of the shipped knowledge base', () => {
       for (const [id, through] of want) {
         const via = section.locator(`[data-testid=card][data-id="${id}"] [data-testid=card-via]`);
         if (!through.length) expect(await via.count()).toBe(0);
-        else expect(await via.textContent()).toBe(`via ${through.map(nameOf).sort().join(', ')}`);
+        else {
+          // Sorted by name, each marked where only a link the editor supplied puts the card here.
+          const shown = [...through].sort((a, b) => (nameOf(a) < nameOf(b) ? -1 : 1));
+          const mark = (t: string) => (viaByEditor(yamlEntities, group, id, t) ? ' (editor)' : '');
+          expect(await via.textContent()).toBe(`via ${shown.map((t) => nameOf(t) + mark(t)).join(', ')}`);
+        }
       }
       expect(await section.locator('[data-testid=segment-count]').textContent()).toBe(`${want.size} cards`);
       expect(await page.locator(`[data-testid=chip][data-id="${group}"]`).textContent()).toMatch(
@@ -137,8 +142,9 @@ describe('the landscape page of the shipped knowledge base', () => {
     expect(await page.locator('[data-testid=count]').textContent()).toBe(`${cards.length} organisations and products`);
   });
 
-  // What the README says: "Baidu is under Platforms and under AI image generation, via Baidu
-  // Wenxin; ByteDance and Tencent are under Platforms", with paragraph 23 quoted there.
+  // What the manual says: "Baidu is under Platforms and under AI image generation, via Baidu
+  // Wenxin; ByteDance is there too and under AI video generation via Jianying (editor); Tencent
+  // is under Platforms only", with paragraph 23 quoted there.
   it('shows Baidu, ByteDance and Tencent where the README says', async () => {
     const where = async (id: string) =>
       Promise.all(
@@ -151,7 +157,11 @@ describe('the landscape page of the shipped knowledge base', () => {
       { group: '_platforms', via: null },
       { group: 'image-generation', via: 'via Baidu Wenxin' },
     ]);
-    expect(await where('bytedance')).toEqual([{ group: '_platforms', via: null }]);
+    // And ByteDance under video generation through Jianying, a maker the editor supplied.
+    expect(await where('bytedance')).toEqual([
+      { group: '_platforms', via: null },
+      { group: 'video-generation', via: 'via Jianying (editor)' },
+    ]);
     expect(await where('tencent')).toEqual([{ group: '_platforms', via: null }]);
     const roster = yamlClaims.find((c) => c.id === 's-big-companies-invested-in-aigc');
     const cite = page.locator('[data-testid=segment][data-id=_platforms] [data-testid=group-cite]');
@@ -346,7 +356,7 @@ describe('the landscape page of a knowledge base full of markup', () => {
       await page
         .locator(`[data-testid=segment][data-id=${segment.id}] [data-id=initech] [data-testid=card-via]`)
         .textContent(),
-    ).toBe(`via ${widget.name}`);
+    ).toBe(`via ${widget.name}${viaByEditor(yaml.entities, segment.id, 'initech', 'widget') ? ' (editor)' : ''}`);
     const roster = yaml.claims.find((c: any) => c.kind === 'statement');
     expect(await page.locator('[data-testid=group-cite] blockquote').textContent()).toBe(roster.text);
     expect(await page.locator('img, b, i, u, svg').count()).toBe(0);

@@ -103,13 +103,29 @@ const lazyCrypto = {
   },
 };
 
+// English names of the countries a KB may name (src/load/countries.ts), written into the
+// bundles: building an Intl.DisplayNames at run time loads ICU's region data, some 15 ms of
+// every query that shows a country (src/query/views.ts).
+const { COUNTRY_CODES } = await import(
+  `data:text/javascript,${encodeURIComponent(
+    (await build({ entryPoints: [resolve(root, 'src/load/countries.ts')], format: 'esm', write: false })).outputFiles[0]
+      .text,
+  )}`
+);
+const regions = new Intl.DisplayNames(['en'], { type: 'region' });
+const countryNames = Object.fromEntries(COUNTRY_CODES.map((c) => [c, regions.of(c) ?? c]));
+
 export const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   minify: true,
   legalComments: 'none',
-  define: { __AIGC_VERSION__: JSON.stringify(version), __AIGC_CACHE_FORMAT__: JSON.stringify(cacheFormat) },
+  define: {
+    __AIGC_VERSION__: JSON.stringify(version),
+    __AIGC_CACHE_FORMAT__: JSON.stringify(cacheFormat),
+    __AIGC_COUNTRY_NAMES__: JSON.stringify(countryNames),
+  },
   logLevel: 'warning',
 };
 

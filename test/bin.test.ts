@@ -133,6 +133,15 @@ describe('aigc on the shipped knowledge base', () => {
     expect(loaded(['--version'])).toEqual([]);
   });
 
+  it("a country's name is Intl's English name for its code (the build writes the names in)", () => {
+    const regions = new Intl.DisplayNames(['en'], { type: 'region' });
+    const countries = json(bin(['companies', '--json']))
+      .map((e: any) => e.country)
+      .filter(Boolean);
+    expect(countries.length).toBeGreaterThan(0);
+    for (const c of countries) expect(c.name).toBe(regions.of(c.code));
+  });
+
   it('--version and --help', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(bin(['--version']).stdout.trim()).toBe(pkg.version);

@@ -3,9 +3,11 @@
 // `node -e 0` and against jq running the same filter over the same records as one JSON file.
 //
 //   node scripts/bench.mjs [--quick] [--sizes 1000,10000,100000|none] [--runs N] [--runs-large N]
-//                          [--no-stages] [--no-write] [--keep]
+//                          [--ablation-runs N|0] [--no-stages] [--no-write] [--keep]
 //
 // --sizes none runs the shipped-KB cases alone; --quick runs 5 rounds (2 at 100,000 records).
+// The ablation of the start-up machinery (scripts/bench/ablation.mjs) runs 60 rounds (10 with
+// --quick; 0 leaves it out).
 //
 // For every case the baselines and the candidate run interleaved (node -e 0, jq, aigc,
 // node -e 0, jq, aigc, ...) after one untimed warm-up of each, with stdout to /dev/null.
@@ -35,6 +37,7 @@ import {
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ablation, ablationReport } from './bench/ablation.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // The CLI under test: a copy of the build taken at the start (see snapshotApp).
@@ -60,6 +63,7 @@ function options(argv) {
     sizes: [1000, 10000, 100000],
     runs: undefined,
     runsLarge: undefined,
+    ablationRuns: undefined,
     stages: true,
     write: true,
     keep: false,
@@ -73,12 +77,13 @@ function options(argv) {
       o.sizes = v === 'none' ? [] : v.split(',').map((s) => Number(s.trim().replace(/_/g, '').replace(/k$/i, '000')));
     } else if (a === '--runs') o.runs = Number(val());
     else if (a === '--runs-large') o.runsLarge = Number(val());
+    else if (a === '--ablation-runs') o.ablationRuns = Number(val());
     else if (a === '--no-stages') o.stages = false;
     else if (a === '--no-write') o.write = false;
     else if (a === '--keep') o.keep = true;
     else if (a === '-h' || a === '--help') {
       process.stdout.write(
-        'usage: node scripts/bench.mjs [--quick] [--sizes 1000,10000,100000|none] [--runs N] [--runs-large N] [--no-stages] [--no-write] [--keep]\n',
+        'usage: node scripts/bench.mjs [--quick] [--sizes 1000,10000,100000|none] [--runs N] [--runs-large N] [--ablation-runs N|0] [--no-stages] [--no-write] [--keep]\n',
       );
       process.exit(0);
     } else fail(`unknown argument "${a}"`);
@@ -87,7 +92,9 @@ function options(argv) {
     fail('--sizes wants record counts of at least 100, e.g. 1000,10000');
   o.runs ??= o.quick ? 5 : 15;
   o.runsLarge ??= o.quick ? 2 : 5;
+  o.ablationRuns ??= o.quick ? 10 : 60;
   if (!(o.runs >= 1 && o.runsLarge >= 1)) fail('--runs and --runs-large want a number of at least 1');
+  if (!Number.isSafeInteger(o.ablationRuns) || o.ablationRuns < 0) fail('--ablation-runs wants a whole number');
   return o;
 }
 
@@ -670,7 +677,7 @@ async function stagesChild([mode, bundle, dir, query, cacheRoot]) {
     await companiesStages(kb);
     await time('warm: read the claims section of the cache', () => kb.claims.length);
     const rows = await time('warm: query claims --unit USD --min 100M (select, claimView)', () =>
-      m.select.selectClaims(kb, { unit: 'USD', min: 1e8 }).map((x) => m.views.claimView(kb, x)),
+      m.select.selectClaims(kb, { unit: ['USD'], min: 1e8 }).map((x) => m.views.claimView(kb, x)),
     );
     await time('warm: output JSON.stringify(rows, null, 2), claims', () => JSON.stringify(rows, null, 2));
     if (m.render) await tableStages(m, kb, time);
@@ -686,11 +693,10 @@ async function stagesChild([mode, bundle, dir, query, cacheRoot]) {
     );
     await time('warm: search, candidates for the misspelt-name query', () => index.candidates(query));
     await time('warm: search, the whole query (candidates again, then fuse.js)', () => index.search(query));
-    await time('warm: every other lazy map of Kb (ids, names, members, relations, speakers, subjects)', () => {
+    await time('warm: every other lazy map of Kb (ids, members, relations, speakers, subjects)', () => {
       kb.entity('');
       kb.source('');
       kb.claim('');
-      kb.names();
       kb.segmentMembers('');
       kb.relations('');
       kb.claimsBy('');
@@ -954,6 +960,27 @@ function report(rows, stages, o, notes, meta, mcp) {
     '',
     base.join('\n'),
     '',
+    ...(meta.startup
+      ? [
+          '## Start-up machinery: what each piece saves',
+          '',
+          "The CLI built again from the same sources, into a folder of the bench's own: as shipped, and",
+          'once without each piece of its start-up machinery (`scripts/bench/ablation.mjs`). The build',
+          'without the V8 code cache requires `dist/main.cjs` plainly; the ESM build (bundles as `.mjs`,',
+          'lazy ones loaded by `import()`) cannot use the code cache, so the saving of CommonJS is judged',
+          'against the build without the cache; the build with help rendered at run time loads the CLI',
+          'for a piped `--help`; the build without write(2) writes through `process.stdout`. Each build',
+          'answers each case once to check it prints what the shipped build prints, once more to fill',
+          'its own caches, then every round runs `node -e 0` and each build once, in an order that',
+          'rotates from round to round. Stdout is a pipe, as when a script reads `aigc`. Wall and CPU',
+          "time (user + system, all threads) come from bash's `time`. A saving is the time of the",
+          'build without the piece less that of the build it is judged against. A piece that a case',
+          'does not reach (the code cache for `--version`, build-time help for a query) shows the noise.',
+          '',
+          ablationReport(meta.startup),
+          '',
+        ]
+      : []),
     ...(stageText
       ? [
           '## Where the time goes: in-process stages',
@@ -1012,6 +1039,7 @@ async function main() {
   const rows = [];
   const notes = [];
   const stages = {};
+  let startup;
   let mcp;
   try {
     BIN = snapshotApp(tmp);
@@ -1026,6 +1054,8 @@ async function main() {
     const mcpRuns = o.runs * 2;
     progress(`MCP server: ${MCP_CALLS.length} tool calls, ${mcpRuns} rounds`);
     mcp = await measureMcp(mcpRuns, shippedCache, tmp);
+    // What each piece of the start-up machinery saves: builds of the same sources without it.
+    if (o.ablationRuns) startup = await ablation({ runs: o.ablationRuns, progress });
 
     for (const size of o.sizes) {
       const dir = join(tmp, `kb-${size}`);
@@ -1070,7 +1100,7 @@ async function main() {
     took: `${Math.floor(s / 60)} min ${s % 60} s`,
     load: `1-minute load average ${loadAtStart.toFixed(2)} at the start, ${loadavg()[0].toFixed(2)} at the end`,
   };
-  const { md } = report(rows, stages, o, notes, meta, mcp);
+  const { md } = report(rows, stages, o, notes, { ...meta, startup }, mcp);
   process.stdout.write(`${md}\n`);
   if (o.write) {
     mkdirSync(join(ROOT, 'docs'), { recursive: true });

@@ -17,12 +17,18 @@ export interface Io {
   cwd: string;
 }
 
+// The piece of start-up machinery a build leaves out: set only by the bench's ablation builds
+// (scripts/bench/ablation.mjs), one of which writes without write(2).
+declare const __AIGC_WITHOUT__: string;
+
 // A file or pipe is written with plain write(2) calls: building process.stdout loads Node's
-// stream and socket code, a cost on every run of a tool that answers in milliseconds. A
-// terminal gets the real stream, for its width. A reader that has gone (`| head -1`) ends the
-// output quietly, as for other Unix tools; a pipe that would block hands the rest to the
-// stream, which waits for it. Any other refusal of stdout (a full disk, a closed stdout) is a
-// WriteError, which the entry reports in one line; on stderr there is no one left to tell.
+// stream and socket code, a cost on every run of a tool that answers in milliseconds (some 5 ms
+// of a warm query into a pipe, 5%, by npm run bench's ablation; scripts/build.mjs keeps the
+// other loaders of that code out). A terminal gets the real stream, for its width. A reader
+// that has gone (`| head -1`) ends the output quietly, as for other Unix tools; a pipe that
+// would block hands the rest to the stream, which waits for it. Any other refusal of stdout (a
+// full disk, a closed stdout) is a WriteError, which the entry reports in one line; on stderr
+// there is no one left to tell.
 function fdStream(fd: 1 | 2, stream: () => NodeJS.WriteStream): Stream {
   const tty = isTerminal(fd);
   const refused = (code: string | undefined) => {
@@ -58,7 +64,8 @@ function fdStream(fd: 1 | 2, stream: () => NodeJS.WriteStream): Stream {
           return refused('EBADF');
         }
       }
-      if (tty || handedOver) return get().write(chunk);
+      if (tty || handedOver || (typeof __AIGC_WITHOUT__ === 'string' && __AIGC_WITHOUT__ === 'write2'))
+        return get().write(chunk);
       const buf = Buffer.from(chunk);
       let off = 0;
       while (off < buf.length) {

@@ -1,6 +1,6 @@
 // The real binary on the shipped knowledge base: what a user meets first.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -108,6 +108,38 @@ describe('aigc on the shipped knowledge base', () => {
     const cache = freshCache();
     expect(bin(['--no-cache', 'companies'], { XDG_CACHE_HOME: cache }).code).toBe(0);
     expect(readdirSync(cache)).toEqual([]);
+  });
+
+  // Start-up (docs/performance.md): Node's stream and socket code, which process.stdout, crypto
+  // and child_process each load, costs a warm query some 5 to 10% of its time, so a run that
+  // needs none of them loads none.
+  it('a warm query into a pipe, and --version, load no stream, socket, crypto or child-process code', () => {
+    const cache = freshCache();
+    const hook = join(cache, 'hook.cjs');
+    const list = join(cache, 'loaded.txt');
+    writeFileSync(
+      hook,
+      "process.on('exit', () => require('node:fs').writeFileSync(process.env.LOADED, process.moduleLoadList.join('\\n')));",
+    );
+    const env = { XDG_CACHE_HOME: cache, NODE_OPTIONS: `--require ${hook}`, LOADED: list };
+    const loaded = (args: string[]) => {
+      expect(bin(args, env).code).toBe(0);
+      return readFileSync(list, 'utf8')
+        .split('\n')
+        .filter((m) => /^NativeModule (stream|net|tty|crypto|child_process)$/.test(m));
+    };
+    loaded(['companies', '--segment', 'video', '--json']); // fills the cache
+    expect(loaded(['companies', '--segment', 'video', '--json'])).toEqual([]);
+    expect(loaded(['--version'])).toEqual([]);
+  });
+
+  it("a country's name is Intl's English name for its code (the build writes the names in)", () => {
+    const regions = new Intl.DisplayNames(['en'], { type: 'region' });
+    const countries = json(bin(['companies', '--json']))
+      .map((e: any) => e.country)
+      .filter(Boolean);
+    expect(countries.length).toBeGreaterThan(0);
+    for (const c of countries) expect(c.name).toBe(regions.of(c.code));
   });
 
   it('--version and --help', () => {

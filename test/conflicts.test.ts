@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, json } from './helpers.js';
 
-const fig = (id: string, value: string, extra = '', about = '[acme]') => `
+const fig = (id: string, value: string, extra = '', about = '[acme]', measure = 'users') => `
   - id: ${id}
     kind: figure
     about: ${about}
     text: ${id}.
     value: ${value}
-    measure: users
+    measure: ${measure}
     measures: users
     source: s
     paragraph: ${id.length}${extra}`;
@@ -41,9 +41,9 @@ claims:${[
   fig('b2', '{ amount: 105, unit: users }', '', '[beta]'),
   fig('b3', '{ min: 90, unit: users }', '', '[beta]'),
   // Time units compare in days: 1 year and 12 months hold together, 1 year and 2 months do not.
-  fig('t1', '{ amount: 1, unit: year }', '\n    when: { date: 2021 }', '[beta]'),
-  fig('t2', '{ amount: 12, unit: month }', '\n    when: { date: 2021 }', '[beta]'),
-  fig('t3', '{ amount: 2, unit: month }', '\n    when: { date: 2021 }', '[beta]'),
+  fig('t1', '{ amount: 1, unit: year }', '\n    when: { date: 2021 }', '[beta]', 'time'),
+  fig('t2', '{ amount: 12, unit: month }', '\n    when: { date: 2021 }', '[beta]', 'time'),
+  fig('t3', '{ amount: 2, unit: month }', '\n    when: { date: 2021 }', '[beta]', 'time'),
   // Not compared: two currencies.
   fig('m1', '{ amount: 1, unit: USD }', '', '[beta]'),
   fig('m2', '{ amount: 7, unit: CNY }', '', '[beta]'),
@@ -80,5 +80,15 @@ describe('aigc conflicts', () => {
       'detected t1+t3',
       'detected t2+t3',
     ]);
+  });
+
+  it('--measure keeps the tensions over one kind of measure', async () => {
+    expect(pairs(json(await cli(['conflicts', '--kb', dir, '--measure', 'time', '--json'])))).toEqual([
+      'detected t1+t3',
+      'detected t2+t3',
+    ]);
+    expect(pairs(json(await cli(['conflicts', '--kb', dir, '--measure', 'users,time', '--json'])))).toHaveLength(4);
+    const bad = await cli(['conflicts', '--kb', dir, '--measure', 'tme']);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringMatching(/^aigc: .*tme.*time/s)]);
   });
 });

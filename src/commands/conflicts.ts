@@ -7,10 +7,12 @@ import type { ClaimRow, ConflictRow } from '../output/shapes.js';
 import { conflicts } from '../query/conflicts.js';
 import { resolveMany, splitValues } from '../query/resolve.js';
 import { FIELDS } from '../output/fields.js';
+import { MEASURES } from '../model.js';
 
 interface Options extends OutputOptions {
   about?: string[];
   basis?: string[];
+  measure?: string[];
 }
 
 const BASES = ['stated', 'detected'] as const;
@@ -37,6 +39,13 @@ export const command = defineList<Options>({
       repeatable: true,
       help: 'stated (the KB records it with `contradicts`) or detected (figures with different values)',
     },
+    {
+      name: 'measure',
+      arg: 'measure',
+      type: { choice: MEASURES },
+      repeatable: true,
+      help: 'only tensions between figures of this measure, e.g. users or funding-round (repeatable, or a comma list)',
+    },
   ],
   list: {
     fields: FIELDS.conflict,
@@ -52,6 +61,9 @@ export const command = defineList<Options>({
     const { kb } = await ctx.load();
     const about = o.about?.length ? new Set(resolveMany(kb, o.about, { noun: 'subject' }).map((e) => e.id)) : undefined;
     const bases = splitValues(o.basis);
-    return conflicts(kb, about).filter((r) => !bases.length || bases.includes(r.basis));
+    const measures = splitValues(o.measure);
+    return conflicts(kb, about).filter(
+      (r) => (!bases.length || bases.includes(r.basis)) && (!measures.length || measures.includes(r.measure ?? '')),
+    );
   },
 });

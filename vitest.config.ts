@@ -21,8 +21,16 @@ const CI_ONLY = [
   'test/docs-examples.test.ts', // every example of the manual typed into bash, with jq and sqlite3
 ];
 
-// Files that replace a module (vi.mock) need a module graph of their own.
-const MOCKING = ['test/out-races.test.ts'];
+// Files that need a module graph of their own: one replaces a module (vi.mock); the others drive
+// a tmux server or shells kept in module state, which a file's afterAll tears down.
+const ISOLATED = [
+  'test/out-races.test.ts',
+  'test/terminal-safety.test.ts',
+  'test/output-width.test.ts',
+  'test/pager.test.ts',
+  'test/completion-hostile.test.ts',
+  'test/completion-shells.test.ts',
+];
 const exclude = ['**/node_modules/**', ...(process.env.AIGC_TEST_FULL ? [] : CI_ONLY)];
 
 export default defineConfig({
@@ -39,9 +47,9 @@ export default defineConfig({
       // passes its own environment to the CLI, so a file leaves nothing behind for the next.
       {
         extends: true,
-        test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: [...exclude, ...MOCKING], isolate: false },
+        test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: [...exclude, ...ISOLATED], isolate: false },
       },
-      { extends: true, test: { name: 'isolated', include: MOCKING, exclude } },
+      { extends: true, test: { name: 'isolated', include: ISOLATED, exclude } },
     ],
   },
 });

@@ -38,6 +38,9 @@ export function bin(args: string[], env: Record<string, string> = {}): Ran {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'aigc.js'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
+    // Node's default of 1 MiB would cut a large KB's answer short, and the test would see a
+    // truncated stdout rather than aigc's.
+    maxBuffer: 256 * 1024 * 1024,
     // A store of texts of its own (empty): the user's attached texts are not the test's.
     env: {
       PATH: process.env.PATH,

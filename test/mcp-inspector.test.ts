@@ -94,7 +94,7 @@ describe('aigc mcp through the MCP Inspector CLI', { timeout: 90_000 }, () => {
     expect(out.content[0].text).toContain(`did you mean ${LI_DI.id}`);
   });
 
-  it.skipIf(!seedFile() && !process.env.CI)('resources/read a paragraph of the attached article', () => {
+  it.skipIf(!seedFile())('resources/read a paragraph of the attached article', () => {
     const { out } = inspect('--method', 'resources/read', '--uri', `aigc://source/${SOURCE}/paragraph/40`);
     expect(out.contents[0].text).toBe(awkParagraph(seedFile()!, 40));
   });

@@ -200,7 +200,7 @@ describe('aigc mcp over stdio, with the SDK client', () => {
 });
 
 const seed = seedFile();
-describe.skipIf(!seed && !process.env.CI)('aigc mcp with the article attached', () => {
+describe.skipIf(!seed)('aigc mcp with the article attached', () => {
   let client: Client;
   beforeAll(async () => {
     expect(seed, 'the article in shared/seed/').toBeDefined();

@@ -80,7 +80,9 @@ function fail(e: unknown, io: Io): number {
     return e.exitCode;
   }
   if (e instanceof AigcError) {
-    io.stderr.write(`aigc: ${terminalText(e.message)}\n`);
+    // Our messages may run over lines (an ambiguous name lists its matches): their line breaks
+    // are kept; the KB text inside them was escaped where it was quoted (shown()).
+    io.stderr.write(`aigc: ${terminalText(e.message, 'prose')}\n`);
     return e.exitCode;
   }
   // A fault of the tool itself, not of the input: say so plainly, with detail on request.

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { cli, fixture, json } from './helpers.js';
+import { yamlEntities } from './kb-yaml.js';
 
 const KB = ['--kb', fixture('valid')];
 // The fixture read directly, as the independent answer the CLI must agree with.
@@ -236,6 +237,21 @@ describe('usage errors exit 2 with a suggestion', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('an ambiguous name lists each match on a line of its own, as the YAML names them', async () => {
+    const r = await cli(['show', 'li']);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect([r.code, lines[0], lines.at(-1)]).toEqual([
+      2,
+      'aigc: name "li" is ambiguous; it matches:',
+      'give more of the name, or an id',
+    ]);
+    const matches = lines.slice(1, -1).map((l) => /^ {2}(\S+) \(/.exec(l)?.[1]);
+    const names = new Map(yamlEntities.map((e) => [e.id, e.name]));
+    for (const id of matches) expect(names.has(id!), `${id} is an entity of the YAML`).toBe(true);
+    expect(matches).toContain('li-di');
+    expect(r.stderr).not.toContain('\\n');
   });
 
   it('a --kb that does not exist is a usage error', async () => {

@@ -21,6 +21,20 @@ describeSeed('with the article attached', () => {
     expect(r.stdout).toBe(`¶40\n${awk(SEED, 40)}`);
   });
 
+  it('on a terminal, a paragraph is wrapped at words to its width: the same words as awk prints', async () => {
+    for (const columns of [40, 80]) {
+      const r = await cli(['source', ID, '--paragraph', '40', '--no-pager'], {
+        ...withStore(data),
+        tty: true,
+        columns,
+      });
+      const lines = r.stdout.trimEnd().split('\n');
+      expect(lines[0]).toBe('¶40');
+      for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(columns);
+      expect(lines.slice(1).join(' ')).toBe(awk(SEED, 40).trim().replace(/\s+/g, ' '));
+    }
+  });
+
   it('a range and a list, in text and JSON, each paragraph as awk prints it', async () => {
     const want = [31, 32, 33, 34, 35, 36, 3, 112];
     const text = await cli(['source', ID, '--paragraph', '31-36,3,112'], withStore(data));

@@ -15,6 +15,7 @@ import { lookupNotes, textRun } from '../texts/context.js';
 import { attachAdvice, sourceText } from '../texts/store.js';
 import { didYouMean, shown } from '../text/suggest.js';
 import { terminalText } from '../text/terminal.js';
+import { wrap } from '../text/width.js';
 import { counted } from '../text/words.js';
 
 interface Options {
@@ -120,8 +121,11 @@ function paragraphs(ctx: Ctx, kb: Kb, source: Source, spec: string[], o: Options
   const stderr = t.warnings.map((w) => `aigc: warning: ${w}`);
   if (o.json) return { ...jsonOutput(rows), stderr };
   // Each paragraph under its number, exactly as the text has it (as `awk -v RS= 'NR==N'` prints
-  // it); on a terminal with its controls shown, not obeyed: the copy is the user's, not aigc's.
-  const shownText = ctx.view.tty ? (t: string) => terminalText(t, 'prose') : (t: string) => t;
+  // it); on a terminal with its controls shown, not obeyed (the copy is the user's, not aigc's),
+  // and wrapped at word boundaries to the terminal's width.
+  const shownText = ctx.view.tty
+    ? (t: string) => wrap(terminalText(t, 'prose'), ctx.view.width).join('\n')
+    : (t: string) => t;
   return { stdout: rows.map((r) => `¶${r.paragraph}\n${shownText(r.text)}\n`).join('\n'), stderr };
 }
 

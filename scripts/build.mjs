@@ -133,7 +133,9 @@ export const common = {
 // to leave out (src/fast.ts, src/io.ts read it as __AIGC_WITHOUT__): only the bench's ablation
 // builds set it (scripts/bench/ablation.mjs), to measure what each piece saves.
 export async function buildDist(out = resolve(root, 'dist'), { without = '' } = {}) {
-  const opts = { ...common, define: { ...common.define, __AIGC_WITHOUT__: JSON.stringify(without) } };
+  const define = { ...common.define, __AIGC_WITHOUT__: JSON.stringify(without) };
+  if (without === 'country-names') delete define.__AIGC_COUNTRY_NAMES__;
+  const opts = { ...common, define };
   rmSync(out, { recursive: true, force: true });
   await Promise.all([
     build({

@@ -10,11 +10,9 @@ import { cacheRoot } from './cacheroot.js';
 import { WriteError } from './errors.js';
 import { readCacheFile } from './fs/regular.js';
 import { hash } from './load/checksum.js';
-import { closedAtStart, writeFailure } from './stdout.js';
+import { closedAtStart, isTerminal, writeFailure } from './stdout.js';
 
-// tty and vm are required where they are used: loading tty loads Node's stream and socket
-// code, which `--version` has no use for.
-type Tty = typeof import('node:tty');
+// vm is required where it is used: `--version` has no use for it.
 type Vm = typeof import('node:vm');
 
 declare const __AIGC_VERSION__: string;
@@ -104,7 +102,7 @@ function load(file: string, dir = cacheDir()): unknown {
 // text made at build time, some 12 ms (15%); the code cache, some 12 ms of a warm query (11%);
 // writeSync rather than process.stdout, some 6 ms of --version (7%).
 if (only('--version', '-V')) print(`${__AIGC_VERSION__}\n`);
-else if (__AIGC_WITHOUT__ !== 'built-help' && only('--help', '-h') && !(require('node:tty') as Tty).isatty(1))
+else if (__AIGC_WITHOUT__ !== 'built-help' && only('--help', '-h') && !isTerminal(1))
   print(readFileSync(join(__dirname, 'help.txt'), 'utf8'));
 else if (__AIGC_WITHOUT__ === 'code-cache') require(join(__dirname, 'main.cjs'));
 else if (__AIGC_WITHOUT__ === 'cjs') import(join(__dirname, 'main.mjs'));

@@ -1,7 +1,7 @@
 // The streams and environment a run sees. Tests pass their own; main.ts passes the process's.
-import { fstatSync, writeSync } from 'node:fs';
+import { writeSync } from 'node:fs';
 import { WriteError } from './errors.js';
-import { closedAtStart, writeFailure } from './stdout.js';
+import { closedAtStart, isTerminal, writeFailure } from './stdout.js';
 
 export interface Stream {
   write(chunk: string): unknown;
@@ -98,16 +98,6 @@ function writeQuietly(fd: number, s: string): void {
     writeSync(fd, s);
   } catch {
     // nowhere left to say it
-  }
-}
-
-// Only a character device can be a terminal; asking tty about anything else would load it
-// (and the socket code behind it) for nothing.
-function isTerminal(fd: number): boolean {
-  try {
-    return fstatSync(fd).isCharacterDevice() && (require('node:tty') as typeof import('node:tty')).isatty(fd);
-  } catch {
-    return false;
   }
 }
 

@@ -113,7 +113,7 @@ describe('aigc on the shipped knowledge base', () => {
   // Start-up (docs/performance.md): Node's stream and socket code, which process.stdout, crypto
   // and child_process each load, costs a warm query some 5 to 10% of its time, so a run that
   // needs none of them loads none.
-  it('a warm query into a pipe, and --version, load no stream, socket, crypto or child-process code', () => {
+  it('a warm query into a pipe, --version and piped --help load no stream, socket, crypto or child-process code', () => {
     const cache = freshCache();
     const hook = join(cache, 'hook.cjs');
     const list = join(cache, 'loaded.txt');
@@ -131,6 +131,7 @@ describe('aigc on the shipped knowledge base', () => {
     loaded(['companies', '--segment', 'video', '--json']); // fills the cache
     expect(loaded(['companies', '--segment', 'video', '--json'])).toEqual([]);
     expect(loaded(['--version'])).toEqual([]);
+    expect(loaded(['--help'])).toEqual([]);
   });
 
   it("a country's name is Intl's English name for its code (the build writes the names in)", () => {

@@ -8,6 +8,7 @@
 //   write2      stdout written through process.stdout, not with write(2) (src/fast.ts, src/io.ts)
 //   lazy-crypto node:crypto required by dist/main.cjs as it starts, not on first use
 //   no-child-process  commander's child_process bundled as it is, not left out
+//   country-names     country names from Intl.DisplayNames at run time, not written in by the build
 //
 // Every round runs `node -e 0` and each build once, in an order that rotates from round to
 // round, so that all see the same machine; stdout is a pipe, as when a script reads aigc.
@@ -44,6 +45,12 @@ export const BUILDS = [
     label: "commander's child_process kept",
     vs: 'shipped',
     piece: 'child_process left out',
+  },
+  {
+    key: 'country-names',
+    label: 'country names from Intl at run time',
+    vs: 'shipped',
+    piece: 'country names at build time',
   },
 ];
 

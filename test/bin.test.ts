@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { bin, fixture, freshCache, json, ROOT } from './helpers.js';
+import { bin, fixture, freshCache, json, QUIET_BASH, ROOT } from './helpers.js';
 
 // The shipped KB read directly with the yaml package: the independent answer.
 function shipped() {
@@ -95,10 +95,15 @@ describe('aigc on the shipped knowledge base', () => {
   });
 
   it('piping into head ends quietly with success', () => {
-    const r = spawnSync('bash', ['-o', 'pipefail', '-c', `node bin/aigc.js claims --format jsonl | head -1`], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      'bash',
+      ['-o', 'pipefail', '-c', `"$0" bin/aigc.js claims --format jsonl | head -1`, process.execPath],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...QUIET_BASH },
+        encoding: 'utf8',
+      },
+    );
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout).id).toBeTruthy();

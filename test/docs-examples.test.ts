@@ -24,7 +24,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run as main } from '../src/main.js';
 import { pages } from '../scripts/docs/sections.js';
-import { ROOT } from './helpers.js';
+import { QUIET_BASH, ROOT } from './helpers.js';
 
 interface Example {
   page: string;
@@ -97,6 +97,7 @@ const env = {
   XDG_CACHE_HOME: join(own, 'cache'),
   AIGC_PROGRESS_MS: '600000',
   LC_ALL: 'C.UTF-8',
+  ...QUIET_BASH,
 };
 
 // Words as the shell reads them: quoted parts joined to what touches them (a,"b c" is one word).

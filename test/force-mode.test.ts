@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './helpers.js';
+import { QUIET_BASH, ROOT } from './helpers.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'aigc-force-mode-'));
 const mode = (p: string) => statSync(p).mode & 0o777;
@@ -16,7 +16,7 @@ function aigc(...args: string[]) {
   const r = spawnSync('bash', ['-c', 'umask 027 && exec "$0" bin/aigc.js "$@"', process.execPath, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: tmp() },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...QUIET_BASH, XDG_CACHE_HOME: tmp() },
   });
   expect(r.status, r.stderr).toBe(0);
 }

@@ -7,6 +7,11 @@ import { run } from '../src/main.js';
 import { it } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '..');
+
+// What `bash -c` needs in its environment to read no start-up file. Without SHLVL, a bash whose
+// stdin is a socket (Node's pipes are socket pairs) takes itself for a remote shell and reads
+// ~/.bashrc, where a version manager may print on stderr (pyenv did, in CI).
+export const QUIET_BASH = { SHLVL: '1' } as const;
 export const fixture = (name: string) => join('test', 'fixtures', name);
 
 export interface Ran {

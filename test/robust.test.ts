@@ -9,6 +9,7 @@ import { StoreFile } from '../src/load/store.js';
 import { run } from '../src/main.js';
 // @ts-expect-error: a plain .mjs generator, without types
 import { makeLargeValidKb } from './fixtures/make-bad.mjs';
+import { QUIET_BASH } from './helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'aigc.js');
@@ -45,7 +46,13 @@ function bin(args: string[], env: Record<string, string> = {}): Ran {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: tempDir('aigc-cache-'), ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      ...QUIET_BASH,
+      XDG_CACHE_HOME: tempDir('aigc-cache-'),
+      ...env,
+    },
     timeout: 60_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
@@ -206,7 +213,7 @@ describe('a closed pipe', () => {
       {
         cwd: ROOT,
         encoding: 'utf8',
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: tempDir('aigc-cache-') },
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...QUIET_BASH, XDG_CACHE_HOME: tempDir('aigc-cache-') },
       },
     );
     expect(r.stderr).toBe('');
@@ -223,7 +230,12 @@ describe('a closed pipe', () => {
         {
           cwd: ROOT,
           encoding: 'utf8',
-          env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: tempDir('aigc-cache-') },
+          env: {
+            PATH: process.env.PATH,
+            HOME: process.env.HOME,
+            ...QUIET_BASH,
+            XDG_CACHE_HOME: tempDir('aigc-cache-'),
+          },
         },
       );
       expect(r.stderr, cmd).toBe('');
@@ -269,7 +281,7 @@ describe('Ctrl-C during a cache rebuild', () => {
     return new Promise((done, fail) => {
       const child = spawn(process.execPath, [BIN, 'stats', '--kb', large], {
         cwd: ROOT,
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: cache },
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...QUIET_BASH, XDG_CACHE_HOME: cache },
         stdio: ['ignore', 'ignore', 'pipe'],
       });
       let stderr = '';

@@ -8,14 +8,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WriteError } from '../src/errors.js';
-import { ROOT } from './helpers.js';
+import { QUIET_BASH, ROOT } from './helpers.js';
 
 // The command line run by bash with stdout redirected as `redirect` says.
 function run(args: string[], redirect: string) {
   const r = spawnSync('bash', ['-c', `"$0" bin/aigc.js "$@" ${redirect}`, process.execPath, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'aigc-cache-')) },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      ...QUIET_BASH,
+      XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'aigc-cache-')),
+    },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -77,6 +82,7 @@ describe('what is no failure', () => {
         {
           cwd: ROOT,
           encoding: 'utf8',
+          env: { ...process.env, ...QUIET_BASH },
         },
       );
       expect(r.stderr).toBe('');

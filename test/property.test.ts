@@ -936,6 +936,13 @@ describe('hostile text in every text field', () => {
     await checkHostile(plain);
   });
 
+  // Found by the full run: js-yaml read the carriage return as a line break, `yaml` as text.
+  it('a carriage return alone in a block scalar is text, as YAML says', async () => {
+    const c = kbWith(0, '\r:', 'block', 0);
+    expect(expected(c)).toBe('accept');
+    await checkHostile(c);
+  });
+
   it('is accepted and every command runs, or is refused with located messages, as YAML says', async () => {
     tally.accepted = tally.rejected = 0;
     await fc.assert(

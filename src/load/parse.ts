@@ -1,7 +1,8 @@
 // Two YAML readers. js-yaml reads a valid file several times faster than `yaml`, so it reads
 // first; `yaml`, which keeps every node's position, re-reads only the files that hold a
 // problem, to say where it is. A file with anchors goes to `yaml` at once, since only it
-// bounds alias expansion.
+// bounds alias expansion; so does a file with a carriage return not followed by a line feed,
+// which js-yaml takes for a line break and `yaml` for text, so that one reader decides.
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, Parser, parseDocument, visit, type Document, type Node } from 'yaml';
 import { LIMITS } from './files.js';
@@ -20,6 +21,7 @@ export type ParseResult = { ok: true; data: unknown } | { ok: false; problems: P
 
 const ANCHOR = /(?:^|[\s,[{:-])&[^\s,[\]{}]/m;
 const DOC_MARKER = /^(?:---|\.\.\.)(?:\s|$)/m;
+const LONE_CR = /\r(?!\n)/;
 
 export function parseFast(text: string): ParseResult {
   let data: unknown;
@@ -42,7 +44,9 @@ export function parseFast(text: string): ParseResult {
   // js-yaml shares an anchored node among its aliases rather than copying it, so only `yaml`,
   // which counts alias expansions, may turn an anchored file into data; and js-yaml reads
   // past a second document where `yaml` rightly refuses it.
-  return ANCHOR.test(text) || DOC_MARKER.test(text) ? parseLocated(text).result : { ok: true, data };
+  return ANCHOR.test(text) || DOC_MARKER.test(text) || LONE_CR.test(text)
+    ? parseLocated(text).result
+    : { ok: true, data };
 }
 
 export interface Located {

@@ -36,13 +36,21 @@ const wholeStore = (file: string) => {
   return !!store && Object.keys(store.header.segments).every((s) => store.text(s) !== undefined);
 };
 
-// The same bytes with `from` replaced by `to` (the same length) at its first or last place.
-function patch(file: string, from: string, to: string, where: 'first' | 'last' | 'all' = 'all'): void {
+// The same bytes with `from` replaced by `to` (the same length) at its first or last place, or
+// at its last place in one segment of the store.
+function patch(file: string, from: string, to: string, where: 'first' | 'last' | 'all' | string = 'all'): void {
   const b = readFileSync(file);
   const at = (i: number) => b.write(to, i, 'latin1');
+  const segment = StoreFile.open(file, () => true)?.header.segments[where];
   if (where === 'all') for (let i = b.indexOf(from); i !== -1; i = b.indexOf(from, i + 1)) at(i);
   else {
-    const i = where === 'first' ? b.indexOf(from) : b.lastIndexOf(from);
+    const i =
+      where === 'first'
+        ? b.indexOf(from)
+        : segment
+          ? b.subarray(0, segment.at + segment.bytes).lastIndexOf(from)
+          : b.lastIndexOf(from);
+    if (segment) expect(i, `${from} in ${where}`).toBeGreaterThanOrEqual(segment.at);
     expect(i, `${from} in ${file}`).toBeGreaterThan(-1);
     at(i);
   }
@@ -90,7 +98,7 @@ describe('damage that the checksums find', () => {
   it('a one-byte change in the words search looks up', async () => {
     const e = env();
     await cli(['search', 'baidu', '--json'], { env: e });
-    patch(storeOf(e.XDG_CACHE_HOME), '"baidu"', '"caidu"', 'last');
+    patch(storeOf(e.XDG_CACHE_HOME), '"baidu"', '"caidu"', 'search');
     await answersAndRepairs(e, ['search', 'baidu', '--json']);
   });
 
@@ -117,7 +125,7 @@ describe('damage that passes the checksums is found by the shape check', () => {
   const idOf = (store: string) => /aigc-kb-cache \d+ \d+ ([0-9a-f]{16})/.exec(readFileSync(store, 'latin1'))![1];
   const record = (e: { XDG_CACHE_HOME: string }) =>
     readFileSync(join(kbCacheDir(e.XDG_CACHE_HOME), 'checked'), 'latin1');
-  const ALL = 'claims entities index search sources';
+  const ALL = 'claims entities index roles search sources';
 
   it('which runs on the first use of each section a rebuild did not check, and again for a store that changed', async () => {
     const e = env();
@@ -131,7 +139,7 @@ describe('damage that passes the checksums is found by the shape check', () => {
     await cli(['segments', '--json'], { env: e });
     expect(record(e)).toBe(`aigc-checked ${idOf(store)} entities\n`);
     await cli(['claims', '--json'], { env: e });
-    expect(record(e)).toBe(`aigc-checked ${idOf(store)} claims entities sources\n`);
+    expect(record(e)).toBe(`aigc-checked ${idOf(store)} claims entities roles sources\n`);
     // A store written since, with other contents, is not covered by the record: it is checked.
     const before = idOf(store);
     forge(store, (s) => void (s.entities = same(s.entities, () => null)));
@@ -150,7 +158,7 @@ describe('damage that passes the checksums is found by the shape check', () => {
     appendFileSync(join(kb, 'people.yaml'), '# touched\n');
     await cli(['companies', '--json', '--kb', kb], { env: e });
     const store = storeOf(e.XDG_CACHE_HOME);
-    expect(record(e)).toBe(`aigc-checked ${idOf(store)} claims entities index sources\n`);
+    expect(record(e)).toBe(`aigc-checked ${idOf(store)} claims entities index roles sources\n`);
     await cli(['search', 'baidu', '--json', '--kb', kb], { env: e });
     expect(record(e)).toBe(`aigc-checked ${idOf(store)} ${ALL}\n`);
     rmSync(kb, { recursive: true });
@@ -170,6 +178,13 @@ describe('damage that passes the checksums is found by the shape check', () => {
       (s) => void (s.entities = s.entities.replace('"aliases":[', '"aliases":[7,')),
     ],
     ['claims [null]', ['claims', '--json'], (s) => void (s.claims = '[null]')],
+    ['roles [null]', ['companies', '--json'], (s) => void (s.roles = '[null]')],
+    ['roles all {}', ['people', '--json'], (s) => void (s.roles = same(s.roles, () => ({})))],
+    [
+      'a role claim that is no longer a role',
+      ['companies', '--json'],
+      (s) => void (s.roles = s.roles.replace('"kind":"role"', '"kind":"event"')),
+    ],
     ['sources []', ['sources', '--json'], (s) => void (s.sources = '[]')],
     ['search [null]', ['search', 'baidu', '--json'], (s) => void (s.search = '[null]')],
     ['search [{}]', ['search', 'baidu', '--json'], (s) => void (s.search = s.search.replace(/^\[\{/, '[{},{'))],

@@ -179,7 +179,7 @@ describe('cache', () => {
     expect([checked, store].map((f) => f.replace(/.*\//, ''))).toEqual(['checked', 'store']);
     expect(wholeStore(store)).toBe(true);
     const id = StoreFile.open(store, () => true)!.id;
-    expect(readFileSync(checked, 'latin1')).toBe(`aigc-checked ${id} claims entities index search sources\n`);
+    expect(readFileSync(checked, 'latin1')).toBe(`aigc-checked ${id} claims entities index roles search sources\n`);
     expect((await cli(['--kb', kb, 'claims', '--json'], { env: { XDG_CACHE_HOME: cache } })).stdout).toBe(
       results[0].out,
     );

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checksum, Sum } from '../src/load/checksum.js';
-import { StoreFile, StoreWriter } from '../src/load/store.js';
+import { ascii, StoreFile, StoreWriter } from '../src/load/store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aigc-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -58,7 +58,7 @@ function write(file: string, segments: Record<string, string[]>, header: Record<
   const w = new StoreWriter(file);
   for (const [name, pieces] of Object.entries(segments)) {
     w.begin(name);
-    for (const p of pieces) w.put(p);
+    for (const p of pieces) w.put(ascii(p));
     w.end();
   }
   w.finish(header);

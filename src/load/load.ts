@@ -100,6 +100,7 @@ function fromSnapshot(snap: Snapshot, files: KbFileInfo[]): Loaded {
     entities: section('entities'),
     claims: section('claims'),
     search: () => snap.searchParts() ?? stale(),
+    roles: () => snap.roles() ?? stale(),
   });
   let parts: Part[] | undefined;
   const allParts = () => (parts ??= (snap.parts() ?? stale()).map((records, i) => ({ info: files[i], records })));

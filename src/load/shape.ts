@@ -6,6 +6,7 @@
 // over every record of a section a query reads (100,000 at a time), where a generic walk costs
 // as much as parsing the JSON. test/cache-shape.test.ts holds the checks and FIELDS to the schema.
 import { CLAIM_KINDS, ENTITY_TYPES, IDENTITIES, PARAGRAPH_SCHEMES, RELATION_KINDS, SOURCE_KINDS } from '../model.js';
+import type { Claim } from './schema.js';
 import type { SearchPart } from './searchpart.js';
 import { isClaim } from './shape-claim.js';
 import { has, isObject, only, optEditor, optPara, optStr, positive, strings } from './shape-kit.js';
@@ -240,3 +241,9 @@ export const isStoredProblem =
     if (files === undefined) return base && only(v, 4);
     return base && Number.isSafeInteger(at) && (at as number) >= 0 && (at as number) < files && only(v, 5);
   };
+
+// Who holds which role where. The store keeps these apart (cache.ts), so that listing
+// organisations with their people does not parse every claim. Here, not in schema.ts, so that a
+// query on a warm cache loads no zod.
+export type RoleClaim = Claim & { kind: 'role'; role: string };
+export const isRoleClaim = (c: Claim): c is RoleClaim => c.kind === 'role' && c.role !== undefined;

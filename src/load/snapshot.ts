@@ -5,8 +5,9 @@ import type { Problem } from '../errors.js';
 import { readCacheFile } from '../fs/regular.js';
 import type { KbFileInfo } from './files.js';
 import { SECTION_NAMES, type Section } from '../model.js';
+import type { Claim } from './schema.js';
 import type { SearchPart } from './searchpart.js';
-import { isSearchPart, isStoredProblem, SHAPES } from './shape.js';
+import { isRoleClaim, isSearchPart, isStoredProblem, type RoleClaim, SHAPES } from './shape.js';
 import type { StoreFile, StoreHeader } from './store.js';
 import type { FileRecords } from './validate.js';
 
@@ -19,7 +20,7 @@ export interface Manifest extends StoreHeader {
   // Every file is in the store and the KB is valid: the store alone answers a query. A KB with
   // errors leaves a store of its good files, for the rebuild once they are mended.
   complete: boolean;
-  counts: Record<Section, number> & { files: number };
+  counts: Record<Section, number> & { roles: number; files: number };
   warnings: (StoredProblem & { at: number })[]; // of a complete store
 }
 
@@ -40,7 +41,7 @@ export function isManifest(h: StoreHeader): boolean {
     typeof m.kb === 'string' &&
     typeof m.complete === 'boolean' &&
     !!m.counts &&
-    [...SECTION_NAMES, 'files' as const].every((s) => count(m.counts[s])) &&
+    [...SECTION_NAMES, 'roles' as const, 'files' as const].every((s) => count(m.counts[s])) &&
     Array.isArray(m.warnings) &&
     m.warnings.every(isStoredProblem(m.counts.files))
   );
@@ -129,6 +130,15 @@ export class Snapshot {
   section<T>(section: Section): T[] | undefined {
     const count = this.manifest.counts[section];
     return this.read<T[]>(section, (all) => Array.isArray(all) && all.length === count && all.every(SHAPES[section]));
+  }
+  // The role claims, kept apart from the claims (cache.ts).
+  roles(): RoleClaim[] | undefined {
+    const count = this.manifest.counts.roles;
+    return this.read<RoleClaim[]>(
+      'roles',
+      (all) =>
+        Array.isArray(all) && all.length === count && all.every((c) => SHAPES.claims(c) && isRoleClaim(c as Claim)),
+    );
   }
   searchParts(): SearchPart[] | undefined {
     const n = this.files.length;

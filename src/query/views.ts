@@ -2,6 +2,7 @@
 // the editor's knowledge marked as such (a `basis` of editor, an `editor` object). The shapes are
 // the output's one definition (src/output/shapes.ts); a type-only import, erased by the build.
 import type { Claim, Entity, Source } from '../load/schema.js';
+import type { RoleClaim } from '../load/shape.js';
 import { ORG_TYPES, precisionOf } from '../model.js';
 import type {
   BasedRefView,
@@ -71,16 +72,18 @@ export function countryOf(e: Entity): CountryRow | null {
 export function entityView(kb: Kb, e: Entity): EntityRow {
   const rels = kb.relations(e.id);
   const refsOf = (kind: string) => rels.filter((r) => r.kind === kind).map(relationRef);
+  // A person's roles (a role repeated in a later paragraph once), or an organisation's people.
+  const told = (cs: RoleClaim[]) => cs.filter((c) => !c.repeats);
   const roles =
     e.type === 'person'
-      ? kb.rolesOf(e.id).map((c) => ({
+      ? told(kb.rolesOf(e.id)).map((c) => ({
           role: c.role,
           org: c.org ? short(entityRef(kb, c.org)) : null,
           claim: c.id,
           source: c.source,
           paragraph: c.paragraph,
         }))
-      : kb.rolesAt(e.id).map((c) => ({
+      : told(kb.rolesAt(e.id)).map((c) => ({
           role: c.role,
           person: short(entityRef(kb, c.about[0])),
           claim: c.id,
@@ -103,8 +106,7 @@ export function entityView(kb: Kb, e: Entity): EntityRow {
           wikidata: e.editor.wikidata ?? null,
         }
       : null,
-    // A person's roles (a role repeated in a later paragraph once), or an organisation's people.
-    roles: roles.filter((r) => !kb.claim(r.claim)?.repeats),
+    roles,
     makers: refsOf('maker'),
     products: refsOf('makes'),
     relations: rels.map((r) => ({

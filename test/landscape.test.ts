@@ -119,7 +119,15 @@ describe('aigc landscape: what the page holds', () => {
     const roster = yamlClaims.find((c) => c.id === 's-big-companies-invested-in-aigc');
     const platforms = data.groups[0];
     expect(platforms.cites).toEqual([
-      { id: roster.id, text: roster.text, by: null, role: null, source: roster.source, paragraph: 23 },
+      {
+        id: roster.id,
+        text: roster.text,
+        by: null,
+        role: null,
+        source: roster.source,
+        paragraph: 23,
+        paragraphs: [23],
+      },
     ]);
     expect(members(platforms).filter((id: string) => !platforms.via[id])).toEqual([...roster.about].sort());
     expect(platforms.via['ernie-bot']).toEqual([{ id: 'baidu', name: 'Baidu' }]);
@@ -167,11 +175,17 @@ describe('aigc landscape: what the page holds', () => {
         ['quote', c.quotes],
         ['figure', c.figures],
       ] as const) {
-        const want = yamlClaims.filter((x) => x.kind === kind && concerns(e.id)(x));
+        // A claim said again is shown once, as its first telling, citing every paragraph.
+        const want = yamlClaims.filter((x) => x.kind === kind && concerns(e.id)(x) && !x.repeats);
         expect(shown.map((q: any) => q.id).sort()).toEqual(want.map((x) => x.id).sort());
         for (const q of shown) {
           const y = want.find((x) => x.id === q.id);
-          expect(q).toMatchObject({ text: y.text, source: y.source, paragraph: y.paragraph });
+          expect(q).toMatchObject({
+            text: y.text,
+            source: y.source,
+            paragraph: y.paragraph,
+            paragraphs: paragraphsOf(y),
+          });
           expect(data.sources[q.source].title).toBe(titles.get(y.source));
           if (kind === 'figure')
             expect([q.amount ?? undefined, q.min ?? undefined, q.max ?? undefined, q.unit ?? undefined]).toEqual([
@@ -186,10 +200,20 @@ describe('aigc landscape: what the page holds', () => {
     }
     expect(quotes).toBeGreaterThan(0);
     expect(data.cards.xiaoice.quotes.length).toBe(
-      yamlClaims.filter((x) => x.kind === 'quote' && concerns('xiaoice')(x)).length,
+      yamlClaims.filter((x) => x.kind === 'quote' && concerns('xiaoice')(x) && !x.repeats).length,
     );
+    // Li Di's "focus and determination", said in paragraphs 11 and 75, is one quote.
+    expect(data.cards.xiaoice.quotes.map((q: any) => q.paragraphs)).toContainEqual([11, 75]);
   });
 });
+
+// A first telling's paragraph and those of the claims that repeat it (directly or down a chain)
+// in the same source, from the YAML.
+function paragraphsOf(y: any): number[] {
+  const first = (x: any): any => (x.repeats ? first(yamlClaims.find((c) => c.id === x.repeats)) : x);
+  const again = yamlClaims.filter((c) => c.repeats && c.source === y.source && first(c).id === y.id);
+  return [y.paragraph, ...again.map((c) => c.paragraph)].sort((a, b) => a - b);
+}
 
 describe('aigc landscape: one self-contained file', () => {
   it('loads nothing from anywhere: no src, href, link, @import or url()', () => {

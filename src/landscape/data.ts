@@ -38,6 +38,7 @@ export interface Quote {
   role: string | null; // "CEO, Xiaoice"; every post: "CEO, A; Chair and Founder, B"
   source: string; // a key of LandscapeData.sources
   paragraph: number;
+  paragraphs: number[]; // where the source says it, again included: [11, 75]
 }
 
 export interface Figure {
@@ -53,6 +54,7 @@ export interface Figure {
   by: string | null;
   source: string;
   paragraph: number;
+  paragraphs: number[];
 }
 
 export interface Card {
@@ -177,10 +179,11 @@ function cardOf(kb: Kb, e: Entity, segmentIds: Set<string>): Card {
         name: r.other.name,
         ...(r.basis === 'editor' ? { byEditor: true as const } : {}),
       }));
-  // The claims about it, and those it made itself (an analyst firm's forecast), once each.
-  const claims = [...new Set([...kb.claimsAbout(e.id), ...kb.claimsBy(e.id)])].sort(
-    (a, b) => a.source.localeCompare(b.source) || a.paragraph - b.paragraph,
-  );
+  // The claims about it, and those it made itself (an analyst firm's forecast), once each: a
+  // claim the source says again is shown once, citing each paragraph, as `claims` lists it.
+  const claims = [...new Set([...kb.claimsAbout(e.id), ...kb.claimsBy(e.id)])]
+    .filter((c) => c.repeats === undefined)
+    .sort((a, b) => a.source.localeCompare(b.source) || a.paragraph - b.paragraph);
   return {
     id: e.id,
     type: e.type,
@@ -218,7 +221,13 @@ function speaker(kb: Kb, c: Claim) {
 }
 
 function quoteOf(kb: Kb, c: Claim): Quote {
-  return { id: c.id, text: c.text ?? '', ...speaker(kb, c), source: c.source, paragraph: c.paragraph };
+  return { id: c.id, text: c.text ?? '', ...speaker(kb, c), source: c.source, ...cited(kb, c) };
+}
+
+// The claim's paragraph, and those of its repeats in the same source.
+function cited(kb: Kb, c: Claim) {
+  const again = kb.repeatsOf(c.id).filter((r) => r.source === c.source);
+  return { paragraph: c.paragraph, paragraphs: [c.paragraph, ...again.map((r) => r.paragraph)].sort((a, b) => a - b) };
 }
 
 function figureOf(kb: Kb, c: Claim): Figure {
@@ -235,6 +244,6 @@ function figureOf(kb: Kb, c: Claim): Figure {
     when: c.when ? cell(c.when) : null,
     by: speaker(kb, c).by,
     source: c.source,
-    paragraph: c.paragraph,
+    ...cited(kb, c),
   };
 }

@@ -90,7 +90,7 @@ export const SCRIPT = String.raw`
       g.description ? el('p', { class: 'group-desc' }, g.description) : null);
     g.cites.forEach(function (q) {
       section.appendChild(el('figure', { class: 'group-cite', 'data-testid': 'group-cite' },
-        el('blockquote', { class: 'quote-text' }, q.text), el('figcaption', { class: 'cite' }, cite(q.source, q.paragraph))));
+        el('blockquote', { class: 'quote-text' }, q.text), el('figcaption', { class: 'cite' }, cite(q.source, q.paragraphs))));
     });
     section.style.setProperty('--accent', colour);
     var subs = [];
@@ -147,11 +147,11 @@ export const SCRIPT = String.raw`
     if (e.key === '/' && document.activeElement !== search && !dialog.open) { e.preventDefault(); search.focus(); }
   });
 
-  function cite(sourceId, paragraph) {
+  function cite(sourceId, paragraphs) {
     var s = data.sources[sourceId];
     var title = s ? s.title : sourceId;
     var titleNode = s && s.url ? el('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, el('cite', null, title)) : el('cite', null, title);
-    return el('span', { 'data-testid': 'source' }, titleNode, ', \u00b6' + paragraph);
+    return el('span', { 'data-testid': 'source' }, titleNode, ', \u00b6' + paragraphs.join(', \u00b6'));
   }
 
   var dialog = document.getElementById('panel');
@@ -194,7 +194,7 @@ export const SCRIPT = String.raw`
       body.appendChild(el('ul', { class: 'claims', 'data-testid': 'quotes' }, ...c.quotes.map(function (q) {
         return el('li', { class: 'quote', 'data-testid': 'quote', 'data-id': q.id },
           el('blockquote', { class: 'quote-text', 'data-testid': 'quote-text' }, q.text),
-          el('p', { class: 'cite' }, q.by ? '\u2014 ' + q.by + (q.role ? ' (' + q.role + ')' : '') + ' \u00b7 ' : '', cite(q.source, q.paragraph)));
+          el('p', { class: 'cite' }, q.by ? '\u2014 ' + q.by + (q.role ? ' (' + q.role + ')' : '') + ' \u00b7 ' : '', cite(q.source, q.paragraphs)));
       })));
     }
     if (c.figures.length) {
@@ -203,7 +203,7 @@ export const SCRIPT = String.raw`
         return el('li', { class: 'figure', 'data-testid': 'figure', 'data-id': f.id },
           el('div', { class: 'fig-head' }, el('span', { class: 'fig-value', 'data-testid': 'figure-value' }, f.value), f.measures ? el('span', { class: 'fig-measures' }, f.measures) : null),
           el('p', { class: 'fig-text', 'data-testid': 'figure-text' }, f.text),
-          el('p', { class: 'cite' }, [f.when, f.by].filter(Boolean).join(' \u00b7 ') + (f.when || f.by ? ' \u00b7 ' : ''), cite(f.source, f.paragraph)));
+          el('p', { class: 'cite' }, [f.when, f.by].filter(Boolean).join(' \u00b7 ') + (f.when || f.by ? ' \u00b7 ' : ''), cite(f.source, f.paragraphs)));
       })));
     }
     if (!c.quotes.length && !c.figures.length) body.appendChild(el('p', { class: 'none' }, 'No quotes or figures about ' + c.name + ' in the knowledge base yet.'));

@@ -213,8 +213,13 @@ describe('the landscape page of the shipped knowledge base', () => {
   });
 
   it('a click on a card shows its quotes verbatim and its figures, each citing source and paragraph', async () => {
-    const want = yamlClaims.filter((c) => c.kind === 'quote' && concerns('xiaoice')(c));
-    const figures = yamlClaims.filter((c) => c.kind === 'figure' && concerns('xiaoice')(c));
+    // A claim said again is one quote or figure, citing each paragraph (Li Di's, ¶11 and ¶75).
+    const want = yamlClaims.filter((c) => c.kind === 'quote' && concerns('xiaoice')(c) && !c.repeats);
+    const figures = yamlClaims.filter((c) => c.kind === 'figure' && concerns('xiaoice')(c) && !c.repeats);
+    const cited = (y: any) =>
+      [y.paragraph, ...yamlClaims.filter((c) => c.repeats === y.id && c.source === y.source).map((c) => c.paragraph)]
+        .sort((a, b) => a - b)
+        .join(', ¶');
     expect(want.length).toBeGreaterThan(0);
     await page.click('[data-testid=card][data-id=xiaoice]');
     const panel = page.locator('[data-testid=panel]');
@@ -233,7 +238,7 @@ describe('the landscape page of the shipped knowledge base', () => {
     for (const y of want) {
       const s = shown.find((x) => x.id === y.id);
       expect(s?.text).toBe(y.text);
-      expect(s?.source).toBe(`${titles.get(y.source)}, ¶${y.paragraph}`);
+      expect(s?.source).toBe(`${titles.get(y.source)}, ¶${cited(y)}`);
     }
     const values = await panel.locator('[data-testid=figure-value]').allTextContents();
     expect(values.sort()).toEqual(figures.map(valueText).sort());

@@ -139,7 +139,7 @@ describe('damage that passes the checksums is found by the shape check', () => {
     await cli(['segments', '--json'], { env: e });
     expect(record(e)).toBe(`aigc-checked ${idOf(store)} entities\n`);
     await cli(['claims', '--json'], { env: e });
-    expect(record(e)).toBe(`aigc-checked ${idOf(store)} claims entities roles sources\n`);
+    expect(record(e)).toBe(`aigc-checked ${idOf(store)} claims entities sources\n`);
     // A store written since, with other contents, is not covered by the record: it is checked.
     const before = idOf(store);
     forge(store, (s) => void (s.entities = same(s.entities, () => null)));

@@ -3,6 +3,7 @@
 // and the quotes and figures that concern it. Which card goes in which group is place.ts. The
 // page embeds this as JSON; nothing here knows about HTML.
 import type { Kb } from '../query/kb.js';
+import { paragraphsOf } from '../query/views.js';
 import { ORG_TYPES } from '../model.js';
 import type { Claim, Entity } from '../load/schema.js';
 import { cell } from '../output/cell.js';
@@ -224,10 +225,15 @@ function quoteOf(kb: Kb, c: Claim): Quote {
   return { id: c.id, text: c.text ?? '', ...speaker(kb, c), source: c.source, ...cited(kb, c) };
 }
 
-// The claim's paragraph, and those of its repeats in the same source.
+// The claim's paragraph, and those of its repeats in the same source (the card cites one title).
 function cited(kb: Kb, c: Claim) {
-  const again = kb.repeatsOf(c.id).filter((r) => r.source === c.source);
-  return { paragraph: c.paragraph, paragraphs: [c.paragraph, ...again.map((r) => r.paragraph)].sort((a, b) => a - b) };
+  return {
+    paragraph: c.paragraph,
+    paragraphs: paragraphsOf(
+      c,
+      kb.repeatsOf(c.id).filter((r) => r.source === c.source),
+    ),
+  };
 }
 
 function figureOf(kb: Kb, c: Claim): Figure {

@@ -138,6 +138,10 @@ export function speakerRole(kb: Kb, c: Claim): SpeakerRoleView | null {
   return r ? { role: r.role, org: r.org ? short(entityRef(kb, r.org)) : null, paragraph: r.paragraph } : null;
 }
 
+// Every paragraph that says a fact: the claim's and those of the repeats it stands for.
+export const paragraphsOf = (c: Claim, folded: readonly Claim[]): number[] =>
+  [...new Set([c.paragraph, ...folded.map((f) => f.paragraph)])].sort((a, b) => a - b);
+
 // One claim; with `folded`, the repeats that this row stands for too (claims collapses them).
 export function claimView(kb: Kb, c: Claim, folded: Claim[] = []): ClaimRow {
   return {
@@ -158,7 +162,7 @@ export function claimView(kb: Kb, c: Claim, folded: Claim[] = []): ClaimRow {
     when: c.when ? { ...c.when, precision: precisionOf(c.when.date) } : null,
     source: sourceRef(kb, c.source),
     paragraph: c.paragraph,
-    paragraphs: [...new Set([c.paragraph, ...folded.map((f) => f.paragraph)])].sort((a, b) => a - b),
+    paragraphs: paragraphsOf(c, folded),
     repeats: c.repeats ?? null,
     repeated_by: folded.map((f) => ({ id: f.id, source: f.source, paragraph: f.paragraph })),
     contradicts: kb.contradictions(c.id),
